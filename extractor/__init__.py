@@ -1,0 +1,7 @@
+"""foramen: cervical neural foraminal stenosis and management-changing findings from spine imaging reports."""
+
+from ._version import __version__
+from .extractor import Extractor, InputError, ReportTooLongError
+from .schema import Finding, ReportResult
+
+__all__ = ["Extractor", "Finding", "InputError", "ReportResult", "ReportTooLongError", "__version__"]

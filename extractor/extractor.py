@@ -1,0 +1,179 @@
+"""The public entry point: `Extractor().extract(text, id=...)` -> `ReportResult`."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from . import grid
+from ._version import __version__
+from .findings import build_findings
+from .levels import CERVICAL_LEVELS
+from .modality import ModalityDetector
+from .pathway import DEFAULT_INJECTION_THRESHOLD, imaging_pathway
+from .pipeline import build_pipeline
+from .rules import RuleSet
+from .schema import SEVERITY_RANK, ExtractorInfo, ReportResult
+
+log = logging.getLogger("foramen")
+
+DEFAULT_MAX_CHARS = 200_000
+
+_ENGLISH_HINTS = re.compile(
+    r"\b(the|and|of|with|no|is|are|at|there|spine|disc|disk|canal|foramina?l?|stenosis|narrowing|"
+    r"cord|mild|moderate|severe|findings|impression|left|right|level)\b",
+    re.I,
+)
+
+
+class InputError(ValueError):
+    """The input cannot be processed as a report (the message never contains report text)."""
+
+
+class ReportTooLongError(InputError):
+    pass
+
+
+def text_fingerprint(text: str) -> str:
+    """A short, non-reversible fingerprint for logs (never log report text)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:4096]
+    if not sample:
+        return 0.0
+    bad = sum(
+        1 for ch in sample
+        if (unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\r\t\f\v")
+        or ch == "\ufffd"
+    )
+    return bad / len(sample)
+
+
+def _looks_english(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text[:5000])
+    if len(words) < 3:
+        return True  # too short to judge
+    hits = len(_ENGLISH_HINTS.findall(text[:5000]))
+    return hits / len(words) >= 0.08
+
+
+class Extractor:
+    """Builds the pipeline once (from `patterns/`) and extracts ReportResults.
+
+    Thread-compatible but not thread-safe: use one Extractor per thread or process.
+    """
+
+    def __init__(
+        self,
+        patterns_dir: str | None = None,
+        *,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        injection_threshold: str = DEFAULT_INJECTION_THRESHOLD,
+    ) -> None:
+        if injection_threshold not in SEVERITY_RANK or injection_threshold in ("none", "unspecified"):
+            raise ValueError(f"invalid injection threshold {injection_threshold!r}")
+        self.rules = RuleSet(patterns_dir)
+        self.nlp = build_pipeline(self.rules)
+        self.modality = ModalityDetector(self.rules.modality)
+        self.max_chars = max_chars
+        self.injection_threshold = injection_threshold
+        self.info = ExtractorInfo(version=__version__, ruleset_sha256=self.rules.sha256)
+
+    # -- public API --------------------------------------------------------------------------
+    def extract(self, text: str, id: str | None = None) -> ReportResult:  # noqa: A002
+        """Extract one report. Raises `InputError` for unusable input (not a str, too long)."""
+        warnings = self._check(text)
+        if warnings is None:  # unusable content, but a valid str: an empty result with warnings
+            return self._empty(id, self._content_warnings(text))
+        # spaCy >= 3.8 frees per-request strings with memory zones; 3.7 has none.
+        zone = getattr(self.nlp, "memory_zone", None)
+        with zone() if zone is not None else contextlib.nullcontext():
+            doc = self.nlp(text)
+            result = self._result(doc, id, warnings)
+        log.debug("extracted id=%s chars=%d sha=%s findings=%d", id, len(text),
+                  text_fingerprint(text), len(result.findings))
+        return result
+
+    def extract_many(
+        self, reports: Iterable[tuple[str | None, str]], batch_size: int = 32
+    ) -> Iterator[ReportResult]:
+        """Stream (id, text) pairs to results, in the same order."""
+        for rid, text in reports:
+            yield self.extract(text, id=rid)
+
+    # -- internals ---------------------------------------------------------------------------
+    def _check(self, text: object) -> list[str] | None:
+        if not isinstance(text, str):
+            raise InputError(f"report text must be a str, not {type(text).__name__}")
+        if len(text) > self.max_chars:
+            raise ReportTooLongError(
+                f"report is {len(text)} characters; the limit is {self.max_chars}"
+            )
+        if not text.strip() or _control_ratio(text) > 0.05:
+            return None
+        warnings: list[str] = []
+        if not _looks_english(text):
+            warnings.append("text does not look like English; results may be incomplete")
+        return warnings
+
+    @staticmethod
+    def _content_warnings(text: str) -> list[str]:
+        if not text.strip():
+            return ["empty report: no text to analyse"]
+        return ["input looks like binary or corrupted data: not analysed"]
+
+    def _empty(self, rid: str | None, warnings: list[str]) -> ReportResult:
+        return ReportResult(
+            id=rid,
+            pathway=imaging_pathway([], {}, self.injection_threshold),
+            warnings=warnings,
+            extractor=self.info,
+        )
+
+    def _result(self, doc: Doc, rid: str | None, warnings: list[str]) -> ReportResult:
+        findings = build_findings(doc)
+        text = doc.text
+        sections = [
+            (s.category, doc[s.section_span[0]].idx if len(doc) else 0,
+             doc[s.section_span[1] - 1].idx + len(doc[s.section_span[1] - 1]) if s.section_span[1] > s.section_span[0] else 0)
+            for s in doc._.sections
+        ]
+        title = self.modality.title_text(text, sections)
+        modality = self.modality.modality(title, text)
+        levels = [f.level for f in findings if f.level]
+        from .levels import find_levels
+
+        all_levels = [lvl for m in find_levels(text) for lvl in m.levels]
+        regions = self.modality.regions(title, all_levels or levels)
+        foraminal = grid.foraminal_grid(findings)
+        canal = grid.canal_grid(findings)
+        covers_cervical = "cervical" in regions or not regions
+        pathway = imaging_pathway(findings, canal, self.injection_threshold, covers_cervical)
+        if not findings:
+            warnings = [*warnings, "no spine findings recognised in this text"]
+        elif not any(lvl in CERVICAL_LEVELS for lvl in all_levels) and not covers_cervical:
+            warnings = [*warnings, "report does not cover the cervical spine"]
+        return ReportResult(
+            id=rid,
+            modality=modality,  # type: ignore[arg-type]
+            regions=regions,  # type: ignore[arg-type]
+            foraminal_stenosis=foraminal,  # type: ignore[arg-type]
+            canal_stenosis=canal,  # type: ignore[arg-type]
+            cord={
+                "compression_levels": grid.cord_compression_levels(findings),
+                "signal_abnormality": grid.cord_signal_abnormality(findings),
+            },  # type: ignore[arg-type]
+            red_flags=grid.red_flags(findings),  # type: ignore[arg-type]
+            findings=findings,
+            pathway=pathway,
+            warnings=warnings,
+            extractor=self.info,
+        )

@@ -1,0 +1,623 @@
+"""From an annotated Doc to plain findings.
+
+Each target (a finding anchor from the TargetMatcher) owns a *frame*: the tokens of its sentence up
+to the neighbouring anchors (other targets and other findings such as "disc bulge", which take their
+own adjectives). Severity, side and level mentions inside the frame are paired in order, so
+"moderate right and severe left foraminal narrowing" gives two findings and "severe on the left at
+C5-6 and moderate on the right at C6-7" gives two findings at two levels. Levels missing from the
+frame come from the sentence, then from the level header whose scope the sentence is in.
+Negation, uncertainty, history and change come from ConText on the target.
+
+The output is a list of plain `Finding` models: nothing downstream needs spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .levels import LEVELS_KEY, region_of
+from .pipeline import LEXICON_KEY, TARGETS_KEY
+from .schema import SEVERITY_RANK, Finding
+
+# Sections whose statements are about the current study.
+REPORTABLE_SECTIONS = frozenset({None, "findings", "impression", "addendum"})
+SECTION_NAMES = {
+    None: None,
+    "exam": "EXAM",
+    "history": "CLINICAL HISTORY",
+    "technique": "TECHNIQUE",
+    "comparison": "COMPARISON",
+    "findings": "FINDINGS",
+    "impression": "IMPRESSION",
+    "addendum": "ADDENDUM",
+}
+
+_COPULAS = frozenset(
+    {"is", "are", "was", "were", "appears", "appear", "seems", "seem", "remains", "remain",
+     "measures", "measure", ":", "-", "–", "being", "looks", "look", "becomes", "now"}
+)
+_COORDINATORS = frozenset({"and", "with", ",", ";", "but", "while", "whereas", "also", "as", "plus"})
+_LOCAL_NEGATORS = frozenset({"no", "without", "not", "nor", "negative", "absent", "w/o"})
+_NORMAL_WORDS = frozenset({"normal", "unremarkable", "preserved", "maintained", "nl"})
+_PLURAL_FORAMEN_RE = re.compile(r"(foramina|foramens|foraminae|nfs|nfns|foramenae)\b", re.I)
+_LEVEL_HEADER_TAIL_RE = re.compile(
+    r"^\s*(?:disc|disk)?\s*(?:level|interspace|segment)?\s*(?::|-\s|–|—|\.)", re.I
+)
+_LEVEL_NORMAL_RE = re.compile(
+    r"^[\s:.\-–—,&/]*(?:(?:and|the|at|levels?|discs?|disks?|interspaces?|through|to)\b[\s:,.&/\-–—]*)*"
+    r"(?:(?:is|are|appears?|looks?)\s+)?(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
+    r"(?:normal|unremarkable|negative|nl|wnl|within normal limits|clear|"
+    r"no\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
+    r"(?:\s+(?:is|are)\s+(?:seen|identified|noted))?"
+    r"(?:\s+(?:appearance|in appearance|findings?))?\s*[.;:]?\s*$",
+    re.I,
+)
+
+SEVERE_ENOUGH_TO_HEDGE = SEVERITY_RANK["moderate"]
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int  # token indices
+    end: int
+    label: str
+    value: str
+    prior: bool = False
+
+
+@dataclass(slots=True)
+class _Group:
+    severities: list[_Item] = field(default_factory=list)
+    sides: list[_Item] = field(default_factory=list)
+    levels: list[_Item] = field(default_factory=list)
+    order: list[_Item] = field(default_factory=list)
+
+
+def _sorted_spans(spans: Iterable[Span]) -> list[Span]:
+    return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+class _SentenceIndex:
+    """Spans bucketed by sentence for quick lookup."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.spans = list(spans)
+        self.starts = [s.start for s in self.spans]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end)
+        return [s for s in self.spans[i:j] if s.end <= end]
+
+
+def _section_lookup(doc: Doc) -> tuple[list[int], list[str | None]]:
+    starts: list[int] = []
+    cats: list[str | None] = []
+    for section in doc._.sections:
+        starts.append(section.section_span[0] if hasattr(section, "section_span") else 0)
+        cats.append(section.category)
+    return starts, cats
+
+
+def _section_of(lookup: tuple[list[int], list[str | None]], token_i: int) -> str | None:
+    starts, cats = lookup
+    k = bisect_right(starts, token_i) - 1
+    return cats[k] if k >= 0 else None
+
+
+def _levels_of(span: Span) -> list[str]:
+    return span.id_.split("|") if span.id_ else []
+
+
+class FindingBuilder:
+    """Builds findings from one processed Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        targets = _sorted_spans(doc.spans[TARGETS_KEY])
+        self.targets = targets
+        lex = doc.spans[LEXICON_KEY]
+        by_label: dict[str, list[Span]] = {}
+        for span in lex:
+            by_label.setdefault(span.label_, []).append(span)
+        # Severity and side compete for tokens ("L" vs "L>R"): longest wins within each group.
+        self.attr_spans = _sorted_spans(
+            filter_spans(by_label.get("SEVERITY", []) + by_label.get("SIDE", []))
+        )
+        target_tokens = {i for t in targets for i in range(t.start, t.end)}
+        self.blockers = _sorted_spans(
+            s for s in filter_spans(by_label.get("BLOCKER", []))
+            if not any(i in target_tokens for i in range(s.start, s.end))
+        )
+        self.lex = {k: _SentenceIndex(_sorted_spans(filter_spans(v))) for k, v in by_label.items()}
+        self.levels = _SentenceIndex(_sorted_spans(doc.spans[LEVELS_KEY]))
+        self.attrs = _SentenceIndex(self.attr_spans)
+        self.sections = _section_lookup(doc)
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self.header_levels = self._header_scopes()
+
+    # ----- level context -------------------------------------------------------------------
+    def _header_scopes(self) -> list[list[str]]:
+        """For each sentence, the levels of the level header whose scope it is in."""
+        scopes: list[list[str]] = []
+        current: list[str] = []
+        prev_section = None
+        prev_end_char = 0
+        for sent in self.sents:
+            section = _section_of(self.sections, sent.start)
+            gap = self.text[prev_end_char : sent.start_char]
+            if section != prev_section or "\n\n" in gap.replace("\r", "").replace(" ", ""):
+                current = []
+            prev_section = section
+            prev_end_char = sent.end_char
+            lv = self.levels.within(sent.start, sent.end)
+            if lv and lv[0].start == sent.start or (
+                lv and self.text[sent.start_char : lv[0].start_char].strip(" \t-*•#0123456789.)(")
+                in ("", "at", "At", "AT", "Level", "LEVEL", "level")
+            ):
+                tail = self.text[lv[0].end_char : lv[0].end_char + 24]
+                header = [lv[0]]
+                # "C2-3 and C3-4: Normal." / "C7-T1, T1-2:" — several levels in one header.
+                k = 1
+                while k < len(lv) and re.fullmatch(
+                    r"[\s,&/]*(?:and)?[\s,&/]*", self.text[lv[k - 1].end_char : lv[k].start_char]
+                ):
+                    header.append(lv[k])
+                    tail = self.text[lv[k].end_char : lv[k].end_char + 24]
+                    k += 1
+                if _LEVEL_HEADER_TAIL_RE.match(tail):
+                    current = [lvl for h in header for lvl in _levels_of(h)]
+            scopes.append(current)
+        return scopes
+
+    def _sentence_index(self, token_i: int) -> int:
+        return bisect_right(self.sent_starts, token_i) - 1
+
+    def _previous_levels(self, sent_i: int) -> list[str]:
+        """Levels of the most recent earlier sentence that names a level (for 'this level')."""
+        if self.header_levels[sent_i]:
+            return self.header_levels[sent_i]
+        for k in range(sent_i - 1, -1, -1):
+            sent = self.sents[k]
+            lv = self.levels.within(sent.start, sent.end)
+            if lv:
+                return [lvl for s in lv for lvl in _levels_of(s)]
+            if self.header_levels[k]:
+                return self.header_levels[k]
+        return []
+
+    # ----- frames --------------------------------------------------------------------------
+    def _split_gap(self, start: int, end: int) -> int:
+        """Token index splitting the tokens between two anchors: left part -> previous anchor."""
+        if start >= end:
+            return start
+        doc = self.doc
+        first = start
+        while first < end and doc[first].text in (",",):
+            first += 1
+        if first < end and doc[first].lower_ in _COPULAS:
+            last_coord = None
+            for i in range(first + 1, end):
+                if doc[i].lower_ in _COORDINATORS:
+                    last_coord = i
+            return last_coord if last_coord is not None else end
+        attr_starts = {}
+        for span in self.attrs.within(start, end):
+            if span.label_ == "SIDE" and (
+                span.text.lower().startswith(("on ", "to ")) or span.text.lower() == "bilaterally"
+            ):
+                continue  # a post-posed side ("narrowing on the left") stays with the left anchor
+            attr_starts.setdefault(span.start, span)
+        for i in range(first, end):
+            if i in attr_starts or doc[i].lower_ in _COORDINATORS:
+                return i
+        return end
+
+    def _anchors(self, sent: Span) -> list[tuple[int, int, Span | None]]:
+        anchors: list[tuple[int, int, Span | None]] = []
+        for t in self.targets_in(sent):
+            anchors.append((t.start, t.end, t))
+        for b in self.blocker_index.within(sent.start, sent.end):
+            anchors.append((b.start, b.end, None))
+        anchors.sort(key=lambda a: (a[0], -a[1]))
+        return anchors
+
+    def targets_in(self, sent: Span) -> list[Span]:
+        return self.target_index.within(sent.start, sent.end)
+
+    def _frames(self, sent: Span) -> list[tuple[Span, int, int]]:
+        anchors = self._anchors(sent)
+        frames: list[tuple[Span, int, int]] = []
+        bounds: list[int] = []  # split points between consecutive anchors
+        for k in range(len(anchors) - 1):
+            bounds.append(self._split_gap(anchors[k][1], anchors[k + 1][0]))
+        for k, (_s, _e, target) in enumerate(anchors):
+            if target is None:
+                continue
+            left = bounds[k - 1] if k > 0 else sent.start
+            right = bounds[k] if k < len(anchors) - 1 else sent.end
+            frames.append((target, min(left, target.start), max(right, target.end)))
+        return frames
+
+    # ----- items ---------------------------------------------------------------------------
+    def _is_prior_severity(self, span: Span) -> bool:
+        doc = self.doc
+        for i in range(max(span.start - 2, 0), span.start):
+            if doc[i].lower_ in ("previously", "formerly", "from", "was", "were", "prior", "previous"):
+                return True
+        for i in range(span.end, min(span.end + 4, len(doc))):
+            if doc[i].lower_ in ("prior", "previous", "previously", "preoperatively"):
+                return True
+            if doc[i].lower_ in (".", ";", "and"):
+                break
+        return False
+
+    def _items(self, start: int, end: int) -> list[_Item]:
+        items: list[_Item] = []
+        for span in self.attrs.within(start, end):
+            item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
+            if span.label_ == "SEVERITY":
+                item.prior = self._is_prior_severity(span)
+            items.append(item)
+        for span in self.levels.within(start, end):
+            items.append(_Item(span.start, span.end, "LEVEL", span.id_))
+        for label in ("QUANTIFIER", "ANAPHOR"):
+            index = self.lex.get(label)
+            if index is not None:
+                for span in index.within(start, end):
+                    items.append(_Item(span.start, span.end, label, span.id_))
+        items.sort(key=lambda it: it.start)
+        return items
+
+    def _has_label(self, label: str, start: int, end: int) -> list[Span]:
+        index = self.lex.get(label)
+        return index.within(start, end) if index is not None else []
+
+    def _locally_negated(self, span: Span) -> bool:
+        doc = self.doc
+        for i in range(max(span.start - 3, 0), span.start):
+            if doc[i].lower_ in _LOCAL_NEGATORS:
+                return True
+        for i in range(span.end, min(span.end + 3, len(doc))):
+            if doc[i].lower_ in _NORMAL_WORDS:
+                return True
+            if doc[i].lower_ in (".", ";", ",", "and", "with"):
+                break
+        return any(doc[i].lower_ in _NORMAL_WORDS for i in range(max(span.start - 2, 0), span.start))
+
+    # ----- groups: pairing severities, sides and levels -----------------------------------
+    @staticmethod
+    def _groups(items: list[_Item]) -> list[_Group]:
+        level_runs = 0
+        in_run = False
+        for it in items:
+            is_level = it.label in ("LEVEL", "QUANTIFIER", "ANAPHOR")
+            if is_level and not in_run:
+                level_runs += 1
+            in_run = is_level
+        groups: list[_Group] = [_Group()]
+        if level_runs >= 2:
+            leading = items[0].label in ("LEVEL", "QUANTIFIER", "ANAPHOR")
+            prev_is_level = False
+            for it in items:
+                is_level = it.label in ("LEVEL", "QUANTIFIER", "ANAPHOR")
+                g = groups[-1]
+                if leading:
+                    if is_level and not prev_is_level and g.order:
+                        groups.append(_Group())
+                elif not is_level and prev_is_level:
+                    groups.append(_Group())
+                groups[-1].order.append(it)
+                prev_is_level = is_level
+        else:
+            groups[0].order = list(items)
+        for g in groups:
+            for it in g.order:
+                if it.label == "SEVERITY" and not it.prior:
+                    g.severities.append(it)
+                elif it.label == "SIDE":
+                    g.sides.append(it)
+                elif it.label in ("LEVEL", "QUANTIFIER", "ANAPHOR"):
+                    g.levels.append(it)
+        return groups
+
+    @staticmethod
+    def _pair(group: _Group) -> list[tuple[str | None, str | None, list[_Item]]]:
+        """(severity, side, items) triples for one group; side None = not stated."""
+        sevs, sides = group.severities, group.sides
+        if len(sevs) <= 1 or len(sides) <= 1:
+            if len(sevs) > 1:
+                best = max(sevs, key=lambda s: SEVERITY_RANK.get(_sev_value(s.value), 0))
+                sevs = [best]
+            sev = sevs[0].value if sevs else None
+            if not sides:
+                return [(sev, None, sevs)]
+            return [(sev, s.value, [*sevs, s]) for s in sides]
+        pairs: list[tuple[str | None, str | None, list[_Item]]] = []
+        sev_first = group.order[0].label == "SEVERITY" or (
+            [it for it in group.order if it.label in ("SEVERITY", "SIDE")][0].label == "SEVERITY"
+        )
+        seq = [it for it in group.order if it.label in ("SEVERITY", "SIDE") and not it.prior]
+        pending: _Item | None = None
+        for it in seq:
+            if sev_first:
+                if it.label == "SEVERITY":
+                    pending = it
+                elif pending is not None:
+                    pairs.append((pending.value, it.value, [pending, it]))
+            else:
+                if it.label == "SIDE":
+                    pending = it
+                elif pending is not None:
+                    pairs.append((it.value, pending.value, [pending, it]))
+        return pairs or [(sevs[0].value, None, sevs)]
+
+    # ----- levels for a group --------------------------------------------------------------
+    def _resolve_levels(
+        self, group_levels: list[_Item], sent_i: int, fallback: list[str]
+    ) -> tuple[list[str], bool]:
+        """(levels, remaining) for one group."""
+        levels: list[str] = []
+        remaining = False
+        for it in group_levels:
+            if it.label == "LEVEL":
+                levels.extend(it.value.split("|"))
+            elif it.label == "QUANTIFIER":
+                remaining = True
+            elif it.label == "ANAPHOR":
+                levels.extend(self._previous_levels(sent_i))
+        if not levels and not remaining:
+            levels = list(fallback)
+        return list(dict.fromkeys(levels)), remaining
+
+    def _fallback_levels(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
+                         target: Span) -> list[str]:
+        owned = set()
+        for t, left, right in frames:
+            if t is target:
+                continue
+            if t.label_ in ("FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"):
+                for lv in self.levels.within(left, right):
+                    owned.add(lv.start)
+        free = [lv for lv in self.levels.within(sent.start, sent.end) if lv.start not in owned]
+        if free:
+            return [lvl for s in free for lvl in _levels_of(s)]
+        before = [lv for lv in self.levels.within(sent.start, target.start)]
+        if before:
+            return _levels_of(before[-1])
+        if self.header_levels[sent_i]:
+            return self.header_levels[sent_i]
+        for t, left, right in frames:
+            for it in self._has_label("ANAPHOR", left, right):
+                return self._previous_levels(sent_i)
+        return []
+
+    # ----- main ----------------------------------------------------------------------------
+    def build(self) -> list[Finding]:
+        self.target_index = _SentenceIndex(self.targets)
+        self.blocker_index = _SentenceIndex(self.blockers)
+        findings: list[Finding] = []
+        for sent_i, sent in enumerate(self.sents):
+            findings.extend(self._level_normal(sent, sent_i))
+            frames = self._frames(sent)
+            for target, left, right in frames:
+                findings.extend(self._from_frame(sent, sent_i, frames, target, left, right))
+        return findings
+
+    def _common(self, target: Span, start_tok: int, end_tok: int) -> dict[str, object]:
+        section = _section_of(self.sections, target.start)
+        span = self.doc[start_tok:end_tok]
+        historical = bool(target._.is_historical) or bool(target._.foramen_resolved)
+        change = target._.foramen_change
+        if target._.foramen_resolved:
+            change = "decreased"
+        elif change is not None:
+            historical = False
+        return {
+            "negated": bool(target._.is_negated) and not target._.foramen_resolved,
+            "uncertain": bool(target._.is_uncertain),
+            "historical": historical,
+            "change": change,
+            "section": SECTION_NAMES.get(section, section),
+            "text": span.text,
+            "start": span.start_char,
+            "end": span.end_char,
+        }
+
+    def _from_frame(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
+                    target: Span, left: int, right: int) -> list[Finding]:
+        label = target.label_
+        if target._.foramen_request:
+            return []  # "r/o foraminal stenosis" asks a question; it is not a finding
+        if label in ("FORAMINAL", "CANAL", "GENERIC_STENOSIS", "EXCLUDE_LOCATION"):
+            return self._stenosis(sent, sent_i, frames, target, left, right)
+        if label in ("CORD", "CORD_LESION"):
+            return self._cord(sent, sent_i, frames, target, left, right)
+        if label.startswith("RED_FLAG_"):
+            return self._red_flag(sent, sent_i, frames, target, left, right)
+        if label == "ROOT":
+            return self._root(sent, sent_i, frames, target, left, right)
+        return []
+
+    def _stenosis(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
+                  target: Span, left: int, right: int) -> list[Finding]:
+        label = target.label_
+        items = self._items(left, right)
+        has_predicate = bool(self._has_label("PREDICATE", left, right))
+        severities = [it for it in items if it.label == "SEVERITY" and not it.prior]
+        negated = bool(target._.is_negated)
+        if label == "EXCLUDE_LOCATION":
+            # "foraminal disc protrusion": a location, unless narrowing is stated with it.
+            if not has_predicate or negated:
+                return []
+            label = "FORAMINAL"
+        if label == "GENERIC_STENOSIS" and not negated:
+            return []
+        if not (has_predicate or severities or negated):
+            return []
+        fallback = self._fallback_levels(sent, sent_i, frames, target)
+        groups = self._groups(items)
+        common = self._common(target, left, right)
+        ftype = {"FORAMINAL": "foraminal_stenosis", "CANAL": "canal_stenosis",
+                 "GENERIC_STENOSIS": "generic_stenosis"}[label]
+        plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
+        out: list[Finding] = []
+        prev_sev: str | None = None
+        prev_side: str | None = None
+        for g in groups:
+            levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
+            if not g.severities and not g.sides and len(groups) > 1 and not g.levels:
+                continue
+            pairs = self._pair(g) if (g.severities or g.sides) else [(None, None, [])]
+            for sev_raw, side_raw, _ in pairs:
+                sev_raw = sev_raw if sev_raw is not None else prev_sev
+                side_raw = side_raw if side_raw is not None else prev_side
+                prev_sev, prev_side = sev_raw, side_raw
+                severity = _severity(sev_raw, negated)
+                side = _side(side_raw, plural, label)
+                level_list: list[str | None] = list(levels) if levels else [None]
+                for level in level_list:
+                    out.append(
+                        _make(ftype, level, side, severity, common,
+                              label="remaining_levels" if remaining and level is None else None)
+                    )
+        return out
+
+    def _cord(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
+              target: Span, left: int, right: int) -> list[Finding]:
+        if target._.is_negated:
+            negated = True
+        else:
+            negated = False
+        common = self._common(target, left, right)
+        fallback = self._fallback_levels(sent, sent_i, frames, target)
+        items = self._items(left, right)
+        levels, _ = self._resolve_levels(
+            [it for it in items if it.label in ("LEVEL", "ANAPHOR")], sent_i, fallback
+        )
+        out: list[Finding] = []
+        if target.label_ == "CORD_LESION":
+            signal = True
+            compression = False
+        else:
+            comp = [s for s in self._has_label("CORD_COMPRESSION", left, right)
+                    if s.text.lower() != "impression"]
+            sig = self._has_label("CORD_SIGNAL", left, right)
+            compression = any(not self._locally_negated(s) for s in comp)
+            signal = any(not self._locally_negated(s) for s in sig)
+            if not comp and not sig:
+                return []
+            if comp and not compression and not signal:
+                negated = True
+        if compression or (negated and self._has_label("CORD_COMPRESSION", left, right)):
+            for level in levels or [None]:
+                out.append(_make("cord_compression", level, None, None, {**common, "negated": negated}))
+        if signal or (negated and (target.label_ == "CORD_LESION" or self._has_label("CORD_SIGNAL", left, right))):
+            out.append(_make("cord_signal_abnormality", levels[0] if levels else None, None, None,
+                             {**common, "negated": negated}))
+        return out
+
+    def _red_flag(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
+                  target: Span, left: int, right: int) -> list[Finding]:
+        category = target.label_.removeprefix("RED_FLAG_").lower()
+        doc = self.doc
+        window = doc[max(target.start - 3, sent.start) : target.start]
+        not_acute = any(s.start >= window.start for s in self._has_label("NOT_ACUTE", window.start, target.end))
+        if not_acute and category in ("fracture", "instability"):
+            return []
+        if category == "malignancy" and any(
+            t.label_ == "EXCLUDE_MIMIC" for t in self.targets_in(sent)
+        ) and not re.search(r"metasta|tumou?r|neoplas|malignan|lymphoma|myeloma", target.text, re.I):
+            return []
+        common = self._common(target, target.start, target.end)
+        fallback = self._fallback_levels(sent, sent_i, frames, target)
+        return [_make("red_flag", fallback[0] if fallback else None, None, None, common, label=category)]
+
+    def _root(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
+              target: Span, left: int, right: int) -> list[Finding]:
+        comp = [s for s in self._has_label("CORD_COMPRESSION", left, right)
+                if not self._locally_negated(s) and s.text.lower() != "impression"]
+        if not comp or target._.is_negated:
+            return []
+        common = self._common(target, left, right)
+        items = self._items(left, right)
+        fallback = self._fallback_levels(sent, sent_i, frames, target)
+        levels, _ = self._resolve_levels([it for it in items if it.label == "LEVEL"], sent_i, fallback)
+        sides = [it.value for it in items if it.label == "SIDE"]
+        side = _side(sides[0] if sides else None, False, "ROOT")
+        return [_make("nerve_root_compression", lv, side, None, common) for lv in (levels or [None])]
+
+    def _level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
+        lv = self.levels.within(sent.start, sent.end)
+        if not lv:
+            return []
+        rest = self.text[sent.start_char : sent.end_char]
+        offset = sent.start_char
+        pieces = []
+        cursor = 0
+        for s in lv:
+            pieces.append(rest[cursor : s.start_char - offset])
+            cursor = s.end_char - offset
+        pieces.append(rest[cursor:])
+        remainder = " ".join(pieces)
+        if not _LEVEL_NORMAL_RE.match(remainder):
+            return []
+        section = _section_of(self.sections, sent.start)
+        common = {
+            "negated": True, "uncertain": False, "historical": False, "change": None,
+            "section": SECTION_NAMES.get(section, section), "text": sent.text.rstrip(),
+            "start": sent.start_char, "end": sent.start_char + len(sent.text.rstrip()),
+        }
+        levels = [lvl for s in lv for lvl in _levels_of(s)]
+        return [_make("level_normal", level, None, "none", common) for level in levels]
+
+
+def _sev_value(raw: str | None) -> str:
+    if raw is None or raw == "significant":
+        return "unspecified"
+    return raw
+
+
+def _severity(raw: str | None, negated: bool) -> str:
+    if negated:
+        # "no high-grade stenosis" rules out only the high grades: kept as the grade, negated.
+        if raw is not None and raw != "significant" and SEVERITY_RANK[raw] >= SEVERE_ENOUGH_TO_HEDGE:
+            return raw
+        return "none"
+    return _sev_value(raw)
+
+
+def _side(raw: str | None, plural: bool, label: str) -> str | None:
+    if label in ("CANAL", "GENERIC_STENOSIS"):
+        return None
+    if raw is None:
+        return "bilateral" if plural else "unspecified"
+    return raw
+
+
+def _make(ftype: str, level: str | None, side: str | None, severity: str | None,
+          common: dict[str, object], label: str | None = None) -> Finding:
+    if ftype == "generic_stenosis":
+        ftype = "canal_stenosis"
+        label = label or "unqualified_stenosis"
+    return Finding(
+        type=ftype,  # type: ignore[arg-type]
+        level=level,
+        side=side,  # type: ignore[arg-type]
+        severity=severity,  # type: ignore[arg-type]
+        region=region_of(level) if level else None,  # type: ignore[arg-type]
+        label=label,
+        **common,  # type: ignore[arg-type]
+    )
+
+
+def build_findings(doc: Doc) -> list[Finding]:
+    return FindingBuilder(doc).build()

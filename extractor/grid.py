@@ -1,0 +1,188 @@
+"""Report-level aggregation of findings into the registry grids (contract field meanings).
+
+Pure functions over plain `Finding` models: worst severity wins per cell across findings and
+impression; statements about a prior study and statements outside the current-study sections are
+left out; "remaining levels" statements fill the cervical levels with no other statement of the
+same kind; an unsided mention is absorbed by the sided cells of its level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .levels import CERVICAL_LEVELS, QUANTIFIER_LEVELS
+from .schema import SEVERITY_RANK, Finding
+
+_CURRENT_SECTIONS = frozenset({None, "FINDINGS", "IMPRESSION", "ADDENDUM"})
+_LEVEL_ORDER = {lvl: i for i, lvl in enumerate(CERVICAL_LEVELS)}
+
+
+def is_current(f: Finding) -> bool:
+    """A statement about the current study, in a section that reports it."""
+    return f.section in _CURRENT_SECTIONS and not f.historical
+
+
+def _cell_value(f: Finding) -> str | None:
+    """The grid value a finding asserts, or None when it fills no cell."""
+    if f.negated:
+        # "no high-grade stenosis" keeps its grade and only rules out high grades: no cell.
+        return "none" if f.severity in (None, "none") else None
+    return f.severity or "unspecified"
+
+
+def _worse(a: str | None, b: str) -> str:
+    if a is None:
+        return b
+    return b if SEVERITY_RANK[b] > SEVERITY_RANK[a] else a
+
+
+def _sides(side: str | None) -> tuple[str, ...]:
+    if side in (None, "bilateral"):
+        return ("left", "right")
+    return (side,)
+
+
+def _sorted_levels(levels: Iterable[str]) -> list[str]:
+    return sorted(levels, key=lambda lvl: _LEVEL_ORDER.get(lvl, 99))
+
+
+def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
+    grid: dict[str, dict[str, str]] = {}
+    remaining: list[Finding] = []
+    unsided: dict[str, str] = {}
+
+    def put(level: str, side: str, value: str) -> None:
+        cells = grid.setdefault(level, {})
+        cells[side] = _worse(cells.get(side), value)
+
+    for f in findings:
+        if not is_current(f):
+            continue
+        if f.type == "level_normal" and f.level in _LEVEL_ORDER:
+            for side in ("left", "right"):
+                put(f.level, side, "none")
+            continue
+        if f.type == "canal_stenosis" and f.label == "unqualified_stenosis":
+            value = _cell_value(f)
+            if value == "none" and f.level in _LEVEL_ORDER:
+                for side in ("left", "right"):
+                    put(f.level, side, "none")
+            elif value == "none" and f.label == "remaining_levels":
+                remaining.append(f)
+            continue
+        if f.type != "foraminal_stenosis":
+            continue
+        value = _cell_value(f)
+        if value is None:
+            continue
+        if f.level is None:
+            if f.label == "remaining_levels":
+                remaining.append(f)
+            continue
+        if f.level not in _LEVEL_ORDER:
+            continue
+        if f.side == "unspecified" and value != "none":
+            unsided[f.level] = _worse(unsided.get(f.level), value)
+            continue
+        for side in _sides(f.side if f.side != "unspecified" else None):
+            put(f.level, side, value)
+
+    for level, value in unsided.items():
+        cells = grid.get(level, {})
+        positive = [s for s in ("left", "right") if cells.get(s) not in (None, "none")]
+        if not cells:
+            grid[level] = {"unspecified": value}
+        elif len(positive) == 1:
+            put(level, positive[0], value)
+
+    stated = set(grid)
+    for f in remaining:
+        value = _cell_value(f)
+        if value is None:
+            continue
+        for level in QUANTIFIER_LEVELS:
+            if level in stated:
+                continue
+            for side in _sides(f.side if f.side != "unspecified" else None):
+                put(level, side, value)
+    return {lvl: dict(sorted(grid[lvl].items())) for lvl in _sorted_levels(grid)}
+
+
+def canal_grid(findings: list[Finding]) -> dict[str, str]:
+    grid: dict[str, str] = {}
+    remaining: list[Finding] = []
+    for f in findings:
+        if not is_current(f):
+            continue
+        if f.type == "level_normal":
+            if f.level in _LEVEL_ORDER:
+                grid[f.level] = _worse(grid.get(f.level), "none")
+            continue
+        if f.type != "canal_stenosis":
+            continue
+        value = _cell_value(f)
+        if value is None or (f.label == "unqualified_stenosis" and value != "none"):
+            continue
+        if f.level is None:
+            if f.label == "remaining_levels":
+                remaining.append(f)
+            continue
+        if f.level in _LEVEL_ORDER:
+            grid[f.level] = _worse(grid.get(f.level), value)
+    stated = set(grid)
+    for f in remaining:
+        value = _cell_value(f)
+        if value is None:
+            continue
+        for level in QUANTIFIER_LEVELS:
+            if level not in stated:
+                grid[level] = _worse(grid.get(level), value)
+    return {lvl: grid[lvl] for lvl in _sorted_levels(grid)}
+
+
+def cord_compression_levels(findings: list[Finding]) -> list[str]:
+    levels = {
+        f.level
+        for f in findings
+        if f.type == "cord_compression" and is_current(f) and not f.negated
+        and f.level in _LEVEL_ORDER
+    }
+    return _sorted_levels(levels)
+
+
+def cord_signal_abnormality(findings: list[Finding]) -> bool:
+    return any(
+        f.type == "cord_signal_abnormality" and is_current(f) and not f.negated
+        and (f.region in (None, "cervical"))
+        for f in findings
+    )
+
+
+def red_flags(findings: list[Finding]) -> list[str]:
+    return sorted(
+        {
+            f.label
+            for f in findings
+            if f.type == "red_flag" and is_current(f) and not f.negated and f.label
+        }
+    )
+
+
+def uncertain_cells(findings: list[Finding], grid: dict[str, dict[str, str]]) -> list[str]:
+    """Cells ("C4-C5:left") whose every positive contributing mention is uncertain."""
+    certain: set[str] = set()
+    uncertain: set[str] = set()
+    for f in findings:
+        if f.type != "foraminal_stenosis" or not is_current(f) or f.negated or f.level is None:
+            continue
+        sides = _sides(f.side) if f.side != "unspecified" else ("unspecified",)
+        for side in sides:
+            key = f"{f.level}:{side}"
+            (uncertain if f.uncertain else certain).add(key)
+    out = []
+    for level, cells in grid.items():
+        for side, value in cells.items():
+            key = f"{level}:{side}"
+            if value != "none" and key in uncertain and key not in certain:
+                out.append(key)
+    return out

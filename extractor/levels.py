@@ -1,0 +1,175 @@
+"""Spinal level mentions: notation parsing, normalisation, ranges and the `foramen_levels` component.
+
+Levels are found with one regular expression over the text (so every notation variant, dictation
+artefact and tokenisation is covered the same way), then stored as spans in
+``doc.spans["foramen_levels"]``: label ``LEVEL`` with ``span.id_`` holding the normalised disc
+levels joined by ``|`` (``"C5-C6"``, or several for ranges and vertebral spans).
+"""
+
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+LEVELS_KEY = "foramen_levels"
+
+# Disc levels in cranio-caudal order, across regions.
+_VERTEBRAE: list[str] = (
+    [f"C{i}" for i in range(1, 8)]
+    + [f"T{i}" for i in range(1, 13)]
+    + [f"L{i}" for i in range(1, 6)]
+    + ["S1"]
+)
+DISC_LEVELS: list[str] = [f"{a}-{b}" for a, b in zip(_VERTEBRAE, _VERTEBRAE[1:], strict=False)]
+_DISC_INDEX = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
+_VERT_INDEX = {v: i for i, v in enumerate(_VERTEBRAE)}
+CERVICAL_LEVELS: list[str] = DISC_LEVELS[:7]  # C1-C2 ... C7-T1
+# Levels that "remaining levels"/"elsewhere" expand to (contract: C2-C3 ... C7-T1).
+QUANTIFIER_LEVELS: list[str] = CERVICAL_LEVELS[1:]
+
+_REGION_LETTER = r"(?:C|Th|T|D|L|S)"
+# One vertebra, as in "C5", "C 5", "Th1", "D1" (dorsal).
+_VERT = rf"(?P<{{name}}r>{_REGION_LETTER})\s?(?P<{{name}}n>\d{{{{1,2}}}})"
+_SEP = r"\s*(?:-|–|—|/|\\|_)\s*"
+
+_LEVEL_RE = re.compile(
+    r"(?<![A-Za-z0-9])"
+    + _VERT.format(name="a").replace("{{1,2}}", "{1,2}")
+    + rf"(?:{_SEP}(?:(?P<br>{_REGION_LETTER})\s?)?|(?=(?:{_REGION_LETTER})\d))"
+    + r"(?:(?P<br2>" + _REGION_LETTER + r"))?(?P<bn>\d{1,2})"
+    + r"(?![0-9])(?!\s*-?\s*weighted)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_RANGE_JOIN_RE = re.compile(r"^\s*(?:through|thru|to|until|-|–|—)\s*(?:the\s+)?$", re.IGNORECASE)
+_RANGE_FROM_RE = re.compile(r"from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _norm_region(letter: str) -> str:
+    letter = letter.upper()
+    if letter in ("TH", "D"):
+        return "T"
+    return letter
+
+
+@dataclass(frozen=True, slots=True)
+class LevelMention:
+    start: int  # character offsets
+    end: int
+    levels: tuple[str, ...]
+    kind: str  # "disc" | "span" (vertebral span) | "range"
+
+
+def region_of(level: str) -> str:
+    """Spine region of a normalised disc level ("C7-T1" is cervical)."""
+    first = level[0]
+    return {"C": "cervical", "T": "thoracic", "L": "lumbar", "S": "lumbar"}[first]
+
+
+def _vertebra(region: str, num: int) -> str | None:
+    v = f"{region}{num}"
+    return v if v in _VERT_INDEX else None
+
+
+def _parse(m: re.Match[str]) -> tuple[tuple[str, ...], str] | None:
+    ra = _norm_region(m.group("ar"))
+    rb_raw = m.group("br") or m.group("br2")
+    rb = _norm_region(rb_raw) if rb_raw else ra
+    a = _vertebra(ra, int(m.group("an")))
+    b = _vertebra(rb, int(m.group("bn")))
+    if a is None or b is None:
+        return None
+    ia, ib = _VERT_INDEX[a], _VERT_INDEX[b]
+    if ib == ia + 1:
+        return (f"{a}-{b}",), "disc"
+    if ib > ia + 1 and ib - ia <= 8:
+        # Vertebral span "C4-C7": the discs between those vertebrae.
+        return tuple(DISC_LEVELS[ia:ib]), "span"
+    return None
+
+
+def level_range(first: str, last: str) -> tuple[str, ...]:
+    i, j = _DISC_INDEX[first], _DISC_INDEX[last]
+    if j < i:
+        i, j = j, i
+    return tuple(DISC_LEVELS[i : j + 1])
+
+
+@lru_cache(maxsize=4096)
+def _find_cached(text: str) -> tuple[LevelMention, ...]:
+    return tuple(_find(text))
+
+
+def find_levels(text: str) -> tuple[LevelMention, ...]:
+    """All level mentions in ``text``, ranges merged ("C4-5 through C6-7" -> one mention)."""
+    if len(text) <= 256:
+        return _find_cached(text)
+    return tuple(_find(text))
+
+
+def _find(text: str) -> list[LevelMention]:
+    raw: list[LevelMention] = []
+    for m in _LEVEL_RE.finditer(text):
+        parsed = _parse(m)
+        if parsed is None:
+            continue
+        levels, kind = parsed
+        raw.append(LevelMention(m.start(), m.end(), levels, kind))
+    merged: list[LevelMention] = []
+    i = 0
+    while i < len(raw):
+        cur = raw[i]
+        if i + 1 < len(raw):
+            nxt = raw[i + 1]
+            between = text[cur.end : nxt.start]
+            if (
+                cur.kind == "disc"
+                and nxt.kind == "disc"
+                and _RANGE_JOIN_RE.match(between)
+                and (
+                    between.strip().lower() not in ("-", "–", "—")
+                    or _RANGE_FROM_RE.search(text[max(0, cur.start - 12) : cur.start])
+                )
+            ) or (
+                cur.kind == "disc"
+                and nxt.kind == "disc"
+                and between.strip().lower() in ("-", "–", "—", "to")
+                and _RANGE_FROM_RE.search(text[max(0, cur.start - 12) : cur.start])
+            ):
+                merged.append(
+                    LevelMention(
+                        cur.start, nxt.end, level_range(cur.levels[0], nxt.levels[-1]), "range"
+                    )
+                )
+                i += 2
+                continue
+        merged.append(cur)
+        i += 1
+    return merged
+
+
+class LevelTagger:
+    """spaCy component: writes level mentions to ``doc.spans["foramen_levels"]``."""
+
+    def __init__(self, nlp: Language, name: str = "foramen_levels") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for mention in _find(doc.text):
+            span = doc.char_span(
+                mention.start, mention.end, label="LEVEL", alignment_mode="expand"
+            )
+            if span is None:
+                continue
+            span.id_ = "|".join(mention.levels)
+            spans.append(span)
+        doc.spans[LEVELS_KEY] = spans
+        return doc
+
+
+@Language.factory("foramen_levels")
+def make_level_tagger(nlp: Language, name: str) -> LevelTagger:
+    return LevelTagger(nlp, name=name)

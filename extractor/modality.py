@@ -1,0 +1,65 @@
+"""Modality and spine regions of the reported study, from the exam title and technique."""
+
+from __future__ import annotations
+
+import re
+
+from .levels import region_of
+from .rules import ModalityFile
+
+_TITLE_SECTIONS = ("exam", "technique")
+_SKIP_SECTIONS = frozenset({"history", "comparison"})
+_REGION_ORDER = ("cervical", "thoracic", "lumbar")
+
+
+class ModalityDetector:
+    def __init__(self, spec: ModalityFile) -> None:
+        self._modality = [(r.modality, re.compile(r.regex, re.I)) for r in spec.modality]
+        self._regions = [(r.region, re.compile(r.regex, re.I)) for r in spec.regions]
+
+    def title_text(self, text: str, sections: list[tuple[str | None, int, int]]) -> str:
+        """Exam title and technique text; else the text before findings/impression.
+
+        ``sections`` holds (category, start_char, end_char) in document order.
+        """
+        parts = [text[s:e] for cat, s, e in sections if cat in _TITLE_SECTIONS]
+        if parts:
+            return "\n".join(parts)
+        head = []
+        for cat, s, e in sections:
+            if cat in ("findings", "impression", "addendum"):
+                break
+            if cat not in _SKIP_SECTIONS:
+                head.append(text[s:e])
+        joined = "\n".join(head).strip()
+        if joined:
+            return joined[:600]
+        # No layout at all: the first line usually names the study.
+        return text.lstrip().split("\n", 1)[0][:300]
+
+    def modality(self, title: str, body: str) -> str:
+        for name, rx in self._modality:
+            if rx.search(title):
+                return name
+        for name, rx in self._modality:
+            if name in ("CT_MYELOGRAM",) and rx.search(body):
+                return name
+        return "UNKNOWN"
+
+    def regions(self, title: str, levels: list[str]) -> list[str]:
+        found: set[str] = set()
+        for name, rx in self._regions:
+            if rx.search(title):
+                if name == "all":
+                    found.update(_REGION_ORDER)
+                else:
+                    found.add(name)
+        if not found:
+            found.update(region_of(lvl) for lvl in levels)
+        else:
+            # A level far outside the titled region means the report covers it too.
+            for lvl in levels:
+                region = region_of(lvl)
+                if region not in found and lvl not in ("T1-T2", "T2-T3"):
+                    found.add(region)
+        return [r for r in _REGION_ORDER if r in found]

@@ -1,0 +1,158 @@
+"""Builds the spaCy + medspaCy pipeline from a validated `RuleSet`.
+
+Pipeline (data flows one way):
+  tokenizer -> foramen_segmenter (sentences from layout) -> medspacy_sectionizer (sections)
+  -> foramen_levels (level mentions) -> span_ruler (attribute vocabulary)
+  -> medspacy_target_matcher (finding anchors) -> medspacy_context (assertion and change)
+
+medspaCy is imported here and only here: its import silences every Python warning process-wide,
+so the warning filters are restored afterwards, and its loguru loggers are disabled so that no
+token text can ever reach a log.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+
+from . import levels as _levels  # noqa: F401  (registers the foramen_levels factory)
+from . import segmenter as _segmenter  # noqa: F401  (registers the foramen_segmenter factory)
+from .rules import RuleSet
+
+_saved_filters = list(warnings.filters)
+try:
+    from medspacy.context import ConText, ConTextRule
+    from medspacy.section_detection import Sectionizer, SectionRule
+    from medspacy.target_matcher import TargetMatcher, TargetRule
+finally:
+    warnings.filters[:] = _saved_filters
+    warnings.resetwarnings()
+    for _flt in reversed(_saved_filters):
+        warnings.filters.insert(0, _flt)
+try:  # pragma: no cover - depends on optional loguru presence
+    from loguru import logger as _loguru
+
+    _loguru.disable("PyRuSH")
+    _loguru.disable("medspacy")
+except ImportError:  # pragma: no cover
+    pass
+
+TARGETS_KEY = "foramen_targets"
+LEXICON_KEY = "foramen_lexicon"
+
+# ConText category -> Span extension values it sets on the targets it modifies.
+CONTEXT_ATTRIBUTES: dict[str, dict[str, object]] = {
+    "NEGATED_EXISTENCE": {"is_negated": True},
+    "POSSIBLE_EXISTENCE": {"is_uncertain": True},
+    "HISTORICAL": {"is_historical": True},
+    "RESOLVED": {"foramen_resolved": True},
+    "REQUEST": {"foramen_request": True},
+    "CHANGE_STABLE": {"foramen_change": "stable"},
+    "CHANGE_INCREASED": {"foramen_change": "increased"},
+    "CHANGE_NEW": {"foramen_change": "new"},
+    "CHANGE_DECREASED": {"foramen_change": "decreased"},
+}
+
+
+def _register_extensions() -> None:
+    for name, default in (
+        ("is_negated", False),
+        ("is_uncertain", False),
+        ("is_historical", False),
+        ("foramen_resolved", False),
+        ("foramen_request", False),
+        ("foramen_change", None),
+    ):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+def _section_rules(rules: RuleSet) -> list[SectionRule]:
+    out = []
+    for spec in rules.sections.rules:
+        for header in spec.headers:
+            words = [{"LOWER": w} for w in header.split()]
+            out.append(
+                SectionRule(
+                    literal=header, category=spec.category, pattern=[*words, {"ORTH": ":"}]
+                )
+            )
+            # An upper-case header alone on its line ("IMPRESSION\n").
+            upper = [{"ORTH": w.upper()} for w in header.split()]
+            out.append(
+                SectionRule(
+                    literal=f"{header} (line)",
+                    category=spec.category,
+                    pattern=[*upper, {"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}],
+                )
+            )
+    return out
+
+
+def build_pipeline(rules: RuleSet) -> Language:
+    """A fresh pipeline for ``rules``; build once per process and reuse."""
+    _register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("foramen_segmenter")
+    sectionizer: Sectionizer = nlp.add_pipe(
+        "medspacy_sectionizer",
+        config={
+            "rules": None,
+            "span_attrs": None,
+            "apply_sentence_boundary": True,
+            "input_span_type": "group",
+            "span_group_name": TARGETS_KEY,
+        },
+    )
+    sectionizer.add(_section_rules(rules))
+    nlp.add_pipe("foramen_levels")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="foramen_lexicon",
+        config={"spans_key": LEXICON_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
+    )
+    ruler_patterns: list[dict[str, object]] = []
+    for entry in rules.lexicon.entries:
+        for phrase in entry.phrases:
+            ruler_patterns.append({"label": entry.label, "id": entry.id, "pattern": phrase})
+        for pattern in entry.patterns:
+            ruler_patterns.append({"label": entry.label, "id": entry.id, "pattern": pattern})
+    ruler.add_patterns(ruler_patterns)
+    target_matcher: TargetMatcher = nlp.add_pipe(
+        "medspacy_target_matcher",
+        config={"result_type": "group", "span_group_name": TARGETS_KEY},
+    )
+    target_matcher.add(
+        [
+            TargetRule(literal=t.literal, category=t.category, pattern=t.pattern)
+            for t in rules.targets.rules
+        ]
+    )
+    context: ConText = nlp.add_pipe(
+        "medspacy_context",
+        config={
+            "rules": None,
+            "input_span_type": "group",
+            "span_group_name": TARGETS_KEY,
+            "span_attrs": CONTEXT_ATTRIBUTES,
+        },
+    )
+    context.add(
+        [
+            ConTextRule(
+                literal=c.literal,
+                category=c.category,
+                direction=c.direction,
+                pattern=c.pattern,
+                max_scope=c.max_scope,
+                max_targets=c.max_targets,
+                terminated_by=c.terminated_by,
+                allowed_types=set(c.allowed_types) if c.allowed_types else None,
+            )
+            for c in rules.context.rules
+        ]
+    )
+    return nlp

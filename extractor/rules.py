@@ -1,0 +1,235 @@
+"""Loading and validating the versioned rule files in `patterns/`.
+
+Every file is parsed into pydantic models with ``extra="forbid"`` (a misspelt key is an error, not a
+silently ignored rule) and every token pattern is checked with spaCy's own validator. The ruleset
+hash covers the bytes of every file, so a result names exactly the rules that produced it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from spacy.schemas import validate_token_pattern
+
+PATTERN_FILES = ("sections.json", "targets.json", "context.json", "lexicon.json", "modality.json")
+
+TokenPattern = list[dict[str, Any]]
+
+
+class RuleFileError(ValueError):
+    """A rule file is missing, malformed or inconsistent."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_token_pattern(pattern: TokenPattern | None) -> TokenPattern | None:
+    if pattern is None:
+        return None
+    if not pattern:
+        raise ValueError("empty token pattern")
+    errors = validate_token_pattern(pattern)
+    if errors:
+        raise ValueError(f"invalid token pattern: {errors}")
+    return pattern
+
+
+class SectionSpec(_Strict):
+    category: Literal["exam", "history", "technique", "comparison", "findings", "impression", "addendum"]
+    literal: str
+    headers: list[str] = Field(min_length=1)
+
+
+class SectionFile(_Strict):
+    version: str
+    description: str
+    rules: list[SectionSpec]
+
+
+TargetCategory = Literal[
+    "FORAMINAL",
+    "CANAL",
+    "GENERIC_STENOSIS",
+    "CORD",
+    "CORD_LESION",
+    "ROOT",
+    "RED_FLAG_FRACTURE",
+    "RED_FLAG_INSTABILITY",
+    "RED_FLAG_INFECTION",
+    "RED_FLAG_MALIGNANCY",
+    "EXCLUDE",
+    "EXCLUDE_LOCATION",
+    "EXCLUDE_MIMIC",
+]
+
+
+class TargetSpec(_Strict):
+    literal: str
+    category: TargetCategory
+    pattern: TokenPattern | None = None
+
+    _validate = field_validator("pattern")(classmethod(lambda cls, v: _check_token_pattern(v)))
+
+
+class TargetFile(_Strict):
+    version: str
+    description: str
+    rules: list[TargetSpec]
+
+
+ContextCategory = Literal[
+    "NEGATED_EXISTENCE",
+    "POSSIBLE_EXISTENCE",
+    "HISTORICAL",
+    "CHANGE_STABLE",
+    "CHANGE_INCREASED",
+    "CHANGE_NEW",
+    "CHANGE_DECREASED",
+    "RESOLVED",
+    "REQUEST",
+    "PSEUDO",
+    "COMMA",
+    "TERMINATE",
+]
+
+
+class ContextSpec(_Strict):
+    literal: str
+    category: ContextCategory
+    direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
+    pattern: TokenPattern | None = None
+    max_scope: int | None = Field(default=None, gt=0)
+    max_targets: int | None = Field(default=None, gt=0)
+    terminated_by: list[ContextCategory] | None = None
+    allowed_types: list[TargetCategory] | None = None
+
+    _validate = field_validator("pattern")(classmethod(lambda cls, v: _check_token_pattern(v)))
+
+
+class ContextFile(_Strict):
+    version: str
+    description: str
+    rules: list[ContextSpec]
+
+
+LexiconLabel = Literal[
+    "SEVERITY",
+    "SIDE",
+    "PREDICATE",
+    "BLOCKER",
+    "QUANTIFIER",
+    "ANAPHOR",
+    "CORD_COMPRESSION",
+    "CORD_CONTACT",
+    "CORD_SIGNAL",
+    "PRIOR_MARK",
+    "NOT_ACUTE",
+]
+
+
+class LexiconEntry(_Strict):
+    label: LexiconLabel
+    id: str
+    phrases: list[str] = Field(default_factory=list)
+    patterns: list[TokenPattern] = Field(default_factory=list)
+
+    @field_validator("patterns")
+    @classmethod
+    def _patterns_valid(cls, value: list[TokenPattern]) -> list[TokenPattern]:
+        for pattern in value:
+            _check_token_pattern(pattern)
+        return value
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> LexiconEntry:
+        if not self.phrases and not self.patterns:
+            raise ValueError(f"lexicon entry {self.label}/{self.id} has no phrases or patterns")
+        return self
+
+
+class LexiconFile(_Strict):
+    version: str
+    description: str
+    entries: list[LexiconEntry]
+
+
+class _RegexRule(_Strict):
+    regex: str
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+
+class ModalityRule(_RegexRule):
+    modality: Literal["MRI", "CT", "CT_MYELOGRAM", "RADIOGRAPH"]
+
+
+class RegionRule(_RegexRule):
+    region: Literal["cervical", "thoracic", "lumbar", "all"]
+
+
+class ModalityFile(_Strict):
+    version: str
+    description: str
+    modality: list[ModalityRule]
+    regions: list[RegionRule]
+
+
+def default_patterns_dir() -> Path:
+    """`FORAMEN_PATTERNS` if set, else the repository's `patterns/`, else the installed copy."""
+    env = os.environ.get("FORAMEN_PATTERNS")
+    if env:
+        return Path(env)
+    repo = Path(__file__).resolve().parent.parent / "patterns"
+    if repo.is_dir():
+        return repo
+    import foramen_patterns  # installed package data (non-editable installs)
+
+    return Path(foramen_patterns.__path__[0])
+
+
+class RuleSet:
+    """All rule files of one `patterns/` directory, validated."""
+
+    def __init__(self, directory: Path | str | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else default_patterns_dir()
+        raw: dict[str, bytes] = {}
+        for name in PATTERN_FILES:
+            path = self.directory / name
+            try:
+                raw[name] = path.read_bytes()
+            except OSError as exc:
+                raise RuleFileError(f"cannot read rule file {name}: {exc.strerror}") from None
+        self._raw = raw
+        self.sections = self._load("sections.json", SectionFile)
+        self.targets = self._load("targets.json", TargetFile)
+        self.context = self._load("context.json", ContextFile)
+        self.lexicon = self._load("lexicon.json", LexiconFile)
+        self.modality = self._load("modality.json", ModalityFile)
+
+    def _load(self, name: str, model: type[BaseModel]) -> Any:
+        try:
+            data = json.loads(self._raw[name].decode("utf-8"))
+            return model.model_validate(data)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise RuleFileError(f"invalid rule file {name}: {exc}") from None
+
+    @cached_property
+    def sha256(self) -> str:
+        digest = hashlib.sha256()
+        for name in PATTERN_FILES:
+            digest.update(name.encode())
+            digest.update(b"\0")
+            digest.update(self._raw[name])
+        return digest.hexdigest()

@@ -1,0 +1,96 @@
+"""Report-aware sentence segmentation (the `foramen_segmenter` component).
+
+Radiology reports are laid out in lines, level headers ("C5-C6:") and numbered impression items far
+more than in prose sentences, so boundaries come from the layout: line breaks (except dictation
+line-wraps, where a line without end punctuation continues in lower case), sentence-final
+punctuation, inline level headers, and inline numbered items. Boundaries are computed on the text
+with regular expressions and written to the Doc in one array operation.
+"""
+
+
+import re
+from bisect import bisect_left
+
+import numpy as np
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# End of a sentence inside a line: . ! ? followed by space and a non-space character.
+_SENT_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)")
+# Words whose trailing period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {"e.g", "i.e", "vs", "approx", "dr", "no", "fig", "etc", "cf", "incl", "mr", "mrs", "ms", "st"}
+)
+# An inline level header ("... normal. C6-7: ...", "...; C6-C7: ...") or numbered item ("2. ").
+_INLINE_BREAK_RE = re.compile(
+    r"(?<=[\s;,])(?=(?:C|T|L)\s?\d{1,2}\s*[-–/]\s*(?:C|T|L)?\s?\d{1,2}\s*(?:level)?\s*:)"
+    r"|(?<=\s)(?=\d{1,2}[.)]\s+[A-Za-z])",
+    re.IGNORECASE,
+)
+_LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
+_LINE_END_PUNCT = frozenset(".:;!?")
+
+
+def _is_abbreviation_end(text: str, period_at: int) -> bool:
+    start = period_at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:period_at].lower().strip("(\"'")
+    return word in _ABBREVIATIONS or word.isdigit() or (len(word) == 1 and word.isalpha())
+
+
+def boundary_offsets(text: str) -> list[int]:
+    """Character offsets where a segment starts (always includes the first non-space char)."""
+    starts: list[int] = []
+    prev_line_continues = False
+    for m in _LINE_RE.finditer(text):
+        line = m.group(0)
+        if not line:
+            break
+        stripped = line.strip()
+        if not stripped:
+            prev_line_continues = False
+            continue
+        first = m.start() + (len(line) - len(line.lstrip()))
+        if not (prev_line_continues and stripped[0].islower()):
+            starts.append(first)
+        body = line.rstrip()
+        for sm in _SENT_END_RE.finditer(body):
+            period_at = sm.start() - 1
+            while period_at > 0 and body[period_at] in "\"')]":
+                period_at -= 1
+            if body[period_at] == "." and _is_abbreviation_end(body, period_at):
+                continue
+            starts.append(m.start() + sm.end())
+        for im in _INLINE_BREAK_RE.finditer(body):
+            if im.start() > 0:
+                starts.append(m.start() + im.start())
+        prev_line_continues = stripped[-1] not in _LINE_END_PUNCT
+    return sorted(set(starts))
+
+
+class Segmenter:
+    """spaCy component: sets sentence starts from report layout."""
+
+    def __init__(self, nlp: Language, name: str = "foramen_segmenter") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        token_starts = doc.to_array([IDX]).ravel().tolist()
+        sent_starts = np.full((n, 1), -1, dtype="int32")
+        sent_starts[0, 0] = 1
+        for offset in boundary_offsets(doc.text):
+            i = bisect_left(token_starts, offset)
+            if i < n:
+                sent_starts[i, 0] = 1
+        doc.from_array([SENT_START], sent_starts.astype("uint64"))
+        return doc
+
+
+@Language.factory("foramen_segmenter")
+def make_segmenter(nlp: Language, name: str) -> Segmenter:
+    return Segmenter(nlp, name=name)
