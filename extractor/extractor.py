@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from . import grid
 from ._version import __version__
 from .findings import build_findings
-from .levels import CERVICAL_LEVELS
+from .levels import CERVICAL_LEVELS, find_levels
 from .modality import ModalityDetector
 from .pathway import DEFAULT_INJECTION_THRESHOLD, imaging_pathway
 from .pipeline import build_pipeline
@@ -142,15 +142,13 @@ class Extractor:
         findings = build_findings(doc)
         text = doc.text
         sections = [
-            (s.category, doc[s.section_span[0]].idx if len(doc) else 0,
-             doc[s.section_span[1] - 1].idx + len(doc[s.section_span[1] - 1]) if s.section_span[1] > s.section_span[0] else 0)
+            (s.category, doc[s.title_start].idx, doc[s.body_end - 1].idx + len(doc[s.body_end - 1]))
             for s in doc._.sections
+            if s.body_end > s.title_start
         ]
         title = self.modality.title_text(text, sections)
         modality = self.modality.modality(title, text)
         levels = [f.level for f in findings if f.level]
-        from .levels import find_levels
-
         all_levels = [lvl for m in find_levels(text) for lvl in m.levels]
         regions = self.modality.regions(title, all_levels or levels)
         foraminal = grid.foraminal_grid(findings)

@@ -55,11 +55,17 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:normal|unremarkable|negative|nl|wnl|within normal limits|clear|"
     r"no\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:is|are)\s+(?:seen|identified|noted))?"
-    r"(?:\s+(?:appearance|in appearance|findings?))?\s*[.;:]?\s*$",
+    r"(?:\s+(?:appearances?|in appearance|findings?))?\s*[.;:]?\s*$",
     re.I,
 )
 
 SEVERE_ENOUGH_TO_HEDGE = SEVERITY_RANK["moderate"]
+_VAGUE_LEVEL_RE = re.compile(r"\b(multi-?level|multiple levels|several levels|diffuse|throughout)\b", re.I)
+_LEVEL_LABELS = frozenset({"LEVEL", "QUANTIFIER", "ANAPHOR"})
+_SPLITTERS = frozenset({"and", ",", ";", "while", "whereas", "but", "with", "plus", "/"})
+_OTHER_REGION_RE = re.compile(r"\b(thoracic|lumbar|lumbosacral|sacral)\b", re.I)
+_COORDINABLE = frozenset({"FORAMINAL", "CANAL", "GENERIC_STENOSIS", "CORD", "ROOT"})
+_COORD_WORDS = frozenset({"or", "and", "/", ",", "nor", "&", "and/or", "neural", "the"})
 
 
 @dataclass(slots=True)
@@ -245,7 +251,34 @@ class FindingBuilder:
             left = bounds[k - 1] if k > 0 else sent.start
             right = bounds[k] if k < len(anchors) - 1 else sent.end
             frames.append((target, min(left, target.start), max(right, target.end)))
-        return frames
+        return self._share_coordinated(frames)
+
+    def _share_coordinated(
+        self, frames: list[tuple[Span, int, int]]
+    ) -> list[tuple[Span, int, int]]:
+        """Coordinated anchors ("no canal or foraminal stenosis at C5-6") share one frame."""
+        if len(frames) < 2:
+            return frames
+        doc = self.doc
+        groups: list[list[int]] = [[0]]
+        for k in range(1, len(frames)):
+            prev, cur = frames[k - 1][0], frames[k][0]
+            gap = [t.lower_ for t in doc[prev.end : cur.start]]
+            if (
+                prev.label_ in _COORDINABLE and cur.label_ in _COORDINABLE
+                and gap and all(w in _COORD_WORDS for w in gap) and any(w != "," for w in gap)
+            ):
+                groups[-1].append(k)
+            else:
+                groups.append([k])
+        out = list(frames)
+        for g in groups:
+            if len(g) > 1:
+                left = min(frames[k][1] for k in g)
+                right = max(frames[k][2] for k in g)
+                for k in g:
+                    out[k] = (frames[k][0], left, right)
+        return out
 
     # ----- items ---------------------------------------------------------------------------
     def _is_prior_severity(self, span: Span) -> bool:
@@ -293,72 +326,80 @@ class FindingBuilder:
                 break
         return any(doc[i].lower_ in _NORMAL_WORDS for i in range(max(span.start - 2, 0), span.start))
 
-    # ----- groups: pairing severities, sides and levels -----------------------------------
-    @staticmethod
-    def _groups(items: list[_Item]) -> list[_Group]:
-        level_runs = 0
-        in_run = False
-        for it in items:
-            is_level = it.label in ("LEVEL", "QUANTIFIER", "ANAPHOR")
-            if is_level and not in_run:
-                level_runs += 1
-            in_run = is_level
+    # ----- conjuncts: pairing severities, sides and levels --------------------------------
+    def _conjuncts(self, items: list[_Item], focus: list[int]) -> list[_Group]:
+        """Split the frame's items at coordinators ("and", ",", ";") into conjuncts.
+
+        A coordinator between two level mentions is a level list ("C5-6 and C6-7"), not a split.
+        A conjunct holding only levels joins its neighbour when that neighbour names no level
+        ("At C5-6, moderate bilateral ..."). "Greatest at C5-6" (focus) always starts a conjunct.
+        """
+        doc = self.doc
         groups: list[_Group] = [_Group()]
-        if level_runs >= 2:
-            leading = items[0].label in ("LEVEL", "QUANTIFIER", "ANAPHOR")
-            prev_is_level = False
-            for it in items:
-                is_level = it.label in ("LEVEL", "QUANTIFIER", "ANAPHOR")
-                g = groups[-1]
-                if leading:
-                    if is_level and not prev_is_level and g.order:
-                        groups.append(_Group())
-                elif not is_level and prev_is_level:
+        focus_iter = sorted(focus)
+        for k, it in enumerate(items):
+            if k > 0:
+                prev = items[k - 1]
+                between = range(prev.end, it.start)
+                split = any(f in between or f == it.start for f in focus_iter)
+                if not split and not (prev.label in _LEVEL_LABELS and it.label in _LEVEL_LABELS):
+                    split = any(doc[i].lower_ in _SPLITTERS for i in between)
+                if split:
                     groups.append(_Group())
-                groups[-1].order.append(it)
-                prev_is_level = is_level
-        else:
-            groups[0].order = list(items)
+            groups[-1].order.append(it)
         for g in groups:
             for it in g.order:
-                if it.label == "SEVERITY" and not it.prior:
-                    g.severities.append(it)
+                if it.label == "SEVERITY":
+                    if not it.prior:
+                        g.severities.append(it)
                 elif it.label == "SIDE":
                     g.sides.append(it)
-                elif it.label in ("LEVEL", "QUANTIFIER", "ANAPHOR"):
+                else:
                     g.levels.append(it)
-        return groups
+            if len(g.sides) > 1 and any(s.value != "bilateral" for s in g.sides):
+                # "bilateral: moderate on the right, mild on the left" - the specific sides win
+                g.sides = [s for s in g.sides if s.value != "bilateral"]
+        # Level-only conjuncts lend their levels to a neighbour that has none.
+        merged: list[_Group] = []
+        pending: list[_Item] = []
+        for g in groups:
+            if g.levels and not g.severities and not g.sides:
+                pending.extend(g.levels)
+                continue
+            if pending and not g.levels:
+                g.levels = pending + g.levels
+                pending = []
+            elif pending:
+                merged.append(_Group(levels=pending, order=list(pending)))
+                pending = []
+            merged.append(g)
+        if pending:
+            target = next((g for g in reversed(merged) if not g.levels), None)
+            if target is not None:
+                target.levels = pending
+            else:
+                merged.append(_Group(levels=pending, order=list(pending)))
+        # Conjuncts without levels take those of the next conjunct that has some, else previous.
+        for k, g in enumerate(merged):
+            if g.levels:
+                continue
+            later = next((h for h in merged[k + 1 :] if h.levels), None)
+            earlier = next((h for h in reversed(merged[:k]) if h.levels), None)
+            source = later or earlier
+            if source is not None:
+                g.levels = list(source.levels)
+        return merged or [_Group()]
 
     @staticmethod
-    def _pair(group: _Group) -> list[tuple[str | None, str | None, list[_Item]]]:
-        """(severity, side, items) triples for one group; side None = not stated."""
-        sevs, sides = group.severities, group.sides
-        if len(sevs) <= 1 or len(sides) <= 1:
-            if len(sevs) > 1:
-                best = max(sevs, key=lambda s: SEVERITY_RANK.get(_sev_value(s.value), 0))
-                sevs = [best]
-            sev = sevs[0].value if sevs else None
-            if not sides:
-                return [(sev, None, sevs)]
-            return [(sev, s.value, [*sevs, s]) for s in sides]
-        pairs: list[tuple[str | None, str | None, list[_Item]]] = []
-        sev_first = group.order[0].label == "SEVERITY" or (
-            [it for it in group.order if it.label in ("SEVERITY", "SIDE")][0].label == "SEVERITY"
-        )
-        seq = [it for it in group.order if it.label in ("SEVERITY", "SIDE") and not it.prior]
-        pending: _Item | None = None
-        for it in seq:
-            if sev_first:
-                if it.label == "SEVERITY":
-                    pending = it
-                elif pending is not None:
-                    pairs.append((pending.value, it.value, [pending, it]))
-            else:
-                if it.label == "SIDE":
-                    pending = it
-                elif pending is not None:
-                    pairs.append((it.value, pending.value, [pending, it]))
-        return pairs or [(sevs[0].value, None, sevs)]
+    def _pair(group: _Group) -> list[tuple[str | None, str | None]]:
+        """(severity, side) pairs for one conjunct; None = not stated."""
+        sevs = group.severities
+        if len(sevs) > 1:
+            sevs = [max(sevs, key=lambda s: SEVERITY_RANK[_sev_value(s.value)])]
+        sev = sevs[0].value if sevs else None
+        if not group.sides:
+            return [(sev, None)]
+        return [(sev, s.value) for s in group.sides]
 
     # ----- levels for a group --------------------------------------------------------------
     def _resolve_levels(
@@ -395,9 +436,27 @@ class FindingBuilder:
             return _levels_of(before[-1])
         if self.header_levels[sent_i]:
             return self.header_levels[sent_i]
-        for t, left, right in frames:
-            for it in self._has_label("ANAPHOR", left, right):
+        carried = self._same_line_levels(sent_i)
+        if carried:
+            return carried
+        for _t, left, right in frames:
+            if self._has_label("ANAPHOR", left, right):
                 return self._previous_levels(sent_i)
+        return []
+
+    def _same_line_levels(self, sent_i: int) -> list[str]:
+        """Levels of an earlier sentence on the same line ("At C5-6 there is X. Y is seen.")."""
+        start_char = self.sents[sent_i].start_char
+        line_start = self.text.rfind("\n", 0, start_char) + 1
+        if _VAGUE_LEVEL_RE.search(self.sents[sent_i].text):
+            return []
+        for k in range(sent_i - 1, -1, -1):
+            sent = self.sents[k]
+            if sent.start_char < line_start:
+                break
+            lv = self.levels.within(sent.start, sent.end)
+            if lv:
+                return [lvl for s in lv for lvl in _levels_of(s)]
         return []
 
     # ----- main ----------------------------------------------------------------------------
@@ -410,7 +469,11 @@ class FindingBuilder:
             frames = self._frames(sent)
             for target, left, right in frames:
                 findings.extend(self._from_frame(sent, sent_i, frames, target, left, right))
-        return findings
+        unique: dict[tuple[object, ...], Finding] = {}
+        for f in findings:
+            key = (f.type, f.level, f.side, f.severity, f.negated, f.start, f.end, f.label)
+            unique.setdefault(key, f)
+        return list(unique.values())
 
     def _common(self, target: Span, start_tok: int, end_tok: int) -> dict[str, object]:
         section = _section_of(self.sections, target.start)
@@ -464,20 +527,21 @@ class FindingBuilder:
         if not (has_predicate or severities or negated):
             return []
         fallback = self._fallback_levels(sent, sent_i, frames, target)
-        groups = self._groups(items)
+        focus = [sp.start for sp in self._has_label("FOCUS", left, right)]
+        groups = self._conjuncts(items, focus)
         common = self._common(target, left, right)
         ftype = {"FORAMINAL": "foraminal_stenosis", "CANAL": "canal_stenosis",
                  "GENERIC_STENOSIS": "generic_stenosis"}[label]
         plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
+        other_region = bool(_OTHER_REGION_RE.search(sent.text))
         out: list[Finding] = []
         prev_sev: str | None = None
         prev_side: str | None = None
         for g in groups:
             levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
-            if not g.severities and not g.sides and len(groups) > 1 and not g.levels:
-                continue
-            pairs = self._pair(g) if (g.severities or g.sides) else [(None, None, [])]
-            for sev_raw, side_raw, _ in pairs:
+            if remaining and other_region and not levels:
+                continue  # "remaining lumbar levels": not the cervical quantifier
+            for sev_raw, side_raw in self._pair(g):
                 sev_raw = sev_raw if sev_raw is not None else prev_sev
                 side_raw = side_raw if side_raw is not None else prev_side
                 prev_sev, prev_side = sev_raw, side_raw
@@ -504,13 +568,15 @@ class FindingBuilder:
             [it for it in items if it.label in ("LEVEL", "ANAPHOR")], sent_i, fallback
         )
         out: list[Finding] = []
+        sig: list[Span] = []
         if target.label_ == "CORD_LESION":
             signal = True
             compression = False
         else:
             comp = [s for s in self._has_label("CORD_COMPRESSION", left, right)
                     if s.text.lower() != "impression"]
-            sig = self._has_label("CORD_SIGNAL", left, right)
+            # "normal in caliber and signal": a bare "signal" asserts nothing abnormal
+            sig = [x for x in self._has_label("CORD_SIGNAL", left, right) if x.id_ != "neutral"]
             compression = any(not self._locally_negated(s) for s in comp)
             signal = any(not self._locally_negated(s) for s in sig)
             if not comp and not sig:
@@ -520,7 +586,7 @@ class FindingBuilder:
         if compression or (negated and self._has_label("CORD_COMPRESSION", left, right)):
             for level in levels or [None]:
                 out.append(_make("cord_compression", level, None, None, {**common, "negated": negated}))
-        if signal or (negated and (target.label_ == "CORD_LESION" or self._has_label("CORD_SIGNAL", left, right))):
+        if signal or (negated and (target.label_ == "CORD_LESION" or sig)):
             out.append(_make("cord_signal_abnormality", levels[0] if levels else None, None, None,
                              {**common, "negated": negated}))
         return out
@@ -556,17 +622,23 @@ class FindingBuilder:
         return [_make("nerve_root_compression", lv, side, None, common) for lv in (levels or [None])]
 
     def _level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
+        """"C2-C3: Normal." / "The remaining levels are unremarkable." (whole level normal)."""
         lv = self.levels.within(sent.start, sent.end)
-        if not lv:
+        quant = self._has_label("QUANTIFIER", sent.start, sent.end)
+        if not lv and not quant:
             return []
-        rest = self.text[sent.start_char : sent.end_char]
+        if quant and not lv and _OTHER_REGION_RE.search(sent.text):
+            return []
         offset = sent.start_char
+        text = sent.text
         pieces = []
         cursor = 0
-        for s in lv:
-            pieces.append(rest[cursor : s.start_char - offset])
+        for s in sorted([*lv, *quant], key=lambda x: x.start_char):
+            if s.start_char - offset < cursor:
+                continue
+            pieces.append(text[cursor : s.start_char - offset])
             cursor = s.end_char - offset
-        pieces.append(rest[cursor:])
+        pieces.append(text[cursor:])
         remainder = " ".join(pieces)
         if not _LEVEL_NORMAL_RE.match(remainder):
             return []
@@ -577,6 +649,8 @@ class FindingBuilder:
             "start": sent.start_char, "end": sent.start_char + len(sent.text.rstrip()),
         }
         levels = [lvl for s in lv for lvl in _levels_of(s)]
+        if not levels:
+            return [_make("level_normal", None, None, "none", common, label="remaining_levels")]
         return [_make("level_normal", level, None, "none", common) for level in levels]
 
 

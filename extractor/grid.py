@@ -58,9 +58,12 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
     for f in findings:
         if not is_current(f):
             continue
-        if f.type == "level_normal" and f.level in _LEVEL_ORDER:
-            for side in ("left", "right"):
-                put(f.level, side, "none")
+        if f.type == "level_normal":
+            if f.level in _LEVEL_ORDER:
+                for side in ("left", "right"):
+                    put(f.level, side, "none")
+            elif f.label == "remaining_levels":
+                remaining.append(f)
             continue
         if f.type == "canal_stenosis" and f.label == "unqualified_stenosis":
             value = _cell_value(f)
@@ -117,6 +120,8 @@ def canal_grid(findings: list[Finding]) -> dict[str, str]:
         if f.type == "level_normal":
             if f.level in _LEVEL_ORDER:
                 grid[f.level] = _worse(grid.get(f.level), "none")
+            elif f.label == "remaining_levels":
+                remaining.append(f)
             continue
         if f.type != "canal_stenosis":
             continue

@@ -80,6 +80,7 @@ def _section_rules(rules: RuleSet) -> list[SectionRule]:
                     literal=header, category=spec.category, pattern=[*words, {"ORTH": ":"}]
                 )
             )
+        for header in spec.line_headers:
             # An upper-case header alone on its line ("IMPRESSION\n").
             upper = [{"ORTH": w.upper()} for w in header.split()]
             out.append(

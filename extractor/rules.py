@@ -46,6 +46,7 @@ class SectionSpec(_Strict):
     category: Literal["exam", "history", "technique", "comparison", "findings", "impression", "addendum"]
     literal: str
     headers: list[str] = Field(min_length=1)
+    line_headers: list[str] = Field(default_factory=list)
 
 
 class SectionFile(_Strict):
@@ -132,6 +133,7 @@ LexiconLabel = Literal[
     "CORD_SIGNAL",
     "PRIOR_MARK",
     "NOT_ACUTE",
+    "FOCUS",
 ]
 
 

@@ -28,6 +28,8 @@ _INLINE_BREAK_RE = re.compile(
     r"|(?<=\s)(?=\d{1,2}[.)]\s+[A-Za-z])",
     re.IGNORECASE,
 )
+# "C2-3 through C4-5:", "C2-3 and C3-4:" — a level list or range, not a new header.
+_LIST_JOIN_RE = re.compile(r"\d\s*[,&]?\s*(?:through|thru|to|and|&|,|-|–)?\s*$", re.IGNORECASE)
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
 _LINE_END_PUNCT = frozenset(".:;!?")
 
@@ -64,7 +66,7 @@ def boundary_offsets(text: str) -> list[int]:
                 continue
             starts.append(m.start() + sm.end())
         for im in _INLINE_BREAK_RE.finditer(body):
-            if im.start() > 0:
+            if im.start() > 0 and not _LIST_JOIN_RE.search(body[: im.start()]):
                 starts.append(m.start() + im.start())
         prev_line_continues = stripped[-1] not in _LINE_END_PUNCT
     return sorted(set(starts))

@@ -1,0 +1,97 @@
+"""The `foramen` command line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .io import InputReadError, decode_report, read_input_bytes
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="foramen: cervical foraminal stenosis and management-changing findings from spine "
+    "imaging reports. Decision support only.",
+)
+
+DEFAULT_SAMPLES = Path(__file__).resolve().parent.parent / "annotated_samples"
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"foramen: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="Report text file, or - for standard input.")] = "-",
+    id: Annotated[str | None, typer.Option("--id", help="Report id to put in the result.")] = None,  # noqa: A002
+    compact: Annotated[bool, typer.Option(help="One-line JSON.")] = False,
+) -> None:
+    """Extract one report and print its ReportResult as JSON."""
+    from .extractor import Extractor, InputError
+
+    try:
+        text = decode_report(read_input_bytes(file))
+    except InputReadError as exc:
+        _fail(str(exc))
+    if not text.strip():
+        _fail("input is empty")
+    try:
+        result = Extractor().extract(text, id=id)
+    except InputError as exc:
+        _fail(str(exc))
+    typer.echo(result.model_dump_json(indent=None if compact else 2))
+
+
+@app.command()
+def evaluate(
+    path: Annotated[
+        Path | None, typer.Argument(help="Gold JSONL file or folder (default: annotated_samples/).")
+    ] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="List every wrong report.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Score the extractor against gold annotations (one block per file)."""
+    from .evaluate import format_errors, format_scores, load_gold, score
+    from .extractor import Extractor
+
+    target = path or DEFAULT_SAMPLES
+    if not target.exists():
+        _fail(f"no such file or folder: {target.name}")
+    files = sorted(target.glob("*.jsonl")) if target.is_dir() else [target]
+    if not files:
+        _fail("no .jsonl gold files found")
+    ex = Extractor()
+    out: dict[str, object] = {}
+    for file in files:
+        try:
+            records = load_gold(file)
+        except ValueError as exc:
+            _fail(str(exc))
+        scores, errs = score(records, ex)
+        if as_json:
+            out[file.stem] = {"scores": scores.as_dict(),
+                              "errors": [e.as_dict() for e in errs] if errors else None}
+        else:
+            typer.echo(format_scores(file.stem, scores))
+            if errors and errs:
+                typer.echo(format_errors(errs))
+            typer.echo("")
+    if as_json:
+        typer.echo(json.dumps(out, indent=2))
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("foramen: interrupted", err=True)
+        sys.exit(130)
