@@ -61,6 +61,9 @@ _LEVEL_NORMAL_RE = re.compile(
 
 SEVERE_ENOUGH_TO_HEDGE = SEVERITY_RANK["moderate"]
 _VAGUE_LEVEL_RE = re.compile(r"\b(multi-?level|multiple levels|several levels|diffuse|throughout)\b", re.I)
+_KIND = {"SEVERITY": "severity", "SIDE": "side", "LEVEL": "level", "QUANTIFIER": "level",
+         "ANAPHOR": "level"}
+_LEVEL_OWNERS = frozenset({"FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"})
 _LEVEL_LABELS = frozenset({"LEVEL", "QUANTIFIER", "ANAPHOR"})
 _SPLITTERS = frozenset({"and", ",", ";", "while", "whereas", "but", "with", "plus", "/"})
 _OTHER_REGION_RE = re.compile(r"\b(thoracic|lumbar|lumbosacral|sacral)\b", re.I)
@@ -165,6 +168,8 @@ class FindingBuilder:
             prev_section = section
             prev_end_char = sent.end_char
             lv = self.levels.within(sent.start, sent.end)
+            if lv and "\n" in gap:
+                current = []
             if lv and lv[0].start == sent.start or (
                 lv and self.text[sent.start_char : lv[0].start_char].strip(" \t-*•#0123456789.)(")
                 in ("", "at", "At", "AT", "Level", "LEVEL", "level")
@@ -256,7 +261,10 @@ class FindingBuilder:
     def _share_coordinated(
         self, frames: list[tuple[Span, int, int]]
     ) -> list[tuple[Span, int, int]]:
-        """Coordinated anchors ("no canal or foraminal stenosis at C5-6") share one frame."""
+        """Coordinated anchors ("no canal or foraminal stenosis at C5-6") share the words around
+        the coordination: each keeps its own frame, plus the prefix before the first and the
+        suffix after the last as shared ranges (used where its own frame is silent)."""
+        self.shared = {}
         if len(frames) < 2:
             return frames
         doc = self.doc
@@ -271,14 +279,20 @@ class FindingBuilder:
                 groups[-1].append(k)
             else:
                 groups.append([k])
-        out = list(frames)
         for g in groups:
-            if len(g) > 1:
-                left = min(frames[k][1] for k in g)
-                right = max(frames[k][2] for k in g)
-                for k in g:
-                    out[k] = (frames[k][0], left, right)
-        return out
+            if len(g) < 2:
+                continue
+            first_t, first_left = frames[g[0]][0], frames[g[0]][1]
+            last_t, last_right = frames[g[-1]][0], frames[g[-1]][2]
+            for k in g:
+                t = frames[k][0]
+                ranges = []
+                if k != g[0]:
+                    ranges.append((first_left, first_t.start))
+                if k != g[-1]:
+                    ranges.append((last_t.end, last_right))
+                self.shared[(t.start, t.end)] = ranges
+        return frames
 
     # ----- items ---------------------------------------------------------------------------
     def _is_prior_severity(self, span: Span) -> bool:
@@ -296,6 +310,8 @@ class FindingBuilder:
     def _items(self, start: int, end: int) -> list[_Item]:
         items: list[_Item] = []
         for span in self.attrs.within(start, end):
+            if span.id_ == "ignore":
+                continue
             item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
             if span.label_ == "SEVERITY":
                 item.prior = self._is_prior_severity(span)
@@ -403,46 +419,65 @@ class FindingBuilder:
 
     # ----- levels for a group --------------------------------------------------------------
     def _resolve_levels(
-        self, group_levels: list[_Item], sent_i: int, fallback: list[str]
+        self, group_levels: list[_Item], sent_i: int, fallback: list[_Item]
     ) -> tuple[list[str], bool]:
-        """(levels, remaining) for one group."""
+        """(levels, remaining) for one conjunct."""
         levels: list[str] = []
         remaining = False
-        for it in group_levels:
+        for it in group_levels or fallback:
             if it.label == "LEVEL":
                 levels.extend(it.value.split("|"))
             elif it.label == "QUANTIFIER":
                 remaining = True
             elif it.label == "ANAPHOR":
-                levels.extend(self._previous_levels(sent_i))
-        if not levels and not remaining:
-            levels = list(fallback)
+                levels.extend(self._anaphor_levels(sent_i, it.start))
         return list(dict.fromkeys(levels)), remaining
 
-    def _fallback_levels(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
-                         target: Span) -> list[str]:
-        owned = set()
-        for t, left, right in frames:
-            if t is target:
-                continue
-            if t.label_ in ("FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"):
-                for lv in self.levels.within(left, right):
-                    owned.add(lv.start)
-        free = [lv for lv in self.levels.within(sent.start, sent.end) if lv.start not in owned]
-        if free:
-            return [lvl for s in free for lvl in _levels_of(s)]
-        before = [lv for lv in self.levels.within(sent.start, target.start)]
+    def _outside_neck(self, sent_i: int) -> bool:
+        """True when the level context of a sentence is thoracic or lumbar only."""
+        sent = self.sents[sent_i]
+        context = [lvl for s in self.levels.within(sent.start, sent.end) for lvl in _levels_of(s)]
+        context = context or self._previous_levels(sent_i)
+        return bool(context) and all(region_of(lvl) != "cervical" for lvl in context)
+
+    def _anaphor_levels(self, sent_i: int, token_i: int) -> list[str]:
+        """'at this level' / 'at both levels': the levels named just before, in the same
+        sentence if any, else the header or the last sentence naming levels."""
+        sent = self.sents[sent_i]
+        before = self.levels.within(sent.start, token_i)
         if before:
-            return _levels_of(before[-1])
+            return [lvl for s in before for lvl in _levels_of(s)]
+        return self._previous_levels(sent_i)
+
+    def _fallback_levels(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
+                         target: Span) -> list[_Item]:
+        """Level items for a target whose own frame names none, nearest context first."""
+        owned: set[int] = set()
+        for t, left, right in frames:
+            if t is target or t.label_ not in _LEVEL_OWNERS:
+                continue
+            owned.update(range(left, right))
+        level_items = self._level_items(sent.start, sent.end)
+        free = [it for it in level_items if it.start not in owned]
+        if free:
+            return free
+        before = [it for it in level_items if it.end <= target.start]
+        if before:
+            return [before[-1]]
         if self.header_levels[sent_i]:
-            return self.header_levels[sent_i]
+            return [_Item(sent.start, sent.start, "LEVEL", "|".join(self.header_levels[sent_i]))]
+        if level_items:
+            return [min(level_items, key=lambda it: abs(it.start - target.end))]
         carried = self._same_line_levels(sent_i)
         if carried:
-            return carried
-        for _t, left, right in frames:
-            if self._has_label("ANAPHOR", left, right):
-                return self._previous_levels(sent_i)
+            return [_Item(sent.start, sent.start, "LEVEL", "|".join(carried))]
         return []
+
+    def _level_items(self, start: int, end: int) -> list[_Item]:
+        items = [_Item(s.start, s.end, "LEVEL", s.id_) for s in self.levels.within(start, end)]
+        for label in ("QUANTIFIER", "ANAPHOR"):
+            items.extend(_Item(s.start, s.end, label, s.id_) for s in self._has_label(label, start, end))
+        return sorted(items, key=lambda it: it.start)
 
     def _same_line_levels(self, sent_i: int) -> list[str]:
         """Levels of an earlier sentence on the same line ("At C5-6 there is X. Y is seen.")."""
@@ -510,11 +545,23 @@ class FindingBuilder:
             return self._root(sent, sent_i, frames, target, left, right)
         return []
 
+    def _frame_items(self, target: Span, left: int, right: int) -> tuple[list[_Item], bool]:
+        """Items of a target's own frame, completed from the ranges it shares by coordination
+        (kinds of item its own frame lacks); and whether a narrowing word is present."""
+        items = self._items(left, right)
+        has_predicate = bool(self._has_label("PREDICATE", left, right))
+        for s_left, s_right in getattr(self, "shared", {}).get((target.start, target.end), []):
+            extra = self._items(s_left, s_right)
+            have = {_KIND[it.label] for it in items}
+            items.extend(it for it in extra if _KIND[it.label] not in have)
+            has_predicate = has_predicate or bool(self._has_label("PREDICATE", s_left, s_right))
+        items.sort(key=lambda it: it.start)
+        return items, has_predicate
+
     def _stenosis(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
                   target: Span, left: int, right: int) -> list[Finding]:
         label = target.label_
-        items = self._items(left, right)
-        has_predicate = bool(self._has_label("PREDICATE", left, right))
+        items, has_predicate = self._frame_items(target, left, right)
         severities = [it for it in items if it.label == "SEVERITY" and not it.prior]
         negated = bool(target._.is_negated)
         if label == "EXCLUDE_LOCATION":
@@ -539,7 +586,7 @@ class FindingBuilder:
         prev_side: str | None = None
         for g in groups:
             levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
-            if remaining and other_region and not levels:
+            if remaining and not levels and (other_region or self._outside_neck(sent_i)):
                 continue  # "remaining lumbar levels": not the cervical quantifier
             for sev_raw, side_raw in self._pair(g):
                 sev_raw = sev_raw if sev_raw is not None else prev_sev
@@ -548,11 +595,16 @@ class FindingBuilder:
                 severity = _severity(sev_raw, negated)
                 side = _side(side_raw, plural, label)
                 level_list: list[str | None] = list(levels) if levels else [None]
+                qlabel = "remaining_levels" if remaining else None
                 for level in level_list:
-                    out.append(
-                        _make(ftype, level, side, severity, common,
-                              label="remaining_levels" if remaining and level is None else None)
-                    )
+                    if ftype == "generic_stenosis":
+                        # "no stenosis" at a level: neither the canal nor the foramina are narrowed
+                        out.append(_make("canal_stenosis", level, None, severity, common, qlabel))
+                        out.append(_make("foraminal_stenosis", level, "bilateral", severity,
+                                         common, qlabel))
+                    else:
+                        out.append(_make(ftype, level, side, severity, common,
+                                         qlabel if level is None else None))
         return out
 
     def _cord(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
@@ -595,7 +647,7 @@ class FindingBuilder:
                   target: Span, left: int, right: int) -> list[Finding]:
         category = target.label_.removeprefix("RED_FLAG_").lower()
         doc = self.doc
-        window = doc[max(target.start - 3, sent.start) : target.start]
+        window = doc[max(target.start - 6, sent.start) : target.start]
         not_acute = any(s.start >= window.start for s in self._has_label("NOT_ACUTE", window.start, target.end))
         if not_acute and category in ("fracture", "instability"):
             return []
@@ -604,8 +656,8 @@ class FindingBuilder:
         ) and not re.search(r"metasta|tumou?r|neoplas|malignan|lymphoma|myeloma", target.text, re.I):
             return []
         common = self._common(target, target.start, target.end)
-        fallback = self._fallback_levels(sent, sent_i, frames, target)
-        return [_make("red_flag", fallback[0] if fallback else None, None, None, common, label=category)]
+        levels, _ = self._resolve_levels([], sent_i, self._fallback_levels(sent, sent_i, frames, target))
+        return [_make("red_flag", levels[0] if levels else None, None, None, common, label=category)]
 
     def _root(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
               target: Span, left: int, right: int) -> list[Finding]:
@@ -627,7 +679,7 @@ class FindingBuilder:
         quant = self._has_label("QUANTIFIER", sent.start, sent.end)
         if not lv and not quant:
             return []
-        if quant and not lv and _OTHER_REGION_RE.search(sent.text):
+        if quant and not lv and (_OTHER_REGION_RE.search(sent.text) or self._outside_neck(sent_i)):
             return []
         offset = sent.start_char
         text = sent.text
@@ -679,9 +731,6 @@ def _side(raw: str | None, plural: bool, label: str) -> str | None:
 
 def _make(ftype: str, level: str | None, side: str | None, severity: str | None,
           common: dict[str, object], label: str | None = None) -> Finding:
-    if ftype == "generic_stenosis":
-        ftype = "canal_stenosis"
-        label = label or "unqualified_stenosis"
     return Finding(
         type=ftype,  # type: ignore[arg-type]
         level=level,

@@ -65,14 +65,6 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
             elif f.label == "remaining_levels":
                 remaining.append(f)
             continue
-        if f.type == "canal_stenosis" and f.label == "unqualified_stenosis":
-            value = _cell_value(f)
-            if value == "none" and f.level in _LEVEL_ORDER:
-                for side in ("left", "right"):
-                    put(f.level, side, "none")
-            elif value == "none" and f.label == "remaining_levels":
-                remaining.append(f)
-            continue
         if f.type != "foraminal_stenosis":
             continue
         value = _cell_value(f)
@@ -126,7 +118,7 @@ def canal_grid(findings: list[Finding]) -> dict[str, str]:
         if f.type != "canal_stenosis":
             continue
         value = _cell_value(f)
-        if value is None or (f.label == "unqualified_stenosis" and value != "none"):
+        if value is None:
             continue
         if f.level is None:
             if f.label == "remaining_levels":

@@ -9,7 +9,6 @@ levels joined by ``|`` (``"C5-C6"``, or several for ranges and vertebral spans).
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,6 +40,12 @@ _LEVEL_RE = re.compile(
     + rf"(?:{_SEP}(?:(?P<br>{_REGION_LETTER})\s?)?|(?=(?:{_REGION_LETTER})\d))"
     + r"(?:(?P<br2>" + _REGION_LETTER + r"))?(?P<bn>\d{1,2})"
     + r"(?![0-9])(?!\s*-?\s*weighted)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# A vertebral span written with words: "from C4 to C7", "C3 through C6".
+_VSPAN_RE = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<ar>{_REGION_LETTER})\s?(?P<an>\d{{1,2}})\s+(?:to|through|thru)\s+"
+    rf"(?P<br>{_REGION_LETTER})\s?(?P<bn>\d{{1,2}})(?![0-9])(?!\s*[-–/]\s*\d)",
     re.IGNORECASE,
 )
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:through|thru|to|until|-|–|—)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -75,7 +80,7 @@ def _vertebra(region: str, num: int) -> str | None:
 
 def _parse(m: re.Match[str]) -> tuple[tuple[str, ...], str] | None:
     ra = _norm_region(m.group("ar"))
-    rb_raw = m.group("br") or m.group("br2")
+    rb_raw = m.group("br") or (m.groupdict().get("br2"))
     rb = _norm_region(rb_raw) if rb_raw else ra
     a = _vertebra(ra, int(m.group("an")))
     b = _vertebra(rb, int(m.group("bn")))
@@ -97,15 +102,8 @@ def level_range(first: str, last: str) -> tuple[str, ...]:
     return tuple(DISC_LEVELS[i : j + 1])
 
 
-@lru_cache(maxsize=4096)
-def _find_cached(text: str) -> tuple[LevelMention, ...]:
-    return tuple(_find(text))
-
-
 def find_levels(text: str) -> tuple[LevelMention, ...]:
     """All level mentions in ``text``, ranges merged ("C4-5 through C6-7" -> one mention)."""
-    if len(text) <= 256:
-        return _find_cached(text)
     return tuple(_find(text))
 
 
@@ -117,6 +115,13 @@ def _find(text: str) -> list[LevelMention]:
             continue
         levels, kind = parsed
         raw.append(LevelMention(m.start(), m.end(), levels, kind))
+    for m in _VSPAN_RE.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in raw):
+            continue
+        parsed = _parse(m)
+        if parsed is not None and parsed[1] == "span":
+            raw.append(LevelMention(m.start(), m.end(), parsed[0], "span"))
+    raw.sort(key=lambda r: r.start)
     merged: list[LevelMention] = []
     i = 0
     while i < len(raw):

@@ -65,7 +65,10 @@ def imaging_pathway(
             levels=_levels(compression), evidence=_evidence(compression)))
 
     threshold = SEVERITY_RANK[injection_threshold]
-    foraminal = [f for f in current if f.type == "foraminal_stenosis" and _cervical(f, covers_cervical)]
+    foraminal = [
+        f for f in current
+        if f.type == "foraminal_stenosis" and f.severity != "none" and _cervical(f, covers_cervical)
+    ]
     definite = [
         f for f in foraminal
         if not f.uncertain and f.severity and SEVERITY_RANK[f.severity] >= threshold
