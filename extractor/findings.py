@@ -46,13 +46,15 @@ _COORDINATORS = frozenset({"and", "with", ",", ";", "but", "while", "whereas", "
 _LOCAL_NEGATORS = frozenset({"no", "without", "not", "nor", "negative", "absent", "w/o"})
 _NORMAL_WORDS = frozenset({"normal", "unremarkable", "preserved", "maintained", "nl"})
 _PLURAL_FORAMEN_RE = re.compile(r"(foramina|foramens|foraminae|nfs|nfns|foramenae)\b", re.I)
+_SUBFIELD_RE = re.compile(r"^(?:[-*•]|[A-Za-z][A-Za-z /]{1,28}:)")
 _LEVEL_HEADER_TAIL_RE = re.compile(
     r"^\s*(?:disc|disk)?\s*(?:level|interspace|segment)?\s*(?::|-\s|–|—|\.)", re.I
 )
 _LEVEL_NORMAL_RE = re.compile(
     r"^[\s:.\-–—,&/]*(?:(?:and|the|at|levels?|discs?|disks?|interspaces?|through|to)\b[\s:,.&/\-–—]*)*"
-    r"(?:(?:is|are|appears?|looks?)\s+)?(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
-    r"(?:normal|unremarkable|negative|nl|wnl|within normal limits|clear|"
+    r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with)\s+)?"
+    r"(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
+    r"(?:normal|unremarkable|negative|neg|nl|wnl|within normal limits|clear|"
     r"no\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:is|are)\s+(?:seen|identified|noted))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?\s*[.;:]?\s*$",
@@ -155,37 +157,50 @@ class FindingBuilder:
 
     # ----- level context -------------------------------------------------------------------
     def _header_scopes(self) -> list[list[str]]:
-        """For each sentence, the levels of the level header whose scope it is in."""
+        """For each sentence, the levels of the level header whose scope it is in.
+
+        A header ("C5-C6:", "At C5-6:", "C2-3 and C3-4:") rules its own line; it also rules the
+        lines after it when it stands alone on its line or they are sub-fields ("  Canal: mild",
+        "- Left foramen: severe"). A blank line, a new section or a line naming its own level ends
+        the scope.
+        """
         scopes: list[list[str]] = []
         current: list[str] = []
+        header_alone = False
         prev_section = None
-        prev_end_char = 0
+        prev_content_end = 0
         for sent in self.sents:
             section = _section_of(self.sections, sent.start)
-            gap = self.text[prev_end_char : sent.start_char]
-            if section != prev_section or "\n\n" in gap.replace("\r", "").replace(" ", ""):
+            gap = self.text[prev_content_end : sent.start_char]
+            new_line = "\n" in gap
+            if section != prev_section or re.search(r"\n[ \t\r]*\n", gap):
                 current = []
+            elif new_line and current and not header_alone:
+                line = self.text[sent.start_char : sent.start_char + 40]
+                indent = gap.rsplit("\n", 1)[-1]
+                if not (indent or _SUBFIELD_RE.match(line)):
+                    current = []
             prev_section = section
-            prev_end_char = sent.end_char
+            prev_content_end = sent.start_char + len(sent.text.rstrip())
             lv = self.levels.within(sent.start, sent.end)
-            if lv and "\n" in gap:
+            if lv and new_line:
                 current = []
-            if lv and lv[0].start == sent.start or (
-                lv and self.text[sent.start_char : lv[0].start_char].strip(" \t-*•#0123456789.)(")
-                in ("", "at", "At", "AT", "Level", "LEVEL", "level")
-            ):
-                tail = self.text[lv[0].end_char : lv[0].end_char + 24]
+            lead = self.text[sent.start_char : lv[0].start_char] if lv else ""
+            if lv and lead.strip(" \t-*•#0123456789.)(").lower() in ("", "at", "level"):
                 header = [lv[0]]
-                # "C2-3 and C3-4: Normal." / "C7-T1, T1-2:" — several levels in one header.
+                # "C2-3 and C3-4: Normal." / "C7-T1, T1-2:" - several levels in one header.
                 k = 1
                 while k < len(lv) and re.fullmatch(
                     r"[\s,&/]*(?:and)?[\s,&/]*", self.text[lv[k - 1].end_char : lv[k].start_char]
                 ):
                     header.append(lv[k])
-                    tail = self.text[lv[k].end_char : lv[k].end_char + 24]
                     k += 1
+                tail = self.text[header[-1].end_char : header[-1].end_char + 24]
                 if _LEVEL_HEADER_TAIL_RE.match(tail):
                     current = [lvl for h in header for lvl in _levels_of(h)]
+                    rest = self.text[header[-1].end_char : sent.end_char]
+                    header_alone = not re.sub(r"^\s*(?:disc|disk)?\s*(?:level|interspace)?\s*[:\-–—.]",
+                                              "", rest, flags=re.I).strip()
             scopes.append(current)
         return scopes
 
@@ -221,11 +236,16 @@ class FindingBuilder:
                     last_coord = i
             return last_coord if last_coord is not None else end
         attr_starts = {}
+        adjacent = start
         for span in self.attrs.within(start, end):
             if span.label_ == "SIDE" and (
                 span.text.lower().startswith(("on ", "to ")) or span.text.lower() == "bilaterally"
+                or span.start == adjacent
             ):
-                continue  # a post-posed side ("narrowing on the left") stays with the left anchor
+                # a post-posed side ("narrowing on the left", "arthropathy R>L,") stays with
+                # the anchor before it
+                adjacent = span.end
+                continue
             attr_starts.setdefault(span.start, span)
         for i in range(first, end):
             if i in attr_starts or doc[i].lower_ in _COORDINATORS:
@@ -235,7 +255,8 @@ class FindingBuilder:
     def _anchors(self, sent: Span) -> list[tuple[int, int, Span | None]]:
         anchors: list[tuple[int, int, Span | None]] = []
         for t in self.targets_in(sent):
-            anchors.append((t.start, t.end, t))
+            if t.label_ != "NEUTRAL":
+                anchors.append((t.start, t.end, t))
         for b in self.blocker_index.within(sent.start, sent.end):
             anchors.append((b.start, b.end, None))
         anchors.sort(key=lambda a: (a[0], -a[1]))
@@ -491,7 +512,10 @@ class FindingBuilder:
                 break
             lv = self.levels.within(sent.start, sent.end)
             if lv:
-                return [lvl for s in lv for lvl in _levels_of(s)]
+                # only a sentence that opens with its level sets the topic ("At C5-6 there is X.")
+                if lv[0].start - sent.start <= 4:
+                    return [lvl for s in lv for lvl in _levels_of(s)]
+                return []
         return []
 
     # ----- main ----------------------------------------------------------------------------

@@ -69,6 +69,7 @@ TargetCategory = Literal[
     "EXCLUDE",
     "EXCLUDE_LOCATION",
     "EXCLUDE_MIMIC",
+    "NEUTRAL",
 ]
 
 

@@ -16,6 +16,8 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# A dictation artefact: a sentence glued to the next ("narrowing.Right foramen").
+_GLUED_END_RE = re.compile(r"(?<=[a-z]{2}[.;])(?=[A-Z][a-z])")
 # End of a sentence inside a line: . ! ? followed by space and a non-space character.
 _SENT_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)")
 # Words whose trailing period does not end a sentence.
@@ -24,7 +26,7 @@ _ABBREVIATIONS = frozenset(
 )
 # An inline level header ("... normal. C6-7: ...", "...; C6-C7: ...") or numbered item ("2. ").
 _INLINE_BREAK_RE = re.compile(
-    r"(?<=[\s;,])(?=(?:C|T|L)\s?\d{1,2}\s*[-–/]\s*(?:C|T|L)?\s?\d{1,2}\s*(?:level)?\s*:)"
+    r"(?<=[\s;,.])(?=(?:C|T|L)\s?\d{1,2}\s*[-–/]\s*(?:C|T|L)?\s?\d{1,2}\s*(?:level)?\s*:)"
     r"|(?<=\s)(?=\d{1,2}[.)]\s+[A-Za-z])",
     re.IGNORECASE,
 )
@@ -65,6 +67,8 @@ def boundary_offsets(text: str) -> list[int]:
             if body[period_at] == "." and _is_abbreviation_end(body, period_at):
                 continue
             starts.append(m.start() + sm.end())
+        for gm in _GLUED_END_RE.finditer(body):
+            starts.append(m.start() + gm.start())
         for im in _INLINE_BREAK_RE.finditer(body):
             if im.start() > 0 and not _LIST_JOIN_RE.search(body[: im.start()]):
                 starts.append(m.start() + im.start())
