@@ -66,6 +66,7 @@ _VAGUE_LEVEL_RE = re.compile(r"\b(multi-?level|multiple levels|several levels|di
 _KIND = {"SEVERITY": "severity", "SIDE": "side", "LEVEL": "level", "QUANTIFIER": "level",
          "ANAPHOR": "level"}
 _LEVEL_OWNERS = frozenset({"FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"})
+_OBJECT_MARKERS = frozenset({"the", "a", "an", "on", "upon", "against", "into", "of", "both"})
 _LEVEL_LABELS = frozenset({"LEVEL", "QUANTIFIER", "ANAPHOR"})
 _SPLITTERS = frozenset({"and", ",", ";", "while", "whereas", "but", "with", "plus", "/"})
 _OTHER_REGION_RE = re.compile(r"\b(thoracic|lumbar|lumbosacral|sacral)\b", re.I)
@@ -247,6 +248,17 @@ class FindingBuilder:
                 adjacent = span.end
                 continue
             attr_starts.setdefault(span.start, span)
+        for label in ("PREDICATE", "CORD_COMPRESSION", "CORD_CONTACT"):
+            # a verb between two anchors ("complex flattens the cord") goes with the second;
+            # a noun right after the first ("cord compression with ...") stays with it
+            for span in self._has_label(label, start, end):
+                if span.start == adjacent and (
+                    span.end >= end or doc[span.end].lower_ not in _OBJECT_MARKERS
+                ):
+                    adjacent = span.end
+                    continue
+                attr_starts.setdefault(span.start, span)
+        first = max(first, adjacent) if adjacent > start else first
         for i in range(first, end):
             if i in attr_starts or doc[i].lower_ in _COORDINATORS:
                 return i

@@ -31,7 +31,10 @@ _INLINE_BREAK_RE = re.compile(
     re.IGNORECASE,
 )
 # "C2-3 through C4-5:", "C2-3 and C3-4:" — a level list or range, not a new header.
-_LIST_JOIN_RE = re.compile(r"\d\s*[,&]?\s*(?:through|thru|to|and|&|,|-|–)?\s*$", re.IGNORECASE)
+_LIST_JOIN_RE = re.compile(
+    r"(?:\d\s*[,&]?\s*(?:through|thru|to|and|&|,|-|–)?|\b(?:at|of|from|in|on|the|to|through))\s*$",
+    re.IGNORECASE,
+)
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
 _LINE_END_PUNCT = frozenset(".:;!?")
 

@@ -1,0 +1,149 @@
+"""Whole-result table tests: canal grid, cord, red flags, modality, regions and pathway."""
+
+import pytest
+
+from extractor import Extractor
+
+MRI = "EXAM: MRI CERVICAL SPINE WITHOUT CONTRAST\nFINDINGS:\n"
+
+CASES = [
+    (
+        "degenerative injection candidate",
+        MRI + "C5-C6: Moderate right foraminal stenosis. Mild central canal stenosis.\n"
+        "C6-C7: Normal.\nIMPRESSION: Moderate right C5-6 foraminal stenosis.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild", "C6-C7": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "uncertain moderate stays conservative",
+        MRI + "C5-6: Possible moderate left foraminal narrowing.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "cord flattening is compression",
+        MRI + "C5-6: Disc osteophyte complex flattens the ventral cord. Moderate canal stenosis. "
+        "No cord signal abnormality.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
+         "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"},
+    ),
+    (
+        "contact is not compression",
+        MRI + "C6-7: Left paracentral protrusion contacting the ventral cord without compression. "
+        "Mild left foraminal narrowing.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "severe canal with compression is urgent",
+        MRI + "C4-5: Severe central canal stenosis with cord compression.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "severe"},
+         "cord": (["C4-C5"], False), "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
+    (
+        "cord signal is urgent",
+        MRI + "C4-5: Cord compression with associated T2 hyperintense intramedullary signal, "
+        "compatible with myelomalacia.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": (["C4-C5"], True),
+         "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
+    (
+        "normal cord signal is not abnormal",
+        MRI + "The spinal cord is normal in caliber and signal. C5-6: Mild right foraminal narrowing.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "fracture red flag",
+        "CT CERVICAL SPINE WITHOUT CONTRAST\nFINDINGS: Acute nondisplaced fracture of the C6 "
+        "lamina. Mild bilateral foraminal narrowing at C5-6.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": ["fracture"], "pathway": "red_flag_workup"},
+    ),
+    (
+        "negated and old fractures are not red flags",
+        "CT CERVICAL SPINE\nFINDINGS: No acute fracture. Old healed C7 spinous process fracture. "
+        "Degenerative anterolisthesis of C4 on C5.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "infection",
+        MRI + "Disc space T2 hyperintensity and endplate erosion at C5-6 with epidural phlegmon, "
+        "concerning for discitis-osteomyelitis.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": ["infection"], "pathway": "red_flag_workup"},
+    ),
+    (
+        "malignancy",
+        MRI + "Marrow replacing lesion of the C6 vertebral body with epidural extension, "
+        "concerning for metastasis.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": ["malignancy"], "pathway": "red_flag_workup"},
+    ),
+    (
+        "benign mimics",
+        MRI + "Typical hemangioma in the C5 vertebral body. Schmorl node at C6. No suspicious "
+        "marrow lesion.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "instability",
+        "RADIOGRAPHS CERVICAL SPINE WITH FLEXION AND EXTENSION VIEWS\nFINDINGS: 4 mm anterolisthesis "
+        "of C4 on C5 on flexion, reducing in extension, consistent with instability.",
+        {"modality": "RADIOGRAPH", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": ["instability"], "pathway": "red_flag_workup"},
+    ),
+    (
+        "CT myelogram",
+        "CT MYELOGRAM CERVICAL SPINE\nFINDINGS: C6-7: Severe left foraminal stenosis.",
+        {"modality": "CT_MYELOGRAM", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "lumbar only",
+        "MRI LUMBAR SPINE\nFINDINGS: L4-5: Severe bilateral foraminal stenosis. The remaining "
+        "levels are unremarkable.",
+        {"modality": "MRI", "regions": ["lumbar"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "history section is not the study",
+        "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
+        + "C5-6: Mild left foraminal narrowing.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "conservative_care"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
+    r = extractor.extract(text, id=name)
+    got = {
+        "modality": r.modality,
+        "regions": r.regions,
+        "canal": r.canal_stenosis,
+        "cord": (r.cord.compression_levels, r.cord.signal_abnormality),
+        "red_flags": r.red_flags,
+        "pathway": r.pathway.category,
+    }
+    assert got == expected
+
+
+def test_pathway_flags_carry_rule_and_evidence(extractor: Extractor) -> None:
+    text = MRI + "C5-6: Severe left foraminal stenosis."
+    r = extractor.extract(text)
+    assert r.pathway.category == "injection_candidate"
+    assert [f.rule for f in r.pathway.flags] == ["IMG-4"]
+    assert r.pathway.candidate_levels == ["C5-C6"]
+    (start, end) = r.pathway.flags[0].evidence[0]
+    assert "Severe left foraminal stenosis" in text[start:end]
+    assert any("Decision support" in line for line in r.pathway.rationale)
+
+
+def test_injection_threshold_is_configurable() -> None:
+    ex = Extractor(injection_threshold="severe")
+    r = ex.extract(MRI + "C5-6: Moderate left foraminal stenosis.")
+    assert r.pathway.category == "conservative_care"

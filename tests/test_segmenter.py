@@ -1,0 +1,38 @@
+"""Report-aware segmentation: lines, level headers, numbered items, dictation artefacts."""
+
+import pytest
+
+from extractor.segmenter import boundary_offsets
+
+
+def segments(text: str) -> list[str]:
+    starts = boundary_offsets(text)
+    ends = [*starts[1:], len(text)]
+    return [text[a:b].strip() for a, b in zip(starts, ends, strict=True)]
+
+
+CASES = [
+    (
+        "FINDINGS:\nC2-3: Normal. C3-4: Mild bulge.",
+        ["FINDINGS:", "C2-3: Normal.", "C3-4: Mild bulge."],
+    ),
+    (
+        "IMPRESSION: 1. Severe left C5-6 stenosis. 2. Mild canal stenosis.",
+        ["IMPRESSION:", "1. Severe left C5-6 stenosis.", "2. Mild canal stenosis."],
+    ),
+    (
+        "C4-5: moderate left foraminal\nnarrowing with approx. 3 mm listhesis.",
+        ["C4-5: moderate left foraminal\nnarrowing with approx. 3 mm listhesis."],
+    ),
+    ("Canal measures 9.5 mm. Cord normal.", ["Canal measures 9.5 mm.", "Cord normal."]),
+    ("C2-3:Normal.C3-4:Normal.", ["C2-3:Normal.", "C3-4:Normal."]),
+    ("Mild narrowing.Right foramen patent.", ["Mild narrowing.", "Right foramen patent."]),
+    ("C2-C3 through C4-C5: Normal.", ["C2-C3 through C4-C5: Normal."]),
+    ("C2-3 and C3-4: Unremarkable.", ["C2-3 and C3-4: Unremarkable."]),
+    ("Severe stenosis; no cord signal change", ["Severe stenosis; no cord signal change"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_segments(text: str, expected: list[str]) -> None:
+    assert segments(text) == expected
