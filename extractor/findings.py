@@ -408,6 +408,22 @@ class FindingBuilder:
             if len(g.sides) > 1 and any(s.value != "bilateral" for s in g.sides):
                 # "bilateral: moderate on the right, mild on the left" - the specific sides win
                 g.sides = [s for s in g.sides if s.value != "bilateral"]
+        # "left foraminal stenosis, moderate" / "moderate, left-sided": one unit split by a comma.
+        joined: list[_Group] = []
+        for g in groups:
+            if joined:
+                a = joined[-1]
+                complementary = (a.sides and not a.severities and g.severities and not g.sides) or (
+                    a.severities and not a.sides and g.sides and not g.severities
+                )
+                if complementary and not (a.levels and g.levels):
+                    a.order += g.order
+                    a.severities += g.severities
+                    a.sides += g.sides
+                    a.levels += g.levels
+                    continue
+            joined.append(g)
+        groups = joined
         # Level-only conjuncts lend their levels to a neighbour that has none.
         merged: list[_Group] = []
         pending: list[_Item] = []

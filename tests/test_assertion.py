@@ -1,0 +1,49 @@
+"""ConText regression sentences for radiology (including medspaCy's default-rule pitfalls)."""
+
+import pytest
+
+from extractor import Extractor
+
+# (text, type, negated, uncertain, historical, change) of the single foraminal finding
+CASES = [
+    ("The patient is negative for foraminal stenosis at C5-6.", True, False, False, None),
+    ("FINDINGS: No further foraminal narrowing at C5-6.", True, False, False, None),
+    ("No neural foraminal stenosis at C5-6.", True, False, False, None),
+    ("Without foraminal narrowing at C5-6.", True, False, False, None),
+    ("Foraminal narrowing is not identified at C5-6.", True, False, False, None),
+    ("Foraminal stenosis at C5-6 is not evident.", True, False, False, None),
+    ("The neural foramina at C5-6 are widely patent.", True, False, False, None),
+    ("Possible mild left foraminal narrowing at C4-5.", False, True, False, None),
+    ("Probable moderate left foraminal stenosis at C4-5.", False, True, False, None),
+    ("Moderate left foraminal stenosis at C4-5 cannot be excluded.", False, True, False, None),
+    ("Cannot exclude mild left foraminal stenosis at C4-5.", False, True, False, None),
+    ("There may be some narrowing of the left foramen at C4-5.", False, True, False, None),
+    ("Previously described left foraminal stenosis at C4-5.", False, False, True, None),
+    ("Unchanged moderate left foraminal stenosis at C4-5.", False, False, False, "stable"),
+    ("No change in the moderate left foraminal stenosis at C4-5.", False, False, False, "stable"),
+    ("Moderate left foraminal stenosis at C4-5 is not significantly changed.", False, False, False, "stable"),
+    ("Increased moderate left foraminal stenosis at C4-5.", False, False, False, "increased"),
+    ("New moderate left foraminal stenosis at C4-5.", False, False, False, "new"),
+    ("Improved left foraminal stenosis at C4-5, now mild.", False, False, False, "decreased"),
+]
+
+
+@pytest.mark.parametrize(("text", "neg", "unc", "hist", "change"), CASES)
+def test_assertion(extractor: Extractor, text: str, neg: bool, unc: bool, hist: bool,
+                   change: str | None) -> None:
+    found = [f for f in extractor.extract(text).findings if f.type == "foraminal_stenosis"]
+    assert len(found) == 1
+    f = found[0]
+    assert (f.negated, f.uncertain, f.historical, f.change) == (neg, unc, hist, change)
+    assert f.level == "C4-C5" or f.level == "C5-C6"
+
+
+def test_scope_ends_at_semicolon(extractor: Extractor) -> None:
+    r = extractor.extract("C5-6: No canal stenosis; severe left foraminal narrowing.")
+    (f,) = [f for f in r.findings if f.type == "foraminal_stenosis"]
+    assert not f.negated and f.severity == "severe"
+
+
+def test_resolved_is_not_current(extractor: Extractor) -> None:
+    r = extractor.extract("The previously seen left C5-6 foraminal narrowing has resolved.")
+    assert r.foraminal_stenosis == {}

@@ -1,0 +1,72 @@
+"""Lint of the rule files in patterns/: valid, consistent, unique."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from extractor.rules import PATTERN_FILES, RuleFileError, RuleSet, default_patterns_dir
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet()
+
+
+def test_all_files_load_and_hash(rules: RuleSet) -> None:
+    assert len(rules.sha256) == 64
+    assert RuleSet().sha256 == rules.sha256
+
+
+def test_literals_are_unique(rules: RuleSet) -> None:
+    for name, items in (
+        ("targets", [r.literal for r in rules.targets.rules]),
+        ("context", [r.literal for r in rules.context.rules]),
+        ("sections", [r.literal for r in rules.sections.rules]),
+    ):
+        dupes = [k for k, n in Counter(items).items() if n > 1]
+        assert not dupes, f"duplicate literals in {name}: {dupes}"
+
+
+def test_lexicon_phrases_are_unique_within_a_label(rules: RuleSet) -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for entry in rules.lexicon.entries:
+        for phrase in entry.phrases:
+            key = (entry.label, phrase.lower())
+            assert key not in seen, f"{phrase!r} in {entry.label} twice ({seen[key]}, {entry.id})"
+            seen[key] = entry.id
+
+
+def test_section_headers_unique(rules: RuleSet) -> None:
+    headers = [h for r in rules.sections.rules for h in r.headers]
+    assert len(headers) == len(set(headers))
+
+
+def test_terminated_by_names_a_category(rules: RuleSet) -> None:
+    categories = {r.category for r in rules.context.rules}
+    for r in rules.context.rules:
+        for cat in r.terminated_by or []:
+            assert cat in categories
+
+
+def test_unknown_key_is_rejected(tmp_path: Path) -> None:
+    src = default_patterns_dir()
+    for name in PATTERN_FILES:
+        (tmp_path / name).write_bytes((src / name).read_bytes())
+    data = json.loads((tmp_path / "targets.json").read_text())
+    data["rules"][0]["catgory"] = "FORAMINAL"
+    (tmp_path / "targets.json").write_text(json.dumps(data))
+    with pytest.raises(RuleFileError, match="targets.json"):
+        RuleSet(tmp_path)
+
+
+def test_bad_token_pattern_is_rejected(tmp_path: Path) -> None:
+    src = default_patterns_dir()
+    for name in PATTERN_FILES:
+        (tmp_path / name).write_bytes((src / name).read_bytes())
+    data = json.loads((tmp_path / "context.json").read_text())
+    data["rules"][0]["pattern"] = [{"LOWR": "no"}]
+    (tmp_path / "context.json").write_text(json.dumps(data))
+    with pytest.raises(RuleFileError, match="context.json"):
+        RuleSet(tmp_path)
