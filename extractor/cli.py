@@ -31,7 +31,7 @@ def _fail(message: str, code: int = 2) -> None:
 @app.command()
 def extract(
     file: Annotated[str, typer.Argument(help="Report text file, or - for standard input.")] = "-",
-    id: Annotated[str | None, typer.Option("--id", help="Report id to put in the result.")] = None,  # noqa: A002
+    id: Annotated[str | None, typer.Option("--id", help="Report id to put in the result.")] = None,
     compact: Annotated[bool, typer.Option(help="One-line JSON.")] = False,
 ) -> None:
     """Extract one report and print its ReportResult as JSON."""
@@ -77,8 +77,10 @@ def evaluate(
             _fail(str(exc))
         scores, errs = score(records, ex)
         if as_json:
-            out[file.stem] = {"scores": scores.as_dict(),
-                              "errors": [e.as_dict() for e in errs] if errors else None}
+            out[file.stem] = {
+                "scores": scores.as_dict(),
+                "errors": [e.as_dict() for e in errs] if errors else None,
+            }
         else:
             typer.echo(format_scores(file.stem, scores))
             if errors and errs:

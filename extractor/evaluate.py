@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -77,8 +76,14 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -181,9 +186,7 @@ def _sentence_at(text: str, start: int, end: int) -> str:
     return text[left + 1 if left >= 0 else 0 : right].strip()[:200]
 
 
-def score(
-    records: Iterable[GoldRecord], extractor: Extractor
-) -> tuple[Scores, list[ReportError]]:
+def score(records: Iterable[GoldRecord], extractor: Extractor) -> tuple[Scores, list[ReportError]]:
     s = Scores()
     errors: list[ReportError] = []
     for rec in records:
@@ -212,15 +215,17 @@ def score(
         unc_pred = set(uncertain_cells(res.findings, res.foraminal_stenosis))  # type: ignore[arg-type]
         s.foraminal_uncertain.add(set(rec.foraminal_uncertain), unc_pred)
         if set(rec.foraminal_uncertain) != unc_pred:
-            problems.append(
-                f"uncertain cells: expected {sorted(rec.foraminal_uncertain)}, got {sorted(unc_pred)}"
-            )
+            expected = sorted(rec.foraminal_uncertain)
+            problems.append(f"uncertain cells: expected {expected}, got {sorted(unc_pred)}")
 
         gc, pc = rec.canal, dict(res.canal_stenosis)
-        s.canal_detection.add({k for k, v in gc.items() if v != "none"},
-                              {k for k, v in pc.items() if v != "none"})
-        s.canal_exact.add({(k, v) for k, v in gc.items() if v != "none"},
-                          {(k, v) for k, v in pc.items() if v != "none"})
+        s.canal_detection.add(
+            {k for k, v in gc.items() if v != "none"}, {k for k, v in pc.items() if v != "none"}
+        )
+        s.canal_exact.add(
+            {(k, v) for k, v in gc.items() if v != "none"},
+            {(k, v) for k, v in pc.items() if v != "none"},
+        )
         for k, v in gc.items():
             if v == "none":
                 s.canal_none.add(pc.get(k) == "none")
@@ -263,45 +268,44 @@ def score(
     return s, errors
 
 
+def _prf(d: dict[str, Any]) -> str:
+    return f"P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}"
+
+
+def _acc(d: dict[str, Any]) -> str:
+    return f"{d['accuracy']:.3f} ({d['correct']}/{d['total']})"
+
+
 def format_scores(name: str, s: Scores) -> str:
     d = s.as_dict()
     f = d["foraminal"]
+    c = d["canal"]
     lines = [
         f"== {name}: {s.reports} reports ==",
         "foraminal grid cells",
-        f"  detection (level+side)  P {f['detection']['precision']:.3f}  R {f['detection']['recall']:.3f}"
-        f"  F1 {f['detection']['f1']:.3f}",
-        f"  exact severity          P {f['exact_severity']['precision']:.3f}  R "
-        f"{f['exact_severity']['recall']:.3f}  F1 {f['exact_severity']['f1']:.3f}",
-        f"  severity within 1 step  {f['within_one_step']['accuracy']:.3f} "
-        f"({f['within_one_step']['correct']}/{f['within_one_step']['total']})",
-        f"  explicit 'none' cells   {f['explicit_none']['accuracy']:.3f} "
-        f"({f['explicit_none']['correct']}/{f['explicit_none']['total']})",
-        f"  uncertain cells         P {f['uncertain_cells']['precision']:.3f}  R "
-        f"{f['uncertain_cells']['recall']:.3f}",
+        f"  detection (level+side)  {_prf(f['detection'])}",
+        f"  exact severity          {_prf(f['exact_severity'])}",
+        f"  severity within 1 step  {_acc(f['within_one_step'])}",
+        f"  explicit 'none' cells   {_acc(f['explicit_none'])}",
+        f"  uncertain cells         {_prf(f['uncertain_cells'])}",
         "  confusion (rows gold, columns predicted):",
+        "  " + " " * 16 + "".join(f"{label[:8]:>9}" for label in CONFUSION_LABELS),
     ]
-    header = "  " + " " * 16 + "".join(f"{c[:8]:>9}" for c in CONFUSION_LABELS)
-    lines.append(header)
     for g in CONFUSION_LABELS:
         row = [s.confusion.get((g, p), 0) for p in CONFUSION_LABELS]
         if any(row):
             lines.append("  " + f"{g:>16}" + "".join(f"{n:>9}" for n in row))
-    c = d["canal"]
     lines += [
         "canal grid",
-        f"  detection P {c['detection']['precision']:.3f}  R {c['detection']['recall']:.3f}  F1 "
-        f"{c['detection']['f1']:.3f}; exact F1 {c['exact_severity']['f1']:.3f}; explicit none "
-        f"{c['explicit_none']['accuracy']:.3f}",
-        f"cord compression levels  P {d['cord_compression_levels']['precision']:.3f}  R "
-        f"{d['cord_compression_levels']['recall']:.3f}  F1 {d['cord_compression_levels']['f1']:.3f}",
-        f"cord signal abnormality  accuracy {d['cord_signal_abnormality']['accuracy']:.3f}",
-        f"red flags                P {d['red_flags']['precision']:.3f}  R {d['red_flags']['recall']:.3f}"
-        f"  F1 {d['red_flags']['f1']:.3f}",
-        f"modality                 accuracy {d['modality']['accuracy']:.3f}",
-        f"pathway category         accuracy {d['pathway']['accuracy']:.3f}",
-        f"reports fully correct    {d['reports_fully_correct']['accuracy']:.3f} "
-        f"({d['reports_fully_correct']['correct']}/{d['reports_fully_correct']['total']})",
+        f"  detection               {_prf(c['detection'])}",
+        f"  exact severity          {_prf(c['exact_severity'])}",
+        f"  explicit 'none' cells   {_acc(c['explicit_none'])}",
+        f"cord compression levels   {_prf(d['cord_compression_levels'])}",
+        f"cord signal abnormality   accuracy {_acc(d['cord_signal_abnormality'])}",
+        f"red flags                 {_prf(d['red_flags'])}",
+        f"modality                  accuracy {_acc(d['modality'])}",
+        f"pathway category          accuracy {_acc(d['pathway'])}",
+        f"reports fully correct     {_acc(d['reports_fully_correct'])}",
     ]
     return "\n".join(lines)
 

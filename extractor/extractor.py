@@ -50,7 +50,8 @@ def _control_ratio(text: str) -> float:
     if not sample:
         return 0.0
     bad = sum(
-        1 for ch in sample
+        1
+        for ch in sample
         if (unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\r\t\f\v")
         or ch == "\ufffd"
     )
@@ -78,7 +79,10 @@ class Extractor:
         max_chars: int = DEFAULT_MAX_CHARS,
         injection_threshold: str = DEFAULT_INJECTION_THRESHOLD,
     ) -> None:
-        if injection_threshold not in SEVERITY_RANK or injection_threshold in ("none", "unspecified"):
+        if injection_threshold not in SEVERITY_RANK or injection_threshold in (
+            "none",
+            "unspecified",
+        ):
             raise ValueError(f"invalid injection threshold {injection_threshold!r}")
         self.rules = RuleSet(patterns_dir)
         self.nlp = build_pipeline(self.rules)
@@ -88,7 +92,7 @@ class Extractor:
         self.info = ExtractorInfo(version=__version__, ruleset_sha256=self.rules.sha256)
 
     # -- public API --------------------------------------------------------------------------
-    def extract(self, text: str, id: str | None = None) -> ReportResult:  # noqa: A002
+    def extract(self, text: str, id: str | None = None) -> ReportResult:
         """Extract one report. Raises `InputError` for unusable input (not a str, too long)."""
         warnings = self._check(text)
         if warnings is None:  # unusable content, but a valid str: an empty result with warnings
@@ -98,8 +102,13 @@ class Extractor:
         with zone() if zone is not None else contextlib.nullcontext():
             doc = self.nlp(text)
             result = self._result(doc, id, warnings)
-        log.debug("extracted id=%s chars=%d sha=%s findings=%d", id, len(text),
-                  text_fingerprint(text), len(result.findings))
+        log.debug(
+            "extracted id=%s chars=%d sha=%s findings=%d",
+            id,
+            len(text),
+            text_fingerprint(text),
+            len(result.findings),
+        )
         return result
 
     def extract_many(

@@ -39,10 +39,32 @@ SECTION_NAMES = {
 }
 
 _COPULAS = frozenset(
-    {"is", "are", "was", "were", "appears", "appear", "seems", "seem", "remains", "remain",
-     "measures", "measure", ":", "-", "–", "being", "looks", "look", "becomes", "now"}
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "appears",
+        "appear",
+        "seems",
+        "seem",
+        "remains",
+        "remain",
+        "measures",
+        "measure",
+        ":",
+        "-",
+        "–",
+        "being",
+        "looks",
+        "look",
+        "becomes",
+        "now",
+    }
 )
-_COORDINATORS = frozenset({"and", "with", ",", ";", "but", "while", "whereas", "also", "as", "plus"})
+_COORDINATORS = frozenset(
+    {"and", "with", ",", ";", "but", "while", "whereas", "also", "as", "plus"}
+)
 _LOCAL_NEGATORS = frozenset({"no", "without", "not", "nor", "negative", "absent", "w/o"})
 _NORMAL_WORDS = frozenset({"normal", "unremarkable", "preserved", "maintained", "nl"})
 _PLURAL_FORAMEN_RE = re.compile(r"(foramina|foramens|foraminae|nfs|nfns|foramenae)\b", re.I)
@@ -62,9 +84,16 @@ _LEVEL_NORMAL_RE = re.compile(
 )
 
 SEVERE_ENOUGH_TO_HEDGE = SEVERITY_RANK["moderate"]
-_VAGUE_LEVEL_RE = re.compile(r"\b(multi-?level|multiple levels|several levels|diffuse|throughout)\b", re.I)
-_KIND = {"SEVERITY": "severity", "SIDE": "side", "LEVEL": "level", "QUANTIFIER": "level",
-         "ANAPHOR": "level"}
+_VAGUE_LEVEL_RE = re.compile(
+    r"\b(multi-?level|multiple levels|several levels|diffuse|throughout)\b", re.I
+)
+_KIND = {
+    "SEVERITY": "severity",
+    "SIDE": "side",
+    "LEVEL": "level",
+    "QUANTIFIER": "level",
+    "ANAPHOR": "level",
+}
 _LEVEL_OWNERS = frozenset({"FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"})
 _OBJECT_MARKERS = frozenset({"the", "a", "an", "on", "upon", "against", "into", "of", "both"})
 _LEVEL_LABELS = frozenset({"LEVEL", "QUANTIFIER", "ANAPHOR"})
@@ -145,7 +174,8 @@ class FindingBuilder:
         )
         target_tokens = {i for t in targets for i in range(t.start, t.end)}
         self.blockers = _sorted_spans(
-            s for s in filter_spans(by_label.get("BLOCKER", []))
+            s
+            for s in filter_spans(by_label.get("BLOCKER", []))
             if not any(i in target_tokens for i in range(s.start, s.end))
         )
         self.lex = {k: _SentenceIndex(_sorted_spans(filter_spans(v))) for k, v in by_label.items()}
@@ -200,8 +230,12 @@ class FindingBuilder:
                 if _LEVEL_HEADER_TAIL_RE.match(tail):
                     current = [lvl for h in header for lvl in _levels_of(h)]
                     rest = self.text[header[-1].end_char : sent.end_char]
-                    header_alone = not re.sub(r"^\s*(?:disc|disk)?\s*(?:level|interspace)?\s*[:\-–—.]",
-                                              "", rest, flags=re.I).strip()
+                    header_alone = not re.sub(
+                        r"^\s*(?:disc|disk)?\s*(?:level|interspace)?\s*[:\-–—.]",
+                        "",
+                        rest,
+                        flags=re.I,
+                    ).strip()
             scopes.append(current)
         return scopes
 
@@ -240,7 +274,8 @@ class FindingBuilder:
         adjacent = start
         for span in self.attrs.within(start, end):
             if span.label_ == "SIDE" and (
-                span.text.lower().startswith(("on ", "to ")) or span.text.lower() == "bilaterally"
+                span.text.lower().startswith(("on ", "to "))
+                or span.text.lower() == "bilaterally"
                 or span.start == adjacent
             ):
                 # a post-posed side ("narrowing on the left", "arthropathy R>L,") stays with
@@ -306,8 +341,11 @@ class FindingBuilder:
             prev, cur = frames[k - 1][0], frames[k][0]
             gap = [t.lower_ for t in doc[prev.end : cur.start]]
             if (
-                prev.label_ in _COORDINABLE and cur.label_ in _COORDINABLE
-                and gap and all(w in _COORD_WORDS for w in gap) and any(w != "," for w in gap)
+                prev.label_ in _COORDINABLE
+                and cur.label_ in _COORDINABLE
+                and gap
+                and all(w in _COORD_WORDS for w in gap)
+                and any(w != "," for w in gap)
             ):
                 groups[-1].append(k)
             else:
@@ -331,7 +369,15 @@ class FindingBuilder:
     def _is_prior_severity(self, span: Span) -> bool:
         doc = self.doc
         for i in range(max(span.start - 2, 0), span.start):
-            if doc[i].lower_ in ("previously", "formerly", "from", "was", "were", "prior", "previous"):
+            if doc[i].lower_ in (
+                "previously",
+                "formerly",
+                "from",
+                "was",
+                "were",
+                "prior",
+                "previous",
+            ):
                 return True
         for i in range(span.end, min(span.end + 4, len(doc))):
             if doc[i].lower_ in ("prior", "previous", "previously", "preoperatively"):
@@ -373,7 +419,9 @@ class FindingBuilder:
                 return True
             if doc[i].lower_ in (".", ";", ",", "and", "with"):
                 break
-        return any(doc[i].lower_ in _NORMAL_WORDS for i in range(max(span.start - 2, 0), span.start))
+        return any(
+            doc[i].lower_ in _NORMAL_WORDS for i in range(max(span.start - 2, 0), span.start)
+        )
 
     # ----- conjuncts: pairing severities, sides and levels --------------------------------
     def _conjuncts(self, items: list[_Item], focus: list[int]) -> list[_Group]:
@@ -498,8 +546,9 @@ class FindingBuilder:
             return [lvl for s in before for lvl in _levels_of(s)]
         return self._previous_levels(sent_i)
 
-    def _fallback_levels(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
-                         target: Span) -> list[_Item]:
+    def _fallback_levels(
+        self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]], target: Span
+    ) -> list[_Item]:
         """Level items for a target whose own frame names none, nearest context first."""
         owned: set[int] = set()
         for t, left, right in frames:
@@ -525,7 +574,9 @@ class FindingBuilder:
     def _level_items(self, start: int, end: int) -> list[_Item]:
         items = [_Item(s.start, s.end, "LEVEL", s.id_) for s in self.levels.within(start, end)]
         for label in ("QUANTIFIER", "ANAPHOR"):
-            items.extend(_Item(s.start, s.end, label, s.id_) for s in self._has_label(label, start, end))
+            items.extend(
+                _Item(s.start, s.end, label, s.id_) for s in self._has_label(label, start, end)
+            )
         return sorted(items, key=lambda it: it.start)
 
     def _same_line_levels(self, sent_i: int) -> list[str]:
@@ -582,8 +633,15 @@ class FindingBuilder:
             "end": span.end_char,
         }
 
-    def _from_frame(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
-                    target: Span, left: int, right: int) -> list[Finding]:
+    def _from_frame(
+        self,
+        sent: Span,
+        sent_i: int,
+        frames: list[tuple[Span, int, int]],
+        target: Span,
+        left: int,
+        right: int,
+    ) -> list[Finding]:
         label = target.label_
         if target._.foramen_request:
             return []  # "r/o foraminal stenosis" asks a question; it is not a finding
@@ -610,8 +668,15 @@ class FindingBuilder:
         items.sort(key=lambda it: it.start)
         return items, has_predicate
 
-    def _stenosis(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
-                  target: Span, left: int, right: int) -> list[Finding]:
+    def _stenosis(
+        self,
+        sent: Span,
+        sent_i: int,
+        frames: list[tuple[Span, int, int]],
+        target: Span,
+        left: int,
+        right: int,
+    ) -> list[Finding]:
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
         severities = [it for it in items if it.label == "SEVERITY" and not it.prior]
@@ -629,8 +694,11 @@ class FindingBuilder:
         focus = [sp.start for sp in self._has_label("FOCUS", left, right)]
         groups = self._conjuncts(items, focus)
         common = self._common(target, left, right)
-        ftype = {"FORAMINAL": "foraminal_stenosis", "CANAL": "canal_stenosis",
-                 "GENERIC_STENOSIS": "generic_stenosis"}[label]
+        ftype = {
+            "FORAMINAL": "foraminal_stenosis",
+            "CANAL": "canal_stenosis",
+            "GENERIC_STENOSIS": "generic_stenosis",
+        }[label]
         plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
         other_region = bool(_OTHER_REGION_RE.search(sent.text))
         out: list[Finding] = []
@@ -652,19 +720,34 @@ class FindingBuilder:
                     if ftype == "generic_stenosis":
                         # "no stenosis" at a level: neither the canal nor the foramina are narrowed
                         out.append(_make("canal_stenosis", level, None, severity, common, qlabel))
-                        out.append(_make("foraminal_stenosis", level, "bilateral", severity,
-                                         common, qlabel))
+                        out.append(
+                            _make(
+                                "foraminal_stenosis", level, "bilateral", severity, common, qlabel
+                            )
+                        )
                     else:
-                        out.append(_make(ftype, level, side, severity, common,
-                                         qlabel if level is None else None))
+                        out.append(
+                            _make(
+                                ftype,
+                                level,
+                                side,
+                                severity,
+                                common,
+                                qlabel if level is None else None,
+                            )
+                        )
         return out
 
-    def _cord(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
-              target: Span, left: int, right: int) -> list[Finding]:
-        if target._.is_negated:
-            negated = True
-        else:
-            negated = False
+    def _cord(
+        self,
+        sent: Span,
+        sent_i: int,
+        frames: list[tuple[Span, int, int]],
+        target: Span,
+        left: int,
+        right: int,
+    ) -> list[Finding]:
+        negated = bool(target._.is_negated)
         common = self._common(target, left, right)
         fallback = self._fallback_levels(sent, sent_i, frames, target)
         items = self._items(left, right)
@@ -677,8 +760,11 @@ class FindingBuilder:
             signal = True
             compression = False
         else:
-            comp = [s for s in self._has_label("CORD_COMPRESSION", left, right)
-                    if s.text.lower() != "impression"]
+            comp = [
+                s
+                for s in self._has_label("CORD_COMPRESSION", left, right)
+                if s.text.lower() != "impression"
+            ]
             # "normal in caliber and signal": a bare "signal" asserts nothing abnormal
             sig = [x for x in self._has_label("CORD_SIGNAL", left, right) if x.id_ != "neutral"]
             compression = any(not self._locally_negated(s) for s in comp)
@@ -689,44 +775,84 @@ class FindingBuilder:
                 negated = True
         if compression or (negated and self._has_label("CORD_COMPRESSION", left, right)):
             for level in levels or [None]:
-                out.append(_make("cord_compression", level, None, None, {**common, "negated": negated}))
+                out.append(
+                    _make("cord_compression", level, None, None, {**common, "negated": negated})
+                )
         if signal or (negated and (target.label_ == "CORD_LESION" or sig)):
-            out.append(_make("cord_signal_abnormality", levels[0] if levels else None, None, None,
-                             {**common, "negated": negated}))
+            out.append(
+                _make(
+                    "cord_signal_abnormality",
+                    levels[0] if levels else None,
+                    None,
+                    None,
+                    {**common, "negated": negated},
+                )
+            )
         return out
 
-    def _red_flag(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
-                  target: Span, left: int, right: int) -> list[Finding]:
+    def _red_flag(
+        self,
+        sent: Span,
+        sent_i: int,
+        frames: list[tuple[Span, int, int]],
+        target: Span,
+        left: int,
+        right: int,
+    ) -> list[Finding]:
         category = target.label_.removeprefix("RED_FLAG_").lower()
         doc = self.doc
         window = doc[max(target.start - 6, sent.start) : target.start]
-        not_acute = any(s.start >= window.start for s in self._has_label("NOT_ACUTE", window.start, target.end))
+        not_acute = any(
+            s.start >= window.start for s in self._has_label("NOT_ACUTE", window.start, target.end)
+        )
         if not_acute and category in ("fracture", "instability"):
             return []
-        if category == "malignancy" and any(
-            t.label_ == "EXCLUDE_MIMIC" for t in self.targets_in(sent)
-        ) and not re.search(r"metasta|tumou?r|neoplas|malignan|lymphoma|myeloma", target.text, re.I):
+        if (
+            category == "malignancy"
+            and any(t.label_ == "EXCLUDE_MIMIC" for t in self.targets_in(sent))
+            and not re.search(
+                r"metasta|tumou?r|neoplas|malignan|lymphoma|myeloma", target.text, re.I
+            )
+        ):
             return []
         common = self._common(target, target.start, target.end)
-        levels, _ = self._resolve_levels([], sent_i, self._fallback_levels(sent, sent_i, frames, target))
-        return [_make("red_flag", levels[0] if levels else None, None, None, common, label=category)]
+        levels, _ = self._resolve_levels(
+            [], sent_i, self._fallback_levels(sent, sent_i, frames, target)
+        )
+        return [
+            _make("red_flag", levels[0] if levels else None, None, None, common, label=category)
+        ]
 
-    def _root(self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]],
-              target: Span, left: int, right: int) -> list[Finding]:
-        comp = [s for s in self._has_label("CORD_COMPRESSION", left, right)
-                if not self._locally_negated(s) and s.text.lower() != "impression"]
+    def _root(
+        self,
+        sent: Span,
+        sent_i: int,
+        frames: list[tuple[Span, int, int]],
+        target: Span,
+        left: int,
+        right: int,
+    ) -> list[Finding]:
+        comp = [
+            s
+            for s in self._has_label("CORD_COMPRESSION", left, right)
+            if not self._locally_negated(s) and s.text.lower() != "impression"
+        ]
         if not comp or target._.is_negated:
             return []
         common = self._common(target, left, right)
         items = self._items(left, right)
         fallback = self._fallback_levels(sent, sent_i, frames, target)
-        levels, _ = self._resolve_levels([it for it in items if it.label == "LEVEL"], sent_i, fallback)
+        levels, _ = self._resolve_levels(
+            [it for it in items if it.label == "LEVEL"], sent_i, fallback
+        )
         sides = [it.value for it in items if it.label == "SIDE"]
         side = _side(sides[0] if sides else None, False, "ROOT")
-        return [_make("nerve_root_compression", lv, side, None, common) for lv in (levels or [None])]
+        return [
+            _make("nerve_root_compression", lv, side, None, common) for lv in (levels or [None])
+        ]
 
     def _level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
-        """"C2-C3: Normal." / "The remaining levels are unremarkable." (whole level normal)."""
+        """ "C2-C3: Normal." / "The remaining levels are unremarkable." (whole level normal)."""
         lv = self.levels.within(sent.start, sent.end)
         quant = self._has_label("QUANTIFIER", sent.start, sent.end)
         if not lv and not quant:
@@ -748,9 +874,14 @@ class FindingBuilder:
             return []
         section = _section_of(self.sections, sent.start)
         common = {
-            "negated": True, "uncertain": False, "historical": False, "change": None,
-            "section": SECTION_NAMES.get(section, section), "text": sent.text.rstrip(),
-            "start": sent.start_char, "end": sent.start_char + len(sent.text.rstrip()),
+            "negated": True,
+            "uncertain": False,
+            "historical": False,
+            "change": None,
+            "section": SECTION_NAMES.get(section, section),
+            "text": sent.text.rstrip(),
+            "start": sent.start_char,
+            "end": sent.start_char + len(sent.text.rstrip()),
         }
         levels = [lvl for s in lv for lvl in _levels_of(s)]
         if not levels:
@@ -767,7 +898,11 @@ def _sev_value(raw: str | None) -> str:
 def _severity(raw: str | None, negated: bool) -> str:
     if negated:
         # "no high-grade stenosis" rules out only the high grades: kept as the grade, negated.
-        if raw is not None and raw != "significant" and SEVERITY_RANK[raw] >= SEVERE_ENOUGH_TO_HEDGE:
+        if (
+            raw is not None
+            and raw != "significant"
+            and SEVERITY_RANK[raw] >= SEVERE_ENOUGH_TO_HEDGE
+        ):
             return raw
         return "none"
     return _sev_value(raw)
@@ -781,8 +916,14 @@ def _side(raw: str | None, plural: bool, label: str) -> str | None:
     return raw
 
 
-def _make(ftype: str, level: str | None, side: str | None, severity: str | None,
-          common: dict[str, object], label: str | None = None) -> Finding:
+def _make(
+    ftype: str,
+    level: str | None,
+    side: str | None,
+    severity: str | None,
+    common: dict[str, object],
+    label: str | None = None,
+) -> Finding:
     return Finding(
         type=ftype,  # type: ignore[arg-type]
         level=level,

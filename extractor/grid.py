@@ -141,7 +141,9 @@ def cord_compression_levels(findings: list[Finding]) -> list[str]:
     levels = {
         f.level
         for f in findings
-        if f.type == "cord_compression" and is_current(f) and not f.negated
+        if f.type == "cord_compression"
+        and is_current(f)
+        and not f.negated
         and f.level in _LEVEL_ORDER
     }
     return _sorted_levels(levels)
@@ -149,7 +151,9 @@ def cord_compression_levels(findings: list[Finding]) -> list[str]:
 
 def cord_signal_abnormality(findings: list[Finding]) -> bool:
     return any(
-        f.type == "cord_signal_abnormality" and is_current(f) and not f.negated
+        f.type == "cord_signal_abnormality"
+        and is_current(f)
+        and not f.negated
         and (f.region in (None, "cervical"))
         for f in findings
     )

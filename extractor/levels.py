@@ -1,4 +1,4 @@
-"""Spinal level mentions: notation parsing, normalisation, ranges and the `foramen_levels` component.
+"""Spinal level mentions: notation parsing, normalisation, ranges, the `foramen_levels` component.
 
 Levels are found with one regular expression over the text (so every notation variant, dictation
 artefact and tokenisation is covered the same way), then stored as spans in
@@ -6,7 +6,7 @@ artefact and tokenisation is covered the same way), then stored as spans in
 levels joined by ``|`` (``"C5-C6"``, or several for ranges and vertebral spans).
 """
 
-
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -22,7 +22,7 @@ _VERTEBRAE: list[str] = (
     + [f"L{i}" for i in range(1, 6)]
     + ["S1"]
 )
-DISC_LEVELS: list[str] = [f"{a}-{b}" for a, b in zip(_VERTEBRAE, _VERTEBRAE[1:], strict=False)]
+DISC_LEVELS: list[str] = [f"{a}-{b}" for a, b in itertools.pairwise(_VERTEBRAE)]
 _DISC_INDEX = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
 _VERT_INDEX = {v: i for i, v in enumerate(_VERTEBRAE)}
 CERVICAL_LEVELS: list[str] = DISC_LEVELS[:7]  # C1-C2 ... C7-T1
@@ -38,7 +38,9 @@ _LEVEL_RE = re.compile(
     r"(?<![A-Za-z0-9])"
     + _VERT.format(name="a").replace("{{1,2}}", "{1,2}")
     + rf"(?:{_SEP}(?:(?P<br>{_REGION_LETTER})\s?)?|(?=(?:{_REGION_LETTER})\d))"
-    + r"(?:(?P<br2>" + _REGION_LETTER + r"))?(?P<bn>\d{1,2})"
+    + r"(?:(?P<br2>"
+    + _REGION_LETTER
+    + r"))?(?P<bn>\d{1,2})"
     + r"(?![0-9])(?!\s*-?\s*weighted)(?![A-Za-z])",
     re.IGNORECASE,
 )
@@ -164,9 +166,7 @@ class LevelTagger:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for mention in _find(doc.text):
-            span = doc.char_span(
-                mention.start, mention.end, label="LEVEL", alignment_mode="expand"
-            )
+            span = doc.char_span(mention.start, mention.end, label="LEVEL", alignment_mode="expand")
             if span is None:
                 continue
             span.id_ = "|".join(mention.levels)

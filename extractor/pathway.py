@@ -43,56 +43,91 @@ def imaging_pathway(
     red = [f for f in current if f.type == "red_flag"]
     if red:
         kinds = sorted({f.label for f in red if f.label})
-        flags.append(PathwayFlag(
-            rule="IMG-1", category="red_flag_workup",
-            rationale=f"Red flag on imaging ({', '.join(kinds)}): leaves the degenerative pathway "
-                      "for urgent work-up; red flags must never be overlooked.",
-            levels=_levels(red), evidence=_evidence(red)))
+        flags.append(
+            PathwayFlag(
+                rule="IMG-1",
+                category="red_flag_workup",
+                rationale=f"Red flag on imaging ({', '.join(kinds)}): leaves the degenerative "
+                "pathway for urgent work-up; red flags must never be overlooked.",
+                levels=_levels(red),
+                evidence=_evidence(red),
+            )
+        )
 
-    signal = [f for f in current if f.type == "cord_signal_abnormality" and _cervical(f, covers_cervical)]
-    compression = [f for f in current if f.type == "cord_compression" and _cervical(f, covers_cervical)]
+    signal = [
+        f for f in current if f.type == "cord_signal_abnormality" and _cervical(f, covers_cervical)
+    ]
+    compression = [
+        f for f in current if f.type == "cord_compression" and _cervical(f, covers_cervical)
+    ]
     severe_canal = [f for f in compression if f.level and canal.get(f.level) == "severe"]
     if signal or severe_canal:
-        flags.append(PathwayFlag(
-            rule="IMG-2", category="urgent_surgical_review",
-            rationale="Cord signal abnormality or cord compression with severe canal stenosis: "
-                      "possible myelopathy, urgent surgical evaluation.",
-            levels=_levels(signal + severe_canal), evidence=_evidence(signal + severe_canal)))
+        flags.append(
+            PathwayFlag(
+                rule="IMG-2",
+                category="urgent_surgical_review",
+                rationale="Cord signal abnormality or cord compression with severe canal stenosis: "
+                "possible myelopathy, urgent surgical evaluation.",
+                levels=_levels(signal + severe_canal),
+                evidence=_evidence(signal + severe_canal),
+            )
+        )
     if compression:
-        flags.append(PathwayFlag(
-            rule="IMG-3", category="surgical_review",
-            rationale="Cord compression on imaging: surgical review.",
-            levels=_levels(compression), evidence=_evidence(compression)))
+        flags.append(
+            PathwayFlag(
+                rule="IMG-3",
+                category="surgical_review",
+                rationale="Cord compression on imaging: surgical review.",
+                levels=_levels(compression),
+                evidence=_evidence(compression),
+            )
+        )
 
     threshold = SEVERITY_RANK[injection_threshold]
     foraminal = [
-        f for f in current
+        f
+        for f in current
         if f.type == "foraminal_stenosis" and f.severity != "none" and _cervical(f, covers_cervical)
     ]
     definite = [
-        f for f in foraminal
-        if not f.uncertain and f.severity and SEVERITY_RANK[f.severity] >= threshold
+        f
+        for f in foraminal
+        if not f.uncertain
+        and f.severity
+        and SEVERITY_RANK[f.severity] >= threshold
         and f.severity != "unspecified"
     ]
     if definite:
-        flags.append(PathwayFlag(
-            rule="IMG-4", category="injection_candidate",
-            rationale=f"Definite cervical foraminal stenosis of {injection_threshold} or worse: "
-                      "after first-line conservative care, a transforaminal epidural steroid "
-                      "injection at the concordant level and side may be considered.",
-            levels=_levels(definite), evidence=_evidence(definite)))
+        flags.append(
+            PathwayFlag(
+                rule="IMG-4",
+                category="injection_candidate",
+                rationale=f"Definite cervical foraminal stenosis of {injection_threshold} or "
+                "worse: after first-line conservative care, a transforaminal epidural steroid "
+                "injection at the concordant level and side may be considered.",
+                levels=_levels(definite),
+                evidence=_evidence(definite),
+            )
+        )
     other = [f for f in foraminal if f not in definite]
     if other:
-        flags.append(PathwayFlag(
-            rule="IMG-5", category="conservative_care",
-            rationale="Cervical foraminal narrowing that is mild, ungraded or uncertain: "
-                      "conservative care first.",
-            levels=_levels(other), evidence=_evidence(other)))
+        flags.append(
+            PathwayFlag(
+                rule="IMG-5",
+                category="conservative_care",
+                rationale="Cervical foraminal narrowing that is mild, ungraded or uncertain: "
+                "conservative care first.",
+                levels=_levels(other),
+                evidence=_evidence(other),
+            )
+        )
 
     category = flags[0].category if flags else "no_foraminal_stenosis"
-    rationale = [flags[0].rationale] if flags else [
-        "No cervical foraminal narrowing, cord finding or red flag asserted."
-    ]
+    rationale = (
+        [flags[0].rationale]
+        if flags
+        else ["No cervical foraminal narrowing, cord finding or red flag asserted."]
+    )
     rationale.append(DISCLAIMER)
     candidate = _levels(definite) if category == "injection_candidate" else []
     return Pathway(category=category, flags=flags, candidate_levels=candidate, rationale=rationale)

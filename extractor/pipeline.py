@@ -32,6 +32,8 @@ finally:
     warnings.resetwarnings()
     for _flt in reversed(_saved_filters):
         warnings.filters.insert(0, _flt)
+# medspaCy runs an empty token Matcher beside its PhraseMatcher when all rules are phrases.
+warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
 try:  # pragma: no cover - depends on optional loguru presence
     from loguru import logger as _loguru
 
@@ -74,22 +76,11 @@ def _section_rules(rules: RuleSet) -> list[SectionRule]:
     out = []
     for spec in rules.sections.rules:
         for header in spec.headers:
-            words = [{"LOWER": w} for w in header.split()]
-            out.append(
-                SectionRule(
-                    literal=header, category=spec.category, pattern=[*words, {"ORTH": ":"}]
-                )
-            )
+            out.append(SectionRule(literal=f"{header} :", category=spec.category))
         for header in spec.line_headers:
-            # An upper-case header alone on its line ("IMPRESSION\n").
-            upper = [{"ORTH": w.upper()} for w in header.split()]
-            out.append(
-                SectionRule(
-                    literal=f"{header} (line)",
-                    category=spec.category,
-                    pattern=[*upper, {"IS_SPACE": True, "TEXT": {"REGEX": "\n"}}],
-                )
-            )
+            # A header alone on its line ("IMPRESSION\n").
+            for newline in ("\n", "\n\n", "\n\n\n", "\n \n"):
+                out.append(SectionRule(literal=f"{header}{newline}", category=spec.category))
     return out
 
 
@@ -108,7 +99,8 @@ def build_pipeline(rules: RuleSet) -> Language:
             "span_group_name": TARGETS_KEY,
         },
     )
-    sectionizer.add(_section_rules(rules))
+    with nlp.select_pipes(enable=[]):
+        sectionizer.add(_section_rules(rules))
     nlp.add_pipe("foramen_levels")
     ruler = nlp.add_pipe(
         "span_ruler",
@@ -117,7 +109,7 @@ def build_pipeline(rules: RuleSet) -> Language:
     )
     ruler_patterns: list[dict[str, object]] = []
     for entry in rules.lexicon.entries:
-        for phrase in entry.phrases:
+        for phrase in entry.expanded():
             ruler_patterns.append({"label": entry.label, "id": entry.id, "pattern": phrase})
         for pattern in entry.patterns:
             ruler_patterns.append({"label": entry.label, "id": entry.id, "pattern": pattern})
@@ -126,12 +118,15 @@ def build_pipeline(rules: RuleSet) -> Language:
         "medspacy_target_matcher",
         config={"result_type": "group", "span_group_name": TARGETS_KEY},
     )
-    target_matcher.add(
-        [
-            TargetRule(literal=t.literal, category=t.category, pattern=t.pattern)
-            for t in rules.targets.rules
-        ]
-    )
+    # medspaCy tokenises each phrase by running `nlp`: run only the tokenizer while adding rules.
+    with nlp.select_pipes(enable=[]):
+        target_matcher.add(
+            [
+                TargetRule(literal=phrase, category=t.category)
+                for t in rules.targets.rules
+                for phrase in t.expanded()
+            ]
+        )
     context: ConText = nlp.add_pipe(
         "medspacy_context",
         config={
@@ -141,19 +136,20 @@ def build_pipeline(rules: RuleSet) -> Language:
             "span_attrs": CONTEXT_ATTRIBUTES,
         },
     )
-    context.add(
-        [
-            ConTextRule(
-                literal=c.literal,
-                category=c.category,
-                direction=c.direction,
-                pattern=c.pattern,
-                max_scope=c.max_scope,
-                max_targets=c.max_targets,
-                terminated_by=c.terminated_by,
-                allowed_types=set(c.allowed_types) if c.allowed_types else None,
-            )
-            for c in rules.context.rules
-        ]
-    )
+    with nlp.select_pipes(enable=[]):
+        context.add(
+            [
+                ConTextRule(
+                    literal=phrase,
+                    category=c.category,
+                    direction=c.direction,
+                    max_scope=c.max_scope,
+                    max_targets=c.max_targets,
+                    terminated_by=c.terminated_by,
+                    allowed_types=set(c.allowed_types) if c.allowed_types else None,
+                )
+                for c in rules.context.rules
+                for phrase in c.expanded()
+            ]
+        )
     return nlp

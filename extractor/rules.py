@@ -31,6 +31,38 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+_ALT_RE = re.compile(r"\[([^\[\]]*)\]")
+MAX_EXPANSIONS = 5000
+
+
+def expand_template(template: str) -> list[str]:
+    """Expand '[a|b|]' alternatives ('' = optional) into plain phrases, whitespace-normalised."""
+    parts: list[list[str]] = []
+    pos = 0
+    for m in _ALT_RE.finditer(template):
+        parts.append([template[pos : m.start()]])
+        parts.append(m.group(1).split("|"))
+        pos = m.end()
+    parts.append([template[pos:]])
+    out = [""]
+    for options in parts:
+        out = [a + b for a in out for b in options]
+        if len(out) > MAX_EXPANSIONS:
+            raise ValueError(
+                f"template expands to more than {MAX_EXPANSIONS} phrases: {template!r}"
+            )
+    phrases = [" ".join(p.split()) for p in out]
+    return list(dict.fromkeys(p for p in phrases if p))
+
+
+def _check_templates(value: list[str]) -> list[str]:
+    for template in value:
+        if template.count("[") != template.count("]"):
+            raise ValueError(f"unbalanced brackets in {template!r}")
+        expand_template(template)
+    return value
+
+
 def _check_token_pattern(pattern: TokenPattern | None) -> TokenPattern | None:
     if pattern is None:
         return None
@@ -43,7 +75,9 @@ def _check_token_pattern(pattern: TokenPattern | None) -> TokenPattern | None:
 
 
 class SectionSpec(_Strict):
-    category: Literal["exam", "history", "technique", "comparison", "findings", "impression", "addendum"]
+    category: Literal[
+        "exam", "history", "technique", "comparison", "findings", "impression", "addendum"
+    ]
     literal: str
     headers: list[str] = Field(min_length=1)
     line_headers: list[str] = Field(default_factory=list)
@@ -76,9 +110,12 @@ TargetCategory = Literal[
 class TargetSpec(_Strict):
     literal: str
     category: TargetCategory
-    pattern: TokenPattern | None = None
+    phrases: list[str] = Field(min_length=1)
 
-    _validate = field_validator("pattern")(classmethod(lambda cls, v: _check_token_pattern(v)))
+    _validate = field_validator("phrases")(classmethod(lambda cls, v: _check_templates(v)))
+
+    def expanded(self) -> list[str]:
+        return [p for t in self.phrases for p in expand_template(t)]
 
 
 class TargetFile(_Strict):
@@ -107,13 +144,16 @@ class ContextSpec(_Strict):
     literal: str
     category: ContextCategory
     direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
-    pattern: TokenPattern | None = None
+    phrases: list[str] = Field(min_length=1)
     max_scope: int | None = Field(default=None, gt=0)
     max_targets: int | None = Field(default=None, gt=0)
     terminated_by: list[ContextCategory] | None = None
     allowed_types: list[TargetCategory] | None = None
 
-    _validate = field_validator("pattern")(classmethod(lambda cls, v: _check_token_pattern(v)))
+    _validate = field_validator("phrases")(classmethod(lambda cls, v: _check_templates(v)))
+
+    def expanded(self) -> list[str]:
+        return [p for t in self.phrases for p in expand_template(t)]
 
 
 class ContextFile(_Strict):
@@ -150,6 +190,11 @@ class LexiconEntry(_Strict):
         for pattern in value:
             _check_token_pattern(pattern)
         return value
+
+    _validate = field_validator("phrases")(classmethod(lambda cls, v: _check_templates(v)))
+
+    def expanded(self) -> list[str]:
+        return [p for t in self.phrases for p in expand_template(t)]
 
     @model_validator(mode="after")
     def _not_empty(self) -> LexiconEntry:

@@ -7,7 +7,6 @@ punctuation, inline level headers, and inline numbered items. Boundaries are com
 with regular expressions and written to the Doc in one array operation.
 """
 
-
 import re
 from bisect import bisect_left
 

@@ -22,8 +22,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "annotated_samples"
 WORK = ROOT / "work"
-FIELDS = ["modality", "foraminal", "foraminal_uncertain", "canal", "cord_compression",
-          "cord_signal_abnormality", "red_flags", "pathway"]
+FIELDS = [
+    "modality",
+    "foraminal",
+    "foraminal_uncertain",
+    "canal",
+    "cord_compression",
+    "cord_signal_abnormality",
+    "red_flags",
+    "pathway",
+]
 TEST_FRACTION = 0.30
 
 
@@ -39,7 +47,9 @@ def _norm(field: str, value: object) -> object:
 
 
 def _read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def main(argv: list[str]) -> int:

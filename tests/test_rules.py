@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from extractor.rules import PATTERN_FILES, RuleFileError, RuleSet, default_patterns_dir
+from extractor.rules import (
+    PATTERN_FILES,
+    RuleFileError,
+    RuleSet,
+    default_patterns_dir,
+    expand_template,
+)
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +29,8 @@ def test_literals_are_unique(rules: RuleSet) -> None:
     for name, items in (
         ("targets", [r.literal for r in rules.targets.rules]),
         ("context", [r.literal for r in rules.context.rules]),
+        ("target phrases", [p for r in rules.targets.rules for p in r.expanded()]),
+        ("context phrases", [p for r in rules.context.rules for p in r.expanded()]),
         ("sections", [r.literal for r in rules.sections.rules]),
     ):
         dupes = [k for k, n in Counter(items).items() if n > 1]
@@ -51,22 +59,39 @@ def test_terminated_by_names_a_category(rules: RuleSet) -> None:
 
 
 def test_unknown_key_is_rejected(tmp_path: Path) -> None:
-    src = default_patterns_dir()
-    for name in PATTERN_FILES:
-        (tmp_path / name).write_bytes((src / name).read_bytes())
+    _copy_rules(tmp_path)
     data = json.loads((tmp_path / "targets.json").read_text())
     data["rules"][0]["catgory"] = "FORAMINAL"
     (tmp_path / "targets.json").write_text(json.dumps(data))
-    with pytest.raises(RuleFileError, match="targets.json"):
+    with pytest.raises(RuleFileError, match=r"targets\.json"):
         RuleSet(tmp_path)
 
 
-def test_bad_token_pattern_is_rejected(tmp_path: Path) -> None:
+def _copy_rules(tmp_path: Path) -> None:
     src = default_patterns_dir()
     for name in PATTERN_FILES:
         (tmp_path / name).write_bytes((src / name).read_bytes())
-    data = json.loads((tmp_path / "context.json").read_text())
-    data["rules"][0]["pattern"] = [{"LOWR": "no"}]
-    (tmp_path / "context.json").write_text(json.dumps(data))
-    with pytest.raises(RuleFileError, match="context.json"):
+
+
+def test_bad_token_pattern_is_rejected(tmp_path: Path) -> None:
+    _copy_rules(tmp_path)
+    data = json.loads((tmp_path / "lexicon.json").read_text())
+    data["entries"][0]["patterns"] = [[{"LOWR": "no"}]]
+    (tmp_path / "lexicon.json").write_text(json.dumps(data))
+    with pytest.raises(RuleFileError, match=r"(?s)lexicon\.json.*invalid token pattern"):
         RuleSet(tmp_path)
+
+
+def test_bad_template_is_rejected(tmp_path: Path) -> None:
+    _copy_rules(tmp_path)
+    data = json.loads((tmp_path / "context.json").read_text())
+    data["rules"][0]["phrases"] = ["no [significant|"]
+    (tmp_path / "context.json").write_text(json.dumps(data))
+    with pytest.raises(RuleFileError, match=r"(?s)context\.json.*unbalanced"):
+        RuleSet(tmp_path)
+
+
+def test_template_expansion() -> None:
+    assert expand_template("[no|without] [significant|] stenosis") == [
+        "no significant stenosis", "no stenosis", "without significant stenosis", "without stenosis"
+    ]
