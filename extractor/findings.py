@@ -68,6 +68,17 @@ _COORDINATORS = frozenset(
 _LOCAL_NEGATORS = frozenset({"no", "without", "not", "nor", "negative", "absent", "w/o"})
 _NORMAL_WORDS = frozenset({"normal", "unremarkable", "preserved", "maintained", "nl"})
 _PLURAL_FORAMEN_RE = re.compile(r"(foramina|foramens|foraminae|nfs|nfns|foramenae)\b", re.I)
+_LEVEL_OPENING_RE = re.compile(
+    r"^(?:at\s+)?(?:the\s+)?(?:C|T|L)\s?\d{1,2}\s*[-–/]\s*(?:C|T|L)?\s?\d{1,2}", re.I
+)
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n")
+_HEADER_ONLY_RE = re.compile(r"^[A-Za-z][A-Za-z /]{0,40}:$")
+
+
+def _is_header_only(body: str) -> bool:
+    return bool(_HEADER_ONLY_RE.match(body))
+
+
 _SUBFIELD_RE = re.compile(r"^(?:[-*•]|[A-Za-z][A-Za-z /]{1,28}:)")
 _LEVEL_HEADER_TAIL_RE = re.compile(
     r"^\s*(?:disc|disk)?\s*(?:level|interspace|segment)?\s*(?::|-\s|–|—|\.)", re.I
@@ -95,6 +106,7 @@ _KIND = {
     "ANAPHOR": "level",
 }
 _LEVEL_OWNERS = frozenset({"FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"})
+_CAUSE_WORDS = frozenset({"due", "secondary", "caused", "related", "because", "attributable"})
 _OBJECT_MARKERS = frozenset({"the", "a", "an", "on", "upon", "against", "into", "of", "both"})
 _LEVEL_LABELS = frozenset({"LEVEL", "QUANTIFIER", "ANAPHOR"})
 _SPLITTERS = frozenset({"and", ",", ";", "while", "whereas", "but", "with", "plus", "/"})
@@ -184,7 +196,35 @@ class FindingBuilder:
         self.sections = _section_lookup(doc)
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
+        self.sent_sections = self._sentence_sections()
         self.header_levels = self._header_scopes()
+
+    def _sentence_sections(self) -> list[str | None]:
+        """Section of each sentence. A non-reporting section (history, comparison, technique,
+        exam title) ends at a line that opens with a level header, or at a blank line after
+        its content: what follows without a header is the body of the report (findings)."""
+        out: list[str | None] = []
+        override: str | None = None
+        prev_cat: str | None = "\0"
+        has_content = False
+        prev_content_end = 0
+        for sent in self.sents:
+            cat = _section_of(self.sections, sent.start)
+            if cat != prev_cat:
+                override, has_content, prev_cat = None, False, cat
+            gap = self.text[prev_content_end : sent.start_char]
+            body = sent.text.strip()
+            if cat not in REPORTABLE_SECTIONS and override is None and body:
+                new_line = "\n" in gap
+                opens_with_level = bool(_LEVEL_OPENING_RE.match(body))
+                if (new_line and opens_with_level) or (has_content and _BLANK_LINE_RE.search(gap)):
+                    override = "findings"
+            if body:
+                prev_content_end = sent.start_char + len(sent.text.rstrip())
+                if not _is_header_only(body):
+                    has_content = True
+            out.append(override or cat)
+        return out
 
     # ----- level context -------------------------------------------------------------------
     def _header_scopes(self) -> list[list[str]]:
@@ -201,7 +241,7 @@ class FindingBuilder:
         prev_section = None
         prev_content_end = 0
         for sent in self.sents:
-            section = _section_of(self.sections, sent.start)
+            section = self.sent_sections[len(scopes)]
             gap = self.text[prev_content_end : sent.start_char]
             new_line = "\n" in gap
             if section != prev_section or re.search(r"\n[ \t\r]*\n", gap):
@@ -264,6 +304,11 @@ class FindingBuilder:
         first = start
         while first < end and doc[first].text in (",",):
             first += 1
+        for i in range(first, end):
+            if doc[i].lower_ in _CAUSE_WORDS:
+                # "stenosis, moderate, due to hypertrophy": what precedes the cause is the
+                # first anchor's
+                return i
         if first < end and doc[first].lower_ in _COPULAS:
             last_coord = None
             for i in range(first + 1, end):
@@ -382,7 +427,7 @@ class FindingBuilder:
         for i in range(span.end, min(span.end + 4, len(doc))):
             if doc[i].lower_ in ("prior", "previous", "previously", "preoperatively"):
                 return True
-            if doc[i].lower_ in (".", ";", "and"):
+            if doc[i].lower_ in (".", ";", "and", ","):
                 break
         return False
 
@@ -614,7 +659,7 @@ class FindingBuilder:
         return list(unique.values())
 
     def _common(self, target: Span, start_tok: int, end_tok: int) -> dict[str, object]:
-        section = _section_of(self.sections, target.start)
+        section = self.sent_sections[self._sentence_index(target.start)]
         span = self.doc[start_tok:end_tok]
         historical = bool(target._.is_historical) or bool(target._.foramen_resolved)
         change = target._.foramen_change
@@ -872,7 +917,7 @@ class FindingBuilder:
         remainder = " ".join(pieces)
         if not _LEVEL_NORMAL_RE.match(remainder):
             return []
-        section = _section_of(self.sections, sent.start)
+        section = self.sent_sections[sent_i]
         common = {
             "negated": True,
             "uncertain": False,

@@ -43,7 +43,7 @@ def _is_abbreviation_end(text: str, period_at: int) -> bool:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     word = text[start:period_at].lower().strip("(\"'")
-    return word in _ABBREVIATIONS or word.isdigit() or (len(word) == 1 and word.isalpha())
+    return word in _ABBREVIATIONS or word.isdigit()
 
 
 def boundary_offsets(text: str) -> list[int]:
