@@ -205,6 +205,7 @@ class FindingBuilder:
         its content: what follows without a header is the body of the report (findings)."""
         out: list[str | None] = []
         override: str | None = None
+        inline_header: bool | None = False
         prev_cat: str | None = "\0"
         has_content = False
         prev_content_end = 0
@@ -212,12 +213,27 @@ class FindingBuilder:
             cat = _section_of(self.sections, sent.start)
             if cat != prev_cat:
                 override, has_content, prev_cat = None, False, cat
+                inline_header = False
+                if _is_header_only(body := sent.text.strip()):
+                    # the next sentence on the same line makes it an inline header
+                    inline_header = None  # decided by the next sentence
+            if (
+                inline_header is None
+                and sent.text.strip()
+                and not _is_header_only(sent.text.strip())
+            ):
+                inline_header = "\n" not in self.text[prev_content_end : sent.start_char]
             gap = self.text[prev_content_end : sent.start_char]
             body = sent.text.strip()
             if cat not in REPORTABLE_SECTIONS and override is None and body:
                 new_line = "\n" in gap
                 opens_with_level = bool(_LEVEL_OPENING_RE.match(body))
-                if (new_line and opens_with_level) or (has_content and _BLANK_LINE_RE.search(gap)):
+                if (
+                    (new_line and opens_with_level)
+                    or (has_content and _BLANK_LINE_RE.search(gap))
+                    # "HX: neck pain.\nNo fracture ..." - an inline header rules its own line
+                    or (new_line and inline_header and body[:1].isupper())
+                ):
                     override = "findings"
             if body:
                 prev_content_end = sent.start_char + len(sent.text.rstrip())
@@ -296,7 +312,7 @@ class FindingBuilder:
         return []
 
     # ----- frames --------------------------------------------------------------------------
-    def _split_gap(self, start: int, end: int) -> int:
+    def _split_gap(self, start: int, end: int, after_target: bool = True) -> int:
         """Token index splitting the tokens between two anchors: left part -> previous anchor."""
         if start >= end:
             return start
@@ -309,7 +325,7 @@ class FindingBuilder:
                 # "stenosis, moderate, due to hypertrophy": what precedes the cause is the
                 # first anchor's
                 return i
-        if first < end and doc[first].lower_ in _COPULAS:
+        if after_target and first < end and doc[first].lower_ in _COPULAS:
             last_coord = None
             for i in range(first + 1, end):
                 if doc[i].lower_ in _COORDINATORS:
@@ -362,7 +378,9 @@ class FindingBuilder:
         frames: list[tuple[Span, int, int]] = []
         bounds: list[int] = []  # split points between consecutive anchors
         for k in range(len(anchors) - 1):
-            bounds.append(self._split_gap(anchors[k][1], anchors[k + 1][0]))
+            bounds.append(
+                self._split_gap(anchors[k][1], anchors[k + 1][0], anchors[k][2] is not None)
+            )
         for k, (_s, _e, target) in enumerate(anchors):
             if target is None:
                 continue
@@ -728,7 +746,10 @@ class FindingBuilder:
         negated = bool(target._.is_negated)
         if label == "EXCLUDE_LOCATION":
             # "foraminal disc protrusion": a location, unless narrowing is stated with it.
-            if not has_predicate or negated:
+            narrowing = any(
+                sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", left, right)
+            )
+            if not narrowing or negated:
                 return []
             label = "FORAMINAL"
         if label == "GENERIC_STENOSIS" and not negated:
@@ -760,6 +781,8 @@ class FindingBuilder:
                 severity = _severity(sev_raw, negated)
                 side = _side(side_raw, plural, label)
                 level_list: list[str | None] = list(levels) if levels else [None]
+                if remaining and levels:
+                    level_list.append(None)  # "at C5-6 or elsewhere"
                 qlabel = "remaining_levels" if remaining else None
                 for level in level_list:
                     if ftype == "generic_stenosis":
