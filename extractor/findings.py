@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 from .levels import LEVELS_KEY, region_of
 from .pipeline import LEXICON_KEY, TARGETS_KEY
 from .schema import SEVERITY_RANK, Finding
+from .tables import read_tables
 
 # Sections whose statements are about the current study.
 REPORTABLE_SECTIONS = frozenset({None, "findings", "impression", "addendum"})
@@ -197,6 +198,7 @@ class FindingBuilder:
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.sent_sections = self._sentence_sections()
+        self.sent_start_chars = [s.start_char for s in self.sents]
         self.header_levels = self._header_scopes()
 
     def _sentence_sections(self) -> list[str | None]:
@@ -665,16 +667,93 @@ class FindingBuilder:
         self.target_index = _SentenceIndex(self.targets)
         self.blocker_index = _SentenceIndex(self.blockers)
         findings: list[Finding] = []
+        last_target: Span | None = None
         for sent_i, sent in enumerate(self.sents):
+            if sent_i and self._paragraph_break(sent_i):
+                last_target = None
             findings.extend(self._level_normal(sent, sent_i))
             frames = self._frames(sent)
             for target, left, right in frames:
                 findings.extend(self._from_frame(sent, sent_i, frames, target, left, right))
+            for start, end in self._clauses(sent):
+                own = [t for t, _l, _r in frames if start <= t.start < end]
+                if own:
+                    last_target = own[-1]
+                elif last_target is not None and last_target.label_ == "FORAMINAL":
+                    findings.extend(self._elliptical(sent_i, start, end, last_target))
+        findings.extend(read_tables(self.text, self._section_at_char))
         unique: dict[tuple[object, ...], Finding] = {}
         for f in findings:
             key = (f.type, f.level, f.side, f.severity, f.negated, f.start, f.end, f.label)
             unique.setdefault(key, f)
         return list(unique.values())
+
+    def _paragraph_break(self, sent_i: int) -> bool:
+        prev = self.sents[sent_i - 1]
+        gap = self.text[prev.start_char + len(prev.text.rstrip()) : self.sents[sent_i].start_char]
+        return bool(_BLANK_LINE_RE.search(gap)) or (
+            self.sent_sections[sent_i] != self.sent_sections[sent_i - 1]
+        )
+
+    def _section_at_char(self, char: int) -> str | None:
+        k = bisect_right(self.sent_start_chars, char) - 1
+        section = self.sent_sections[k] if k >= 0 else None
+        return SECTION_NAMES.get(section, section)
+
+    def _clauses(self, sent: Span) -> list[tuple[int, int]]:
+        """Token ranges of the clauses of a sentence (split at ';')."""
+        cuts = [i for i in range(sent.start, sent.end) if self.doc[i].text == ";"]
+        bounds = [sent.start, *[c + 1 for c in cuts], sent.end]
+        return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+    def _elliptical(self, sent_i: int, start: int, end: int, antecedent: Span) -> list[Finding]:
+        """A clause with a side and a grade but no anchor of its own continues the foraminal
+        statement before it: "... severe left foraminal stenosis; right normal.",
+        "C4-5: right mild, left mild." (after "foraminal narrowing as follows:")."""
+        if self.blocker_index.within(start, end) or self.target_index.within(start, end):
+            return []
+        items = self._items(start, end)
+        if not any(it.label == "SIDE" for it in items) or not any(
+            it.label == "SEVERITY" for it in items
+        ):
+            return []
+        sent = self.sents[sent_i]
+        fallback = self._fallback_levels(sent, sent_i, [], antecedent)
+        groups = self._conjuncts(items, [])
+        span = self.doc[start:end]
+        section = self.sent_sections[sent_i]
+        out: list[Finding] = []
+        prev_sev: str | None = None
+        for g in groups:
+            levels, _remaining = self._resolve_levels(g.levels, sent_i, fallback)
+            for sev_raw, side_raw in self._pair(g):
+                sev_raw = sev_raw if sev_raw is not None else prev_sev
+                prev_sev = sev_raw
+                if sev_raw is None or side_raw is None:
+                    continue
+                severity = _sev_value(sev_raw)
+                common = {
+                    "negated": severity == "none",
+                    "uncertain": False,
+                    "historical": False,
+                    "change": None,
+                    "section": SECTION_NAMES.get(section, section),
+                    "text": span.text,
+                    "start": span.start_char,
+                    "end": span.end_char,
+                }
+                for level in levels or [None]:
+                    out.append(
+                        _make(
+                            "foraminal_stenosis",
+                            level,
+                            side_raw,
+                            severity,
+                            common,
+                            label="elliptical",
+                        )
+                    )
+        return out
 
     def _common(self, target: Span, start_tok: int, end_tok: int) -> dict[str, object]:
         section = self.sent_sections[self._sentence_index(target.start)]
