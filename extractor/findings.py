@@ -61,6 +61,16 @@ _COPULAS = frozenset(
         "look",
         "becomes",
         "now",
+        "may",
+        "might",
+        "could",
+        "can",
+        "would",
+        "should",
+        "must",
+        "has",
+        "have",
+        "had",
     }
 )
 _COORDINATORS = frozenset(
@@ -88,10 +98,11 @@ _LEVEL_NORMAL_RE = re.compile(
     r"^[\s:.\-–—,&/]*(?:(?:and|the|at|levels?|discs?|disks?|interspaces?|through|to)\b[\s:,.&/\-–—]*)*"
     r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with)\s+)?"
     r"(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
-    r"(?:normal|unremarkable|negative|neg|nl|wnl|within normal limits|clear|"
+    r"(?:normal|unremarkable|negative|neg|nl|wnl|ok|okay|satisfactory|within normal limits|clear|"
     r"no\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:is|are)\s+(?:seen|identified|noted))?"
-    r"(?:\s+(?:appearances?|in appearance|findings?))?\s*[.;:]?\s*$",
+    r"(?:\s+(?:appearances?|in appearance|findings?))?"
+    r"(?:\s*,\s*(?:unchanged|stable|again noted|as before))?\s*[.;:]?\s*$",
     re.I,
 )
 
@@ -357,16 +368,27 @@ class FindingBuilder:
                     continue
                 attr_starts.setdefault(span.start, span)
         first = max(first, adjacent) if adjacent > start else first
+        level_tokens = {i for lv in self.levels.within(start, end) for i in range(lv.start, lv.end)}
         for i in range(first, end):
-            if i in attr_starts or doc[i].lower_ in _COORDINATORS:
+            if i in attr_starts:
+                return i
+            if doc[i].lower_ in _COORDINATORS and not (
+                i - 1 in level_tokens and i + 1 in level_tokens  # "C3-4 and C4-5"
+            ):
                 return i
         return end
 
     def _anchors(self, sent: Span) -> list[tuple[int, int, Span | None]]:
         anchors: list[tuple[int, int, Span | None]] = []
-        for t in self.targets_in(sent):
-            if t.label_ != "NEUTRAL":
-                anchors.append((t.start, t.end, t))
+        targets = self.targets_in(sent)
+        for t in targets:
+            if t.label_ == "NEUTRAL":
+                continue
+            if t.end < len(self.doc) and self.doc[t.end].text == ":" and any(
+                o.start > t.end and o.label_ == t.label_ for o in targets
+            ):
+                continue  # a field label ("Central canal: no canal stenosis") is not a finding
+            anchors.append((t.start, t.end, t))
         for b in self.blocker_index.within(sent.start, sent.end):
             anchors.append((b.start, b.end, None))
         anchors.sort(key=lambda a: (a[0], -a[1]))
@@ -383,11 +405,15 @@ class FindingBuilder:
             bounds.append(
                 self._split_gap(anchors[k][1], anchors[k + 1][0], anchors[k][2] is not None)
             )
+        clauses = self._clauses(sent)
         for k, (_s, _e, target) in enumerate(anchors):
             if target is None:
                 continue
             left = bounds[k - 1] if k > 0 else sent.start
             right = bounds[k] if k < len(anchors) - 1 else sent.end
+            # a frame never crosses ';' ("... severely narrowed; at the other levels ...")
+            c_start, c_end = next((a, b) for a, b in clauses if a <= target.start < b)
+            left, right = max(left, c_start), min(right, c_end)
             frames.append((target, min(left, target.start), max(right, target.end)))
         return self._share_coordinated(frames)
 
@@ -668,9 +694,13 @@ class FindingBuilder:
         self.blocker_index = _SentenceIndex(self.blockers)
         findings: list[Finding] = []
         last_target: Span | None = None
+        self._last_foraminal_levels: list[str] = []
+        self._pending_levels: list[str] = []
         for sent_i, sent in enumerate(self.sents):
             if sent_i and self._paragraph_break(sent_i):
                 last_target = None
+                self._pending_levels = []
+            self._last_foraminal_levels = self._pending_levels
             findings.extend(self._level_normal(sent, sent_i))
             frames = self._frames(sent)
             for target, left, right in frames:
@@ -833,7 +863,7 @@ class FindingBuilder:
             label = "FORAMINAL"
         if label == "GENERIC_STENOSIS" and not negated:
             return []
-        if not (has_predicate or severities or negated):
+        if not (has_predicate or negated or any(s.value != "significant" for s in severities)):
             return []
         fallback = self._fallback_levels(sent, sent_i, frames, target)
         focus = [sp.start for sp in self._has_label("FOCUS", left, right)]
@@ -849,8 +879,21 @@ class FindingBuilder:
         out: list[Finding] = []
         prev_sev: str | None = None
         prev_side: str | None = None
+        if (
+            label == "FORAMINAL"
+            and not fallback
+            and not any(g.levels for g in groups)
+            and any(g.sides for g in groups)
+            and self._last_foraminal_levels
+        ):
+            # "Right foramen narrowed at C5-6. Left foramen patent." - the other side, same level
+            fallback = [
+                _Item(sent.start, sent.start, "LEVEL", "|".join(self._last_foraminal_levels))
+            ]
         for g in groups:
             levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
+            if label == "FORAMINAL" and levels and not remaining:
+                self._pending_levels = levels
             if remaining and not levels and (other_region or self._outside_neck(sent_i)):
                 continue  # "remaining lumbar levels": not the cervical quantifier
             for sev_raw, side_raw in self._pair(g):

@@ -131,15 +131,7 @@ def _find(text: str) -> list[LevelMention]:
         if i + 1 < len(raw):
             nxt = raw[i + 1]
             between = text[cur.end : nxt.start]
-            if (
-                cur.kind == "disc"
-                and nxt.kind == "disc"
-                and _RANGE_JOIN_RE.match(between)
-                and (
-                    between.strip().lower() not in ("-", "–", "—")
-                    or _RANGE_FROM_RE.search(text[max(0, cur.start - 12) : cur.start])
-                )
-            ) or (
+            if (cur.kind == "disc" and nxt.kind == "disc" and _RANGE_JOIN_RE.match(between)) or (
                 cur.kind == "disc"
                 and nxt.kind == "disc"
                 and between.strip().lower() in ("-", "–", "—", "to")

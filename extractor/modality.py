@@ -23,6 +23,8 @@ class ModalityDetector:
         ``sections`` holds (category, start_char, end_char) in document order.
         """
         parts = [text[s:e] for cat, s, e in sections if cat in _TITLE_SECTIONS]
+        if sections and sections[0][0] is None:
+            parts.insert(0, text[sections[0][1] : sections[0][2]][:300])  # the untitled first line
         if parts:
             return "\n".join(parts)
         head = []
