@@ -13,11 +13,13 @@ The output is a list of plain `Finding` models: nothing downstream needs spaCy.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -127,6 +129,43 @@ _COORDINABLE = frozenset({"FORAMINAL", "CANAL", "GENERIC_STENOSIS", "CORD", "ROO
 _COORD_WORDS = frozenset({"or", "and", "/", ",", "nor", "&", "and/or", "neural", "the"})
 
 
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    """A sentence's token and character bounds (cheaper than a spaCy Span to query)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+
+
+def _sentences(doc: Doc, text: str) -> list[_Sent]:
+    idx = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
+    starts = [i for i, flag in enumerate(doc.to_array([SENT_START]).ravel().tolist()) if flag == 1]
+    if len(doc) and (not starts or starts[0] != 0):
+        starts.insert(0, 0)
+    out = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+        start_char = idx[start]
+        end_char = idx[end] if end < len(doc) else len(text)
+        out.append(_Sent(start, end, start_char, end_char, text[start_char:end_char]))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """ConText attributes of one target, read once from its underscore extensions."""
+
+    negated: bool
+    uncertain: bool
+    historical: bool
+    resolved: bool
+    request: bool
+    change: str | None
+
+
 @dataclass(slots=True)
 class _Item:
     start: int  # token indices
@@ -186,6 +225,9 @@ class FindingBuilder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
+        self.lowers: list[str] = [t.lower_ for t in doc]
+        self.semicolons = [i for i, w in enumerate(self.lowers) if w == ";"]
+        self._ctx: dict[tuple[int, int], _Context] = {}
         targets = _sorted_spans(doc.spans[TARGETS_KEY])
         self.targets = targets
         lex = doc.spans[LEXICON_KEY]
@@ -206,7 +248,7 @@ class FindingBuilder:
         self.levels = _SentenceIndex(_sorted_spans(doc.spans[LEVELS_KEY]))
         self.attrs = _SentenceIndex(self.attr_spans)
         self.sections = _section_lookup(doc)
-        self.sents = list(doc.sents)
+        self.sents = _sentences(doc, self.text)
         self.sent_starts = [s.start for s in self.sents]
         self.sent_sections = self._sentence_sections()
         self.sent_start_chars = [s.start_char for s in self.sents]
@@ -334,14 +376,14 @@ class FindingBuilder:
         while first < end and doc[first].text in (",",):
             first += 1
         for i in range(first, end):
-            if doc[i].lower_ in _CAUSE_WORDS:
+            if self.lowers[i] in _CAUSE_WORDS:
                 # "stenosis, moderate, due to hypertrophy": what precedes the cause is the
                 # first anchor's
                 return i
-        if after_target and first < end and doc[first].lower_ in _COPULAS:
+        if after_target and first < end and self.lowers[first] in _COPULAS:
             last_coord = None
             for i in range(first + 1, end):
-                if doc[i].lower_ in _COORDINATORS:
+                if self.lowers[i] in _COORDINATORS:
                     last_coord = i
             return last_coord if last_coord is not None else end
         attr_starts = {}
@@ -362,7 +404,7 @@ class FindingBuilder:
             # a noun right after the first ("cord compression with ...") stays with it
             for span in self._has_label(label, start, end):
                 if span.start == adjacent and (
-                    span.end >= end or doc[span.end].lower_ not in _OBJECT_MARKERS
+                    span.end >= end or self.lowers[span.end] not in _OBJECT_MARKERS
                 ):
                     adjacent = span.end
                     continue
@@ -372,7 +414,7 @@ class FindingBuilder:
         for i in range(first, end):
             if i in attr_starts:
                 return i
-            if doc[i].lower_ in _COORDINATORS and not (
+            if self.lowers[i] in _COORDINATORS and not (
                 i - 1 in level_tokens and i + 1 in level_tokens  # "C3-4 and C4-5"
             ):
                 return i
@@ -384,8 +426,10 @@ class FindingBuilder:
         for t in targets:
             if t.label_ == "NEUTRAL":
                 continue
-            if t.end < len(self.doc) and self.doc[t.end].text == ":" and any(
-                o.start > t.end and o.label_ == t.label_ for o in targets
+            if (
+                t.end < len(self.doc)
+                and self.doc[t.end].text == ":"
+                and any(o.start > t.end and o.label_ == t.label_ for o in targets)
             ):
                 continue  # a field label ("Central canal: no canal stenosis") is not a finding
             anchors.append((t.start, t.end, t))
@@ -460,7 +504,7 @@ class FindingBuilder:
     def _is_prior_severity(self, span: Span) -> bool:
         doc = self.doc
         for i in range(max(span.start - 2, 0), span.start):
-            if doc[i].lower_ in (
+            if self.lowers[i] in (
                 "previously",
                 "formerly",
                 "from",
@@ -471,9 +515,9 @@ class FindingBuilder:
             ):
                 return True
         for i in range(span.end, min(span.end + 4, len(doc))):
-            if doc[i].lower_ in ("prior", "previous", "previously", "preoperatively"):
+            if self.lowers[i] in ("prior", "previous", "previously", "preoperatively"):
                 return True
-            if doc[i].lower_ in (".", ";", "and", ","):
+            if self.lowers[i] in (".", ";", "and", ","):
                 break
         return False
 
@@ -503,15 +547,15 @@ class FindingBuilder:
     def _locally_negated(self, span: Span) -> bool:
         doc = self.doc
         for i in range(max(span.start - 3, 0), span.start):
-            if doc[i].lower_ in _LOCAL_NEGATORS:
+            if self.lowers[i] in _LOCAL_NEGATORS:
                 return True
         for i in range(span.end, min(span.end + 3, len(doc))):
-            if doc[i].lower_ in _NORMAL_WORDS:
+            if self.lowers[i] in _NORMAL_WORDS:
                 return True
-            if doc[i].lower_ in (".", ";", ",", "and", "with"):
+            if self.lowers[i] in (".", ";", ",", "and", "with"):
                 break
         return any(
-            doc[i].lower_ in _NORMAL_WORDS for i in range(max(span.start - 2, 0), span.start)
+            self.lowers[i] in _NORMAL_WORDS for i in range(max(span.start - 2, 0), span.start)
         )
 
     # ----- conjuncts: pairing severities, sides and levels --------------------------------
@@ -522,7 +566,6 @@ class FindingBuilder:
         A conjunct holding only levels joins its neighbour when that neighbour names no level
         ("At C5-6, moderate bilateral ..."). "Greatest at C5-6" (focus) always starts a conjunct.
         """
-        doc = self.doc
         groups: list[_Group] = [_Group()]
         focus_iter = sorted(focus)
         for k, it in enumerate(items):
@@ -531,7 +574,7 @@ class FindingBuilder:
                 between = range(prev.end, it.start)
                 split = any(f in between or f == it.start for f in focus_iter)
                 if not split and not (prev.label in _LEVEL_LABELS and it.label in _LEVEL_LABELS):
-                    split = any(doc[i].lower_ in _SPLITTERS for i in between)
+                    split = any(self.lowers[i] in _SPLITTERS for i in between)
                 if split:
                     groups.append(_Group())
             groups[-1].order.append(it)
@@ -697,12 +740,19 @@ class FindingBuilder:
         self._last_foraminal_levels: list[str] = []
         self._pending_levels: list[str] = []
         for sent_i, sent in enumerate(self.sents):
-            if sent_i and self._paragraph_break(sent_i):
+            if (
+                sent_i
+                and (last_target is not None or self._pending_levels)
+                and (self._paragraph_break(sent_i))
+            ):
                 last_target = None
                 self._pending_levels = []
             self._last_foraminal_levels = self._pending_levels
             findings.extend(self._level_normal(sent, sent_i))
-            frames = self._frames(sent)
+            has_targets = bool(self.target_index.within(sent.start, sent.end))
+            if not has_targets and last_target is None:
+                continue
+            frames = self._frames(sent) if has_targets else []
             for target, left, right in frames:
                 findings.extend(self._from_frame(sent, sent_i, frames, target, left, right))
             for start, end in self._clauses(sent):
@@ -732,9 +782,11 @@ class FindingBuilder:
 
     def _clauses(self, sent: Span) -> list[tuple[int, int]]:
         """Token ranges of the clauses of a sentence (split at ';')."""
-        cuts = [i for i in range(sent.start, sent.end) if self.doc[i].text == ";"]
+        lo = bisect_left(self.semicolons, sent.start)
+        hi = bisect_left(self.semicolons, sent.end)
+        cuts = self.semicolons[lo:hi]
         bounds = [sent.start, *[c + 1 for c in cuts], sent.end]
-        return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+        return [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
 
     def _elliptical(self, sent_i: int, start: int, end: int, antecedent: Span) -> list[Finding]:
         """A clause with a side and a grade but no anchor of its own continues the foraminal
@@ -785,18 +837,35 @@ class FindingBuilder:
                     )
         return out
 
+    def ctx(self, target: Span) -> _Context:
+        key = (target.start, target.end)
+        found = self._ctx.get(key)
+        if found is None:
+            ext = target._
+            found = _Context(
+                negated=bool(ext.is_negated),
+                uncertain=bool(ext.is_uncertain),
+                historical=bool(ext.is_historical),
+                resolved=bool(ext.foramen_resolved),
+                request=bool(ext.foramen_request),
+                change=ext.foramen_change,
+            )
+            self._ctx[key] = found
+        return found
+
     def _common(self, target: Span, start_tok: int, end_tok: int) -> dict[str, object]:
         section = self.sent_sections[self._sentence_index(target.start)]
         span = self.doc[start_tok:end_tok]
-        historical = bool(target._.is_historical) or bool(target._.foramen_resolved)
-        change = target._.foramen_change
-        if target._.foramen_resolved:
+        c = self.ctx(target)
+        historical = c.historical or c.resolved
+        change = c.change
+        if c.resolved:
             change = "decreased"
         elif change is not None:
             historical = False
         return {
-            "negated": bool(target._.is_negated) and not target._.foramen_resolved,
-            "uncertain": bool(target._.is_uncertain),
+            "negated": c.negated and not c.resolved,
+            "uncertain": c.uncertain,
             "historical": historical,
             "change": change,
             "section": SECTION_NAMES.get(section, section),
@@ -815,7 +884,7 @@ class FindingBuilder:
         right: int,
     ) -> list[Finding]:
         label = target.label_
-        if target._.foramen_request:
+        if self.ctx(target).request:
             return []  # "r/o foraminal stenosis" asks a question; it is not a finding
         if label in ("FORAMINAL", "CANAL", "GENERIC_STENOSIS", "EXCLUDE_LOCATION"):
             return self._stenosis(sent, sent_i, frames, target, left, right)
@@ -852,7 +921,7 @@ class FindingBuilder:
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
         severities = [it for it in items if it.label == "SEVERITY" and not it.prior]
-        negated = bool(target._.is_negated)
+        negated = self.ctx(target).negated
         if label == "EXCLUDE_LOCATION":
             # "foraminal disc protrusion": a location, unless narrowing is stated with it.
             narrowing = any(
@@ -937,7 +1006,7 @@ class FindingBuilder:
         left: int,
         right: int,
     ) -> list[Finding]:
-        negated = bool(target._.is_negated)
+        negated = self.ctx(target).negated
         common = self._common(target, left, right)
         fallback = self._fallback_levels(sent, sent_i, frames, target)
         items = self._items(left, right)
@@ -1027,7 +1096,7 @@ class FindingBuilder:
             for s in self._has_label("CORD_COMPRESSION", left, right)
             if not self._locally_negated(s) and s.text.lower() != "impression"
         ]
-        if not comp or target._.is_negated:
+        if not comp or self.ctx(target).negated:
             return []
         common = self._common(target, left, right)
         items = self._items(left, right)
@@ -1114,7 +1183,7 @@ def _make(
     common: dict[str, object],
     label: str | None = None,
 ) -> Finding:
-    return Finding(
+    return Finding.model_construct(
         type=ftype,  # type: ignore[arg-type]
         level=level,
         side=side,  # type: ignore[arg-type]

@@ -108,7 +108,7 @@ def read_tables(text: str, section_at: Callable[[int], str | None]) -> list[Find
         kinds = [_column_kind(c[0]) for c in cells]
         if (
             sum(1 for k in kinds if k and k[0] in ("foraminal", "canal")) >= 1
-            and (kinds[0] is not None and kinds[0][0] == "level" or not find_levels(cells[0][0]))
+            and ((kinds[0] is not None and kinds[0][0] == "level") or not find_levels(cells[0][0]))
             and not find_levels(line)
         ):
             columns = kinds
