@@ -515,9 +515,9 @@ class FindingBuilder:
             ):
                 return True
         for i in range(span.end, min(span.end + 4, len(doc))):
-            if self.lowers[i] in ("prior", "previous", "previously", "preoperatively"):
+            if self.lowers[i] in ("prior", "previous", "preoperatively"):
                 return True
-            if self.lowers[i] in (".", ";", "and", ","):
+            if self.lowers[i] in (".", ";", "and", ",", "("):
                 break
         return False
 
@@ -539,6 +539,14 @@ class FindingBuilder:
                     items.append(_Item(span.start, span.end, label, span.id_))
         items.sort(key=lambda it: it.start)
         return items
+
+    def _hedged(self, severities: list[_Item]) -> bool:
+        """A hedge word just before a grade ("probably moderate", "possibly mild")."""
+        for sev in severities:
+            for hedge in self._has_label("HEDGE", max(sev.start - 2, 0), sev.start):
+                if hedge.end <= sev.start:
+                    return True
+        return False
 
     def _has_label(self, label: str, start: int, end: int) -> list[Span]:
         index = self.lex.get(label)
@@ -689,7 +697,15 @@ class FindingBuilder:
             if t is target or t.label_ not in _LEVEL_OWNERS:
                 continue
             owned.update(range(left, right))
-        level_items = self._level_items(sent.start, sent.end)
+        c_start, c_end = next(
+            ((a, b) for a, b in self._clauses(sent) if a <= target.start < b),
+            (sent.start, sent.end),
+        )
+        level_items = self._level_items(c_start, c_end)
+        if not level_items:  # other clauses of the sentence may name the level, not quantify it
+            level_items = [
+                it for it in self._level_items(sent.start, sent.end) if it.label == "LEVEL"
+            ]
         free = [it for it in level_items if it.start not in owned]
         if free:
             return free
@@ -795,8 +811,9 @@ class FindingBuilder:
         if self.blocker_index.within(start, end) or self.target_index.within(start, end):
             return []
         items = self._items(start, end)
-        if not any(it.label == "SIDE" for it in items) or not any(
-            it.label == "SEVERITY" for it in items
+        narrowing = any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", start, end))
+        if not any(it.label == "SIDE" for it in items) or not (
+            narrowing or any(it.label == "SEVERITY" for it in items)
         ):
             return []
         sent = self.sents[sent_i]
@@ -810,6 +827,8 @@ class FindingBuilder:
             levels, _remaining = self._resolve_levels(g.levels, sent_i, fallback)
             for sev_raw, side_raw in self._pair(g):
                 sev_raw = sev_raw if sev_raw is not None else prev_sev
+                if sev_raw is None and narrowing:
+                    sev_raw = "significant"  # "on the right there is grade 1 narrowing"
                 prev_sev = sev_raw
                 if sev_raw is None or side_raw is None:
                     continue
@@ -858,6 +877,8 @@ class FindingBuilder:
         span = self.doc[start_tok:end_tok]
         c = self.ctx(target)
         historical = c.historical or c.resolved
+        if historical and not c.resolved and self._has_label("CURRENT", start_tok, end_tok):
+            historical = False  # "the foramina are now patent"
         change = c.change
         if c.resolved:
             change = "decreased"
@@ -965,6 +986,10 @@ class FindingBuilder:
                 self._pending_levels = levels
             if remaining and not levels and (other_region or self._outside_neck(sent_i)):
                 continue  # "remaining lumbar levels": not the cervical quantifier
+            # "narrowing, which is probably moderate": a hedge on the grade itself
+            pair_common = common
+            if g.severities and not common["uncertain"] and self._hedged(g.severities):
+                pair_common = {**common, "uncertain": True}
             for sev_raw, side_raw in self._pair(g):
                 sev_raw = sev_raw if sev_raw is not None else prev_sev
                 side_raw = side_raw if side_raw is not None else prev_side
@@ -978,10 +1003,17 @@ class FindingBuilder:
                 for level in level_list:
                     if ftype == "generic_stenosis":
                         # "no stenosis" at a level: neither the canal nor the foramina are narrowed
-                        out.append(_make("canal_stenosis", level, None, severity, common, qlabel))
+                        out.append(
+                            _make("canal_stenosis", level, None, severity, pair_common, qlabel)
+                        )
                         out.append(
                             _make(
-                                "foraminal_stenosis", level, "bilateral", severity, common, qlabel
+                                "foraminal_stenosis",
+                                level,
+                                "bilateral",
+                                severity,
+                                pair_common,
+                                qlabel,
                             )
                         )
                     else:
@@ -991,7 +1023,7 @@ class FindingBuilder:
                                 level,
                                 side,
                                 severity,
-                                common,
+                                pair_common,
                                 qlabel if level is None else None,
                             )
                         )

@@ -175,6 +175,8 @@ LexiconLabel = Literal[
     "PRIOR_MARK",
     "NOT_ACUTE",
     "FOCUS",
+    "HEDGE",
+    "CURRENT",
 ]
 
 
