@@ -32,10 +32,27 @@ def _fail(message: str, code: int = 2) -> None:
 def extract(
     file: Annotated[str, typer.Argument(help="Report text file, or - for standard input.")] = "-",
     id: Annotated[str | None, typer.Option("--id", help="Report id to put in the result.")] = None,
+    clinical: Annotated[
+        Path | None,
+        typer.Option("--clinical", help="ClinicalContext JSON file: refines the pathway (R0-R10)."),
+    ] = None,
     compact: Annotated[bool, typer.Option(help="One-line JSON.")] = False,
 ) -> None:
     """Extract one report and print its ReportResult as JSON."""
+    from pydantic import ValidationError
+
+    from .clinical import ClinicalContext
     from .extractor import Extractor, InputError
+
+    context = None
+    if clinical is not None:
+        try:
+            context = ClinicalContext.model_validate_json(clinical.read_bytes())
+        except OSError as exc:
+            _fail(f"cannot read {clinical.name}: {exc.strerror}")
+        except ValidationError as exc:
+            fields = ", ".join(".".join(map(str, e["loc"])) or "(root)" for e in exc.errors())
+            _fail(f"invalid clinical context in {clinical.name}: {fields}")
 
     try:
         text = decode_report(read_input_bytes(file))
@@ -44,7 +61,7 @@ def extract(
     if not text.strip():
         _fail("input is empty")
     try:
-        result = Extractor().extract(text, id=id)
+        result = Extractor().extract(text, id=id, clinical=context)
     except InputError as exc:
         _fail(str(exc))
     typer.echo(result.model_dump_json(indent=None if compact else 2))

@@ -13,10 +13,12 @@ from spacy.tokens import Doc
 
 from . import grid
 from ._version import __version__
+from .annotate import FindingAnnotator
+from .clinical import ClinicalContext
 from .findings import build_findings
 from .levels import CERVICAL_LEVELS, find_levels
 from .modality import ModalityDetector
-from .pathway import DEFAULT_INJECTION_THRESHOLD, imaging_pathway
+from .pathway import PathwayEngine
 from .pipeline import build_pipeline
 from .rules import RuleSet
 from .schema import SEVERITY_RANK, ExtractorInfo, ReportResult
@@ -77,31 +79,40 @@ class Extractor:
         patterns_dir: str | None = None,
         *,
         max_chars: int = DEFAULT_MAX_CHARS,
-        injection_threshold: str = DEFAULT_INJECTION_THRESHOLD,
+        injection_threshold: str | None = None,
     ) -> None:
-        if injection_threshold not in SEVERITY_RANK or injection_threshold in (
-            "none",
-            "unspecified",
+        if injection_threshold is not None and (
+            injection_threshold not in SEVERITY_RANK
+            or injection_threshold in ("none", "unspecified")
         ):
             raise ValueError(f"invalid injection threshold {injection_threshold!r}")
         self.rules = RuleSet(patterns_dir)
         self.nlp = build_pipeline(self.rules)
         self.modality = ModalityDetector(self.rules.modality)
+        self.pathway = PathwayEngine(self.rules.pathway, injection_threshold)
+        self.annotator = FindingAnnotator(self.rules.codes)
         self.max_chars = max_chars
-        self.injection_threshold = injection_threshold
         self.info = ExtractorInfo(version=__version__, ruleset_sha256=self.rules.sha256)
 
     # -- public API --------------------------------------------------------------------------
-    def extract(self, text: str, id: str | None = None) -> ReportResult:
-        """Extract one report. Raises `InputError` for unusable input (not a str, too long)."""
+    def extract(
+        self,
+        text: str,
+        id: str | None = None,
+        clinical: ClinicalContext | None = None,
+    ) -> ReportResult:
+        """Extract one report. Raises `InputError` for unusable input (not a str, too long).
+
+        With `clinical`, the pathway is refined by the clinical rules (R0-R10).
+        """
         warnings = self._check(text)
         if warnings is None:  # unusable content, but a valid str: an empty result with warnings
-            return self._empty(id, self._content_warnings(text))
+            return self._empty(id, self._content_warnings(text), clinical)
         # spaCy >= 3.8 frees per-request strings with memory zones; 3.7 has none.
         zone = getattr(self.nlp, "memory_zone", None)
         with zone() if zone is not None else contextlib.nullcontext():
             doc = self.nlp(text)
-            result = self._result(doc, id, warnings)
+            result = self._result(doc, id, warnings, clinical)
         log.debug(
             "extracted id=%s chars=%d sha=%s findings=%d",
             id,
@@ -111,9 +122,7 @@ class Extractor:
         )
         return result
 
-    def extract_many(
-        self, reports: Iterable[tuple[str | None, str]], batch_size: int = 32
-    ) -> Iterator[ReportResult]:
+    def extract_many(self, reports: Iterable[tuple[str | None, str]]) -> Iterator[ReportResult]:
         """Stream (id, text) pairs to results, in the same order."""
         for rid, text in reports:
             yield self.extract(text, id=rid)
@@ -139,16 +148,21 @@ class Extractor:
             return ["empty report: no text to analyse"]
         return ["input looks like binary or corrupted data: not analysed"]
 
-    def _empty(self, rid: str | None, warnings: list[str]) -> ReportResult:
+    def _empty(
+        self, rid: str | None, warnings: list[str], clinical: ClinicalContext | None = None
+    ) -> ReportResult:
         return ReportResult(
             id=rid,
-            pathway=imaging_pathway([], {}, self.injection_threshold),
+            pathway=self.pathway.decide([], {}, clinical=clinical),
             warnings=warnings,
             extractor=self.info,
         )
 
-    def _result(self, doc: Doc, rid: str | None, warnings: list[str]) -> ReportResult:
-        findings = build_findings(doc)
+    def _result(
+        self, doc: Doc, rid: str | None, warnings: list[str], clinical: ClinicalContext | None
+    ) -> ReportResult:
+        findings, root_warnings = self.annotator.annotate(build_findings(doc), doc.text)
+        warnings = [*warnings, *root_warnings]
         text = doc.text
         sections = [
             (s.category, doc[s.title_start].idx, doc[s.body_end - 1].idx + len(doc[s.body_end - 1]))
@@ -163,7 +177,9 @@ class Extractor:
         foraminal = grid.foraminal_grid(findings)
         canal = grid.canal_grid(findings)
         covers_cervical = "cervical" in regions or not regions
-        pathway = imaging_pathway(findings, canal, self.injection_threshold, covers_cervical)
+        pathway = self.pathway.decide(
+            findings, canal, modality=modality, covers_cervical=covers_cervical, clinical=clinical
+        )
         if not findings:
             warnings = [*warnings, "no spine findings recognised in this text"]
         elif not any(lvl in CERVICAL_LEVELS for lvl in all_levels) and not covers_cervical:

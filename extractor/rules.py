@@ -18,7 +18,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from spacy.schemas import validate_token_pattern
 
-PATTERN_FILES = ("sections.json", "targets.json", "context.json", "lexicon.json", "modality.json")
+PATTERN_FILES = (
+    "sections.json",
+    "targets.json",
+    "context.json",
+    "lexicon.json",
+    "modality.json",
+    "pathway.json",
+    "codes.json",
+)
 
 TokenPattern = list[dict[str, Any]]
 
@@ -236,6 +244,68 @@ class ModalityFile(_Strict):
     regions: list[RegionRule]
 
 
+PathwayCategoryName = Literal[
+    "red_flag_workup",
+    "urgent_surgical_review",
+    "surgical_review",
+    "injection_candidate",
+    "conservative_care",
+    "no_foraminal_stenosis",
+]
+GRADES = ("mild", "mild-moderate", "moderate", "moderate-severe", "severe")
+
+
+class PathwayThresholds(_Strict):
+    injection_min_severity_imaging_only: Literal[
+        "mild", "mild-moderate", "moderate", "moderate-severe", "severe"
+    ]
+    conservative_care_weeks_before_injection: float = Field(ge=0)
+    conservative_care_weeks_before_surgery: float = Field(ge=0)
+    early_symptom_weeks: float = Field(ge=0)
+
+
+class PathwayRule(_Strict):
+    id: str
+    category: PathwayCategoryName
+    text: str
+
+
+class PathwayFile(_Strict):
+    version: str
+    description: str
+    thresholds: PathwayThresholds
+    disclaimer: str
+    injection_safety_note: str
+    rules: list[PathwayRule]
+
+    @model_validator(mode="after")
+    def _ids(self) -> PathwayFile:
+        ids = [r.id for r in self.rules]
+        expected = {f"IMG-{i}" for i in range(1, 6)} | {f"R{i}" for i in range(11)}
+        if set(ids) != expected or len(ids) != len(set(ids)):
+            raise ValueError(f"pathway rules must be exactly {sorted(expected)}")
+        return self
+
+    def rule(self, rule_id: str) -> PathwayRule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+
+class CodesFile(_Strict):
+    version: str
+    description: str
+    finding_codes: dict[Literal["foraminal_stenosis", "canal_stenosis"], list[str]]
+    icd10cm_by_level: dict[str, str]
+    level_codes: dict[str, str]
+    laterality_codes: dict[Literal["left", "right", "bilateral"], str]
+    post_operative_words: str
+
+    @field_validator("post_operative_words")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+
 def default_patterns_dir() -> Path:
     """`FORAMEN_PATTERNS` if set, else the repository's `patterns/`, else the installed copy."""
     env = os.environ.get("FORAMEN_PATTERNS")
@@ -267,6 +337,8 @@ class RuleSet:
         self.context = self._load("context.json", ContextFile)
         self.lexicon = self._load("lexicon.json", LexiconFile)
         self.modality = self._load("modality.json", ModalityFile)
+        self.pathway = self._load("pathway.json", PathwayFile)
+        self.codes = self._load("codes.json", CodesFile)
 
     def _load(self, name: str, model: type[BaseModel]) -> Any:
         try:

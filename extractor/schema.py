@@ -71,6 +71,21 @@ class Finding(_Model):
     label: str | None = Field(
         default=None, description="Sub-type, e.g. the red-flag category or 'remaining_levels'."
     )
+    post_operative: Literal["operated", "adjacent"] | None = Field(
+        default=None,
+        description="The level was operated on (ACDF, fusion, foraminotomy...) or is "
+        "next to an operated level.",
+    )
+    measurement_mm: float | None = Field(
+        default=None, description="A stated dimension, e.g. the canal AP diameter in mm."
+    )
+    root: str | None = Field(
+        default=None, description="Nerve root named in the mention, e.g. 'C7'."
+    )
+    codes: list[str] = Field(
+        default_factory=list,
+        description="Standard codes, e.g. 'ICD-10-CM:M48.02', 'SNOMED:243905009'.",
+    )
 
 
 class Cord(_Model):
@@ -78,11 +93,20 @@ class Cord(_Model):
     signal_abnormality: bool = False
 
 
+class CandidateSite(_Model):
+    level: str
+    side: Literal["left", "right", "unspecified"]
+    exiting_root: str | None = None
+
+
 class PathwayFlag(_Model):
     rule: str
     category: PathwayCategory
     rationale: str
     levels: list[str] = Field(default_factory=list)
+    sites: list[CandidateSite] = Field(
+        default_factory=list, description="Levels and sides behind the flag, with the exiting root."
+    )
     evidence: list[tuple[int, int]] = Field(
         default_factory=list, description="(start, end) offsets of the findings behind the flag."
     )
@@ -92,7 +116,10 @@ class Pathway(_Model):
     category: PathwayCategory
     flags: list[PathwayFlag] = Field(default_factory=list)
     candidate_levels: list[str] = Field(default_factory=list)
+    candidate_sites: list[CandidateSite] = Field(default_factory=list)
     rationale: list[str] = Field(default_factory=list)
+    safety_notes: list[str] = Field(default_factory=list)
+    clinical_context_used: bool = False
 
 
 class ExtractorInfo(_Model):

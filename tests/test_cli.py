@@ -83,3 +83,26 @@ def test_evaluate_reports_errors(tmp_path: Path) -> None:
     text = proc.stdout.decode()
     assert "foraminal C5-C6 left: expected moderate, got severe" in text
     assert "modality: expected CT, got MRI" in text
+
+
+def test_extract_with_clinical_context(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    ctx = tmp_path / "ctx.json"
+    ctx.write_text(json.dumps({"symptom_sides": ["left"], "roots": ["C6"],
+                               "radicular_symptoms": True, "conservative_care_weeks": 2}))
+    proc = run("extract", str(report), "--clinical", str(ctx))
+    assert proc.returncode == 0, proc.stderr
+    pathway = json.loads(proc.stdout)["pathway"]
+    assert pathway["category"] == "conservative_care"
+    assert pathway["clinical_context_used"] is True
+    assert [f["rule"] for f in pathway["flags"]] == ["IMG-4", "R3"]
+
+
+def test_bad_clinical_context_is_a_one_line_error(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    ctx = tmp_path / "ctx.json"
+    ctx.write_text(json.dumps({"roots": ["L5"], "colour": "blue"}))
+    err = _one_line_error(run("extract", str(report), "--clinical", str(ctx)))
+    assert "invalid clinical context" in err and "roots" in err
