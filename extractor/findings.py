@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
@@ -152,6 +153,17 @@ def _sentences(doc: Doc, text: str) -> list[_Sent]:
         end_char = idx[end] if end < len(doc) else len(text)
         out.append(_Sent(start, end, start_char, end_char, text[start_char:end_char]))
     return out
+
+
+class _Frame(NamedTuple):
+    """A target with its frame: the tokens [left, right) of its sentence that it owns."""
+
+    sent: _Sent
+    sent_i: int
+    frames: list[tuple[Span, int, int]]
+    target: Span
+    left: int
+    right: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -770,7 +782,7 @@ class FindingBuilder:
                 continue
             frames = self._frames(sent) if has_targets else []
             for target, left, right in frames:
-                findings.extend(self._from_frame(sent, sent_i, frames, target, left, right))
+                findings.extend(self._from_frame(_Frame(sent, sent_i, frames, target, left, right)))
             for start, end in self._clauses(sent):
                 own = [t for t, _l, _r in frames if start <= t.start < end]
                 if own:
@@ -895,26 +907,19 @@ class FindingBuilder:
             "end": span.end_char,
         }
 
-    def _from_frame(
-        self,
-        sent: Span,
-        sent_i: int,
-        frames: list[tuple[Span, int, int]],
-        target: Span,
-        left: int,
-        right: int,
-    ) -> list[Finding]:
+    def _from_frame(self, fr: _Frame) -> list[Finding]:
+        target = fr.target
         label = target.label_
         if self.ctx(target).request:
             return []  # "r/o foraminal stenosis" asks a question; it is not a finding
         if label in ("FORAMINAL", "CANAL", "GENERIC_STENOSIS", "EXCLUDE_LOCATION"):
-            return self._stenosis(sent, sent_i, frames, target, left, right)
+            return self._stenosis(fr)
         if label in ("CORD", "CORD_LESION"):
-            return self._cord(sent, sent_i, frames, target, left, right)
+            return self._cord(fr)
         if label.startswith("RED_FLAG_"):
-            return self._red_flag(sent, sent_i, frames, target, left, right)
+            return self._red_flag(fr)
         if label == "ROOT":
-            return self._root(sent, sent_i, frames, target, left, right)
+            return self._root(fr)
         return []
 
     def _frame_items(self, target: Span, left: int, right: int) -> tuple[list[_Item], bool]:
@@ -930,15 +935,8 @@ class FindingBuilder:
         items.sort(key=lambda it: it.start)
         return items, has_predicate
 
-    def _stenosis(
-        self,
-        sent: Span,
-        sent_i: int,
-        frames: list[tuple[Span, int, int]],
-        target: Span,
-        left: int,
-        right: int,
-    ) -> list[Finding]:
+    def _stenosis(self, fr: _Frame) -> list[Finding]:
+        sent, sent_i, frames, target, left, right = fr
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
         severities = [it for it in items if it.label == "SEVERITY" and not it.prior]
@@ -1029,15 +1027,8 @@ class FindingBuilder:
                         )
         return out
 
-    def _cord(
-        self,
-        sent: Span,
-        sent_i: int,
-        frames: list[tuple[Span, int, int]],
-        target: Span,
-        left: int,
-        right: int,
-    ) -> list[Finding]:
+    def _cord(self, fr: _Frame) -> list[Finding]:
+        sent, sent_i, frames, target, left, right = fr
         negated = self.ctx(target).negated
         common = self._common(target, left, right)
         fallback = self._fallback_levels(sent, sent_i, frames, target)
@@ -1081,15 +1072,8 @@ class FindingBuilder:
             )
         return out
 
-    def _red_flag(
-        self,
-        sent: Span,
-        sent_i: int,
-        frames: list[tuple[Span, int, int]],
-        target: Span,
-        left: int,
-        right: int,
-    ) -> list[Finding]:
+    def _red_flag(self, fr: _Frame) -> list[Finding]:
+        sent, sent_i, frames, target, _left, _right = fr
         category = target.label_.removeprefix("RED_FLAG_").lower()
         doc = self.doc
         window = doc[max(target.start - 6, sent.start) : target.start]
@@ -1114,15 +1098,8 @@ class FindingBuilder:
             _make("red_flag", levels[0] if levels else None, None, None, common, label=category)
         ]
 
-    def _root(
-        self,
-        sent: Span,
-        sent_i: int,
-        frames: list[tuple[Span, int, int]],
-        target: Span,
-        left: int,
-        right: int,
-    ) -> list[Finding]:
+    def _root(self, fr: _Frame) -> list[Finding]:
+        sent, sent_i, frames, target, left, right = fr
         comp = [
             s
             for s in self._has_label("CORD_COMPRESSION", left, right)

@@ -18,6 +18,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from spacy.schemas import validate_token_pattern
 
+from .schema import PathwayCategory
+
 PATTERN_FILES = (
     "sections.json",
     "targets.json",
@@ -219,14 +221,15 @@ class LexiconFile(_Strict):
     entries: list[LexiconEntry]
 
 
+def _compiles(value: str) -> str:
+    re.compile(value)
+    return value
+
+
 class _RegexRule(_Strict):
     regex: str
 
-    @field_validator("regex")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+    _validate = field_validator("regex")(classmethod(lambda cls, v: _compiles(v)))
 
 
 class ModalityRule(_RegexRule):
@@ -244,17 +247,6 @@ class ModalityFile(_Strict):
     regions: list[RegionRule]
 
 
-PathwayCategoryName = Literal[
-    "red_flag_workup",
-    "urgent_surgical_review",
-    "surgical_review",
-    "injection_candidate",
-    "conservative_care",
-    "no_foraminal_stenosis",
-]
-GRADES = ("mild", "mild-moderate", "moderate", "moderate-severe", "severe")
-
-
 class PathwayThresholds(_Strict):
     injection_min_severity_imaging_only: Literal[
         "mild", "mild-moderate", "moderate", "moderate-severe", "severe"
@@ -266,7 +258,7 @@ class PathwayThresholds(_Strict):
 
 class PathwayRule(_Strict):
     id: str
-    category: PathwayCategoryName
+    category: PathwayCategory
     text: str
 
 
@@ -299,11 +291,7 @@ class CodesFile(_Strict):
     laterality_codes: dict[Literal["left", "right", "bilateral"], str]
     post_operative_words: str
 
-    @field_validator("post_operative_words")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+    _validate = field_validator("post_operative_words")(classmethod(lambda cls, v: _compiles(v)))
 
 
 def default_patterns_dir() -> Path:
