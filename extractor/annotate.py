@@ -10,10 +10,14 @@ from .levels import CERVICAL_LEVELS, find_levels
 from .rules import CodesFile
 from .schema import Finding
 
-_SENTENCE_RE = re.compile(r"[^.\n;]+")
+_SENTENCE_RE = re.compile(r"(?:[^.\n;]|\.(?=\d))+")  # "9.5 mm" stays in its sentence
 _MM_RE = re.compile(r"(\d{1,2}(?:\.\d)?)\s*(mm|millimet(?:er|re)s?|cm)\b", re.I)
 _ROOT_RE = re.compile(r"\b(C[2-8])\b(?!\s*[-/–]\s*C?\d)", re.I)
 _LEVEL_INDEX = {lvl: i for i, lvl in enumerate(CERVICAL_LEVELS)}
+_CONGENITAL_RE = re.compile(r"\b(congenital(ly)?|developmental(ly)?|short pedicles?)\b", re.I)
+# Canal AP diameter thresholds: < 10 mm absolute, 10-13 mm relative stenosis.
+ABSOLUTE_MM = 10.0
+RELATIVE_MM = 13.0
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -66,6 +70,12 @@ class FindingAnnotator:
                 if m:
                     value = float(m.group(1)) * (10 if m.group(2).lower() == "cm" else 1)
                     update["measurement_mm"] = value
+                    if value < ABSOLUTE_MM:
+                        update["canal_ap_class"] = "absolute"
+                    elif value <= RELATIVE_MM:
+                        update["canal_ap_class"] = "relative"
+                if _CONGENITAL_RE.search(text, a, b):
+                    update["congenital"] = True
             if f.type == "nerve_root_compression":
                 a, b = _sentence_of(spans, f.start)
                 m = _ROOT_RE.search(text, a, b)

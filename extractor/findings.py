@@ -1051,8 +1051,18 @@ class FindingBuilder:
             sig = [x for x in self._has_label("CORD_SIGNAL", left, right) if x.id_ != "neutral"]
             compression = any(not self._locally_negated(s) for s in comp)
             signal = any(not self._locally_negated(s) for s in sig)
+            contact = [
+                s
+                for s in self._has_label("CORD_CONTACT", left, right)
+                if not self._locally_negated(s)
+            ]
+            if contact and not compression and not negated:
+                # abutment / contact / CSF effacement: recorded, but it is not compression
+                out.extend(
+                    _make("cord_contact", level, None, None, common) for level in levels or [None]
+                )
             if not comp and not sig:
-                return []
+                return out
             if comp and not compression and not signal:
                 negated = True
         if compression or (negated and self._has_label("CORD_COMPRESSION", left, right)):
@@ -1105,8 +1115,12 @@ class FindingBuilder:
             for s in self._has_label("CORD_COMPRESSION", left, right)
             if not self._locally_negated(s) and s.text.lower() != "impression"
         ]
-        if not comp or self.ctx(target).negated:
+        contact = [
+            s for s in self._has_label("CORD_CONTACT", left, right) if not self._locally_negated(s)
+        ]
+        if not (comp or contact) or self.ctx(target).negated:
             return []
+        ftype = "nerve_root_compression" if comp else "nerve_root_contact"
         common = self._common(target, left, right)
         items = self._items(left, right)
         fallback = self._fallback_levels(sent, sent_i, frames, target)
@@ -1115,9 +1129,7 @@ class FindingBuilder:
         )
         sides = [it.value for it in items if it.label == "SIDE"]
         side = _side(sides[0] if sides else None, False, "ROOT")
-        return [
-            _make("nerve_root_compression", lv, side, None, common) for lv in (levels or [None])
-        ]
+        return [_make(ftype, lv, side, None, common) for lv in (levels or [None])]
 
     def _level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
         """ "C2-C3: Normal." / "The remaining levels are unremarkable." (whole level normal)."""

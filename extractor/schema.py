@@ -28,8 +28,10 @@ FindingType = Literal[
     "foraminal_stenosis",
     "canal_stenosis",
     "cord_compression",
+    "cord_contact",
     "cord_signal_abnormality",
     "nerve_root_compression",
+    "nerve_root_contact",
     "red_flag",
     "level_normal",
 ]
@@ -78,6 +80,13 @@ class Finding(_Model):
     )
     measurement_mm: float | None = Field(
         default=None, description="A stated dimension, e.g. the canal AP diameter in mm."
+    )
+    canal_ap_class: Literal["absolute", "relative"] | None = Field(
+        default=None,
+        description="Canal AP diameter below 10 mm (absolute stenosis) or 10-13 mm (relative).",
+    )
+    congenital: bool = Field(
+        default=False, description="A congenitally or developmentally narrow canal."
     )
     root: str | None = Field(
         default=None, description="Nerve root named in the mention, e.g. 'C7'."

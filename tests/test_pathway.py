@@ -196,3 +196,24 @@ def test_post_operative_levels_and_codes(extractor: Extractor) -> None:
                                   "SNOMED:24028007"]
     canal = [f for f in r.findings if f.type == "canal_stenosis"]
     assert [(f.level, f.severity, f.measurement_mm) for f in canal] == [("C6-C7", "moderate", 9.0)]
+
+
+def test_cord_and_root_contact_are_not_compression(extractor: Extractor) -> None:
+    r = extractor.extract("C5-6: Disc bulge abuts the ventral cord without deformity. "
+                          "Osteophyte contacts the exiting left C6 root.")
+    kinds = sorted((f.type, f.level, f.negated) for f in r.findings
+                   if f.type.startswith(("cord", "nerve")))
+    assert kinds == [("cord_compression", "C5-C6", True), ("cord_contact", "C5-C6", False),
+                     ("nerve_root_contact", "C5-C6", False)]
+    assert r.cord.compression_levels == []
+
+
+@pytest.mark.parametrize(("text", "mm", "klass", "congenital"), [
+    ("C5-6: moderate canal stenosis, AP diameter 9.5 mm.", 9.5, "absolute", False),
+    ("C6-7: mild canal stenosis, AP 1.2 cm.", 12.0, "relative", False),
+    ("Congenitally narrow canal with AP diameter 11 mm at C4-5.", 11.0, "relative", True),
+    ("C3-4: mild canal stenosis.", None, None, False),
+])
+def test_canal_measurements(extractor: Extractor, text: str, mm, klass, congenital) -> None:
+    (canal,) = [f for f in extractor.extract(text).findings if f.type == "canal_stenosis"]
+    assert (canal.measurement_mm, canal.canal_ap_class, canal.congenital) == (mm, klass, congenital)
