@@ -127,7 +127,9 @@ _LEVEL_LABELS = frozenset({"LEVEL", "QUANTIFIER", "ANAPHOR"})
 _SPLITTERS = frozenset({"and", ",", ";", "while", "whereas", "but", "with", "plus", "/"})
 _OTHER_REGION_RE = re.compile(r"\b(thoracic|lumbar|lumbosacral|sacral)\b", re.I)
 _COORDINABLE = frozenset({"FORAMINAL", "CANAL", "GENERIC_STENOSIS", "CORD", "ROOT"})
-_COORD_WORDS = frozenset({"or", "and", "/", ",", "nor", "&", "and/or", "neural", "the"})
+_COORD_WORDS = frozenset(
+    {"or", "and", "/", ",", "nor", "&", "and/or", "neural", "the", "remaining", "other", "exit"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,7 +443,9 @@ class FindingBuilder:
             if (
                 t.end < len(self.doc)
                 and self.doc[t.end].text == ":"
-                and any(o.start > t.end and o.label_ == t.label_ for o in targets)
+                and any(
+                    o.start > t.end and o.label_ in (t.label_, "GENERIC_STENOSIS") for o in targets
+                )
             ):
                 continue  # a field label ("Central canal: no canal stenosis") is not a finding
             anchors.append((t.start, t.end, t))
@@ -922,14 +926,28 @@ class FindingBuilder:
             return self._root(fr)
         return []
 
+    def _field_label(self, sent: _Sent, target: Span) -> str | None:
+        """The label of a "Canal:" / "Foramina:" field that a statement fills, if any."""
+        for t in reversed(self.target_index.within(sent.start, target.start)):
+            if (
+                t.label_ in ("CANAL", "FORAMINAL")
+                and t.end < len(self.doc)
+                and (self.doc[t.end].text == ":")
+            ):
+                return t.label_
+        return None
+
     def _frame_items(self, target: Span, left: int, right: int) -> tuple[list[_Item], bool]:
         """Items of a target's own frame, completed from the ranges it shares by coordination
         (kinds of item its own frame lacks); and whether a narrowing word is present."""
         items = self._items(left, right)
         has_predicate = bool(self._has_label("PREDICATE", left, right))
+        plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
         for s_left, s_right in getattr(self, "shared", {}).get((target.start, target.end), []):
             extra = self._items(s_left, s_right)
             have = {_KIND[it.label] for it in items}
+            if plural:
+                have.add("side")  # "the left foramen and the remaining foramina": both sides
             items.extend(it for it in extra if _KIND[it.label] not in have)
             has_predicate = has_predicate or bool(self._has_label("PREDICATE", s_left, s_right))
         items.sort(key=lambda it: it.start)
@@ -949,8 +967,12 @@ class FindingBuilder:
             if not narrowing or negated:
                 return []
             label = "FORAMINAL"
-        if label == "GENERIC_STENOSIS" and not negated:
-            return []
+        if label == "GENERIC_STENOSIS":
+            field = self._field_label(sent, target)
+            if field is not None:
+                label = field  # "Canal: no stenosis", "Canal: moderate stenosis": the canal only
+            elif not negated:
+                return []
         if not (has_predicate or negated or any(s.value != "significant" for s in severities)):
             return []
         fallback = self._fallback_levels(sent, sent_i, frames, target)
@@ -995,8 +1017,8 @@ class FindingBuilder:
                 severity = _severity(sev_raw, negated)
                 side = _side(side_raw, plural, label)
                 level_list: list[str | None] = list(levels) if levels else [None]
-                if remaining and levels:
-                    level_list.append(None)  # "at C5-6 or elsewhere"
+                if remaining and levels and _quantifier_last(g):
+                    level_list.append(None)  # "at C5-6 or elsewhere" (not "Other levels: C3-4")
                 qlabel = "remaining_levels" if remaining else None
                 for level in level_list:
                     if ftype == "generic_stenosis":
@@ -1167,6 +1189,12 @@ class FindingBuilder:
         if not levels:
             return [_make("level_normal", None, None, "none", common, label="remaining_levels")]
         return [_make("level_normal", level, None, "none", common) for level in levels]
+
+
+def _quantifier_last(group: _Group) -> bool:
+    quantifiers = [it.start for it in group.levels if it.label == "QUANTIFIER"]
+    named = [it.start for it in group.levels if it.label == "LEVEL"]
+    return bool(quantifiers) and (not named or max(quantifiers) > max(named))
 
 
 def _sev_value(raw: str | None) -> str:
