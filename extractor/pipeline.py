@@ -10,13 +10,12 @@ so the warning filters are restored afterwards, and its loguru loggers are disab
 token text can ever reach a log.
 """
 
-from __future__ import annotations
-
 import warnings
+from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from . import levels as _levels  # noqa: F401  (registers the foramen_levels factory)
 from . import segmenter as _segmenter  # noqa: F401  (registers the foramen_segmenter factory)
@@ -24,7 +23,7 @@ from .rules import RuleSet
 
 _saved_filters = list(warnings.filters)
 try:
-    from medspacy.context import ConText, ConTextRule
+    from medspacy.context import ConText, ConTextGraph, ConTextModifier, ConTextRule
     from medspacy.section_detection import Sectionizer, SectionRule
     from medspacy.target_matcher import TargetMatcher, TargetRule
 finally:
@@ -43,6 +42,73 @@ except ImportError:  # pragma: no cover
     pass
 
 TARGETS_KEY = "foramen_targets"
+
+
+class SentenceConText(ConText):
+    """medspaCy's ConText, run sentence by sentence.
+
+    Modifier scopes never cross a sentence, so the modifier-modifier and modifier-target
+    comparisons of the ConText graph are made within each sentence that has a target, instead of
+    across the whole document; sentences without targets are skipped. Results are the same.
+    """
+
+    def __call__(self, doc: Doc, targets: str | None = None) -> Doc:  # type: ignore[override]
+        spans = list(doc.spans[self.span_group_name])
+        matcher = self._ConText__matcher  # type: ignore[attr-defined]
+        by_sentence: dict[int, list[Span]] = {}
+        sent_of: dict[int, int] = {}
+        for span in spans:
+            k = span.sent.start
+            by_sentence.setdefault(k, []).append(span)
+        modifiers_by_sentence: dict[int, list[ConTextModifier]] = {}
+        for match_id, start, end in matcher(doc):
+            k = sent_of.get(start)
+            if k is None:
+                k = doc[start].sent.start
+                sent_of[start] = k
+            if k not in by_sentence:
+                continue
+            rule = matcher.rule_map[self.nlp.vocab[match_id].text]
+            modifiers_by_sentence.setdefault(k, []).append(
+                ConTextModifier(rule, start, end, doc, max_scope=self.max_scope)
+            )
+        all_modifiers: list[ConTextModifier] = []
+        edges = []
+        for k, sentence_targets in by_sentence.items():
+            graph = ConTextGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)
+            graph.targets = sentence_targets
+            graph.modifiers = modifiers_by_sentence.get(k, [])
+            graph.update_scopes()
+            graph.apply_modifiers()
+            all_modifiers.extend(graph.modifiers)
+            edges.extend(graph.edges)
+        for target, modifier in edges:
+            target._.modifiers += (modifier,)
+        if self.context_attributes_mapping:
+            self.set_context_attributes(edges)
+        doc._.context_graph = ConTextGraph(targets=spans, modifiers=all_modifiers, edges=edges)
+        return doc
+
+
+@Language.factory("foramen_context")
+def make_sentence_context(
+    nlp: Language,
+    name: str,
+    rules: str | None,
+    input_span_type: str,
+    span_group_name: str,
+    span_attrs: dict[str, dict[str, Any]] | None,
+) -> SentenceConText:
+    return SentenceConText(
+        nlp,
+        name=name,
+        rules=rules,
+        input_span_type=input_span_type,
+        span_group_name=span_group_name,
+        span_attrs=span_attrs,
+    )
+
+
 LEXICON_KEY = "foramen_lexicon"
 
 # ConText category -> Span extension values it sets on the targets it modifies.
@@ -128,7 +194,7 @@ def build_pipeline(rules: RuleSet) -> Language:
             ]
         )
     context: ConText = nlp.add_pipe(
-        "medspacy_context",
+        "foramen_context",
         config={
             "rules": None,
             "input_span_type": "group",
