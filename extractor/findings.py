@@ -1233,6 +1233,7 @@ def _make(
     label: str | None = None,
 ) -> Finding:
     return Finding.model_construct(
+        codes=[],  # given, so that pydantic does not inspect the default factory on every call
         type=ftype,  # type: ignore[arg-type]
         level=level,
         side=side,  # type: ignore[arg-type]
