@@ -122,6 +122,28 @@ _KIND = {
 }
 _LEVEL_OWNERS = frozenset({"FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"})
 _CAUSE_WORDS = frozenset({"due", "secondary", "caused", "related", "because", "attributable"})
+_PREMODIFIER_FILLERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "neural",
+        "exit",
+        "bony",
+        "osseous",
+        "exiting",
+        "traversing",
+        "in",
+        "within",
+        "upon",
+        "on",
+        "perineural",
+        "fat",
+        "epidural",
+    }
+)
+_PREMODIFIER_JOINERS = frozenset({"and", ",", "or", "/", "to", "&"})
 _OBJECT_MARKERS = frozenset({"the", "a", "an", "on", "upon", "against", "into", "of", "both"})
 _LEVEL_LABELS = frozenset({"LEVEL", "QUANTIFIER", "ANAPHOR"})
 _SPLITTERS = frozenset({"and", ",", ";", "while", "whereas", "but", "with", "plus", "/"})
@@ -424,15 +446,41 @@ class FindingBuilder:
                     continue
                 attr_starts.setdefault(span.start, span)
         first = max(first, adjacent) if adjacent > start else first
-        level_tokens = {i for lv in self.levels.within(start, end) for i in range(lv.start, lv.end)}
-        for i in range(first, end):
-            if i in attr_starts:
-                return i
-            if self.lowers[i] in _COORDINATORS and not (
-                i - 1 in level_tokens and i + 1 in level_tokens  # "C3-4 and C4-5"
+        return max(first, self._premodifier_start(start, end, attr_starts))
+
+    def _premodifier_start(self, start: int, end: int, spans: dict[int, Span]) -> int:
+        """Start of the run of words that modify the anchor at `end`, read backwards from it:
+        grades, sides, levels, narrowing verbs and fillers ("moderate right and severe left",
+        "narrowing the left C5-6"); coordinators only join grades and sides. What precedes the
+        run belongs to the anchor before (", mild at C4-5 and severe at C6-7 with impingement
+        on | the left C7 root")."""
+        span_at_end: dict[int, tuple[int, str]] = {}
+        for sp in spans.values():
+            span_at_end[sp.end - 1] = (sp.start, sp.label_)
+        for lv in self.levels.within(start, end):
+            span_at_end[lv.end - 1] = (lv.start, "LEVEL")
+        run_start = end
+        pos = end - 1
+        last = None
+        while pos >= start:
+            if pos in span_at_end:
+                sp_start, kind = span_at_end[pos]
+                run_start, pos, last = sp_start, sp_start - 1, kind
+                continue
+            word = self.lowers[pos]
+            if word in _PREMODIFIER_FILLERS or word.isspace():
+                run_start, pos = pos, pos - 1
+                continue
+            if (
+                word in _PREMODIFIER_JOINERS
+                and last in ("SEVERITY", "SIDE")
+                and pos - 1 in span_at_end
+                and span_at_end[pos - 1][1] in ("SEVERITY", "SIDE")
             ):
-                return i
-        return end
+                run_start, pos = pos, pos - 1
+                continue
+            break
+        return run_start
 
     def _anchors(self, sent: Span) -> list[tuple[int, int, Span | None]]:
         anchors: list[tuple[int, int, Span | None]] = []
@@ -975,6 +1023,8 @@ class FindingBuilder:
                 return []
         if not (has_predicate or negated or any(s.value != "significant" for s in severities)):
             return []
+        if label == "FORAMINAL" and self._has_label("WIDENED", left, right):
+            return []  # an enlarged or remodelled foramen (a mass) is not foraminal narrowing
         fallback = self._fallback_levels(sent, sent_i, frames, target)
         focus = [sp.start for sp in self._has_label("FOCUS", left, right)]
         groups = self._conjuncts(items, focus)

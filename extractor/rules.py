@@ -187,6 +187,7 @@ LexiconLabel = Literal[
     "FOCUS",
     "HEDGE",
     "CURRENT",
+    "WIDENED",
 ]
 
 
