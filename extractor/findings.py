@@ -122,6 +122,14 @@ _KIND = {
 }
 _LEVEL_OWNERS = frozenset({"FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"})
 _CAUSE_WORDS = frozenset({"due", "secondary", "caused", "related", "because", "attributable"})
+_SIDE_WORDS = {
+    "left": "left",
+    "right": "right",
+    "l": "left",
+    "r": "right",
+    "lt": "left",
+    "rt": "right",
+}
 _PREMODIFIER_FILLERS = frozenset(
     {
         "the",
@@ -264,6 +272,7 @@ class FindingBuilder:
         self.lowers: list[str] = [t.lower_ for t in doc]
         self.semicolons = [i for i, w in enumerate(self.lowers) if w == ";"]
         self._ctx: dict[tuple[int, int], _Context] = {}
+        self.excluded: dict[tuple[int, int], tuple[int, int]] = {}
         targets = _sorted_spans(doc.spans[TARGETS_KEY])
         self.targets = targets
         lex = doc.spans[LEXICON_KEY]
@@ -505,6 +514,25 @@ class FindingBuilder:
     def targets_in(self, sent: Span) -> list[Span]:
         return self.target_index.within(sent.start, sent.end)
 
+    def _cause_span_end(
+        self, anchors: list[tuple[int, int, Span | None]], bounds: list[int], k: int
+    ) -> int | None:
+        """Index of the last anchor of a cause phrase right after target k ("due to ..."), if
+        the cause is followed by more of the target's attributes after a comma."""
+        if k + 1 >= len(anchors) or anchors[k + 1][2] is not None:
+            return None
+        if self.lowers[bounds[k]] not in _CAUSE_WORDS:
+            return None
+        j = k + 1
+        while j + 1 < len(anchors) and anchors[j + 1][2] is None:
+            gap = self.lowers[anchors[j][1] : anchors[j + 1][0]]
+            if any(w in (",", ";") for w in gap):
+                break
+            j += 1
+        tail_end = bounds[j] if j < len(anchors) - 1 else None
+        tail = self.lowers[anchors[j][1] : tail_end] if tail_end else self.lowers[anchors[j][1] :]
+        return j if tail[:1] == [","] else None
+
     def _frames(self, sent: Span) -> list[tuple[Span, int, int]]:
         anchors = self._anchors(sent)
         frames: list[tuple[Span, int, int]] = []
@@ -519,6 +547,12 @@ class FindingBuilder:
                 continue
             left = bounds[k - 1] if k > 0 else sent.start
             right = bounds[k] if k < len(anchors) - 1 else sent.end
+            j = self._cause_span_end(anchors, bounds, k)
+            if j is not None:
+                # "narrowing due to uncovertebral hypertrophy, mild at C3-4 and moderate at
+                # C5-6": the frame reads on past the cause, which itself is left out
+                self.excluded[(target.start, target.end)] = (bounds[k], anchors[j][1])
+                right = bounds[j] if j < len(anchors) - 1 else sent.end
             # a frame never crosses ';' ("... severely narrowed; at the other levels ...")
             c_start, c_end = next((a, b) for a, b in clauses if a <= target.start < b)
             left, right = max(left, c_start), min(right, c_end)
@@ -631,6 +665,35 @@ class FindingBuilder:
         )
 
     # ----- conjuncts: pairing severities, sides and levels --------------------------------
+    def _respectively(self, items: list[_Item], left: int, right: int) -> list[_Group] | None:
+        """ "mild, moderate and severe left narrowing at C4-5, C5-6 and C6-7, respectively":
+        the n-th grade goes with the n-th level (or side)."""
+        if "respectively" not in self.lowers[left:right]:
+            return None
+        sevs = [it for it in items if it.label == "SEVERITY" and not it.prior]
+        levels = [it for it in items if it.label == "LEVEL"]
+        sides = [it for it in items if it.label == "SIDE"]
+        if len(sevs) < 2:
+            return None
+        if len(sides) == 1 and sides[0].value == "bilateral":
+            # "the right and left foramina ... respectively": two sides in one phrase
+            words = [w for w in self.lowers[sides[0].start : sides[0].end] if w in _SIDE_WORDS]
+            if len(words) == 2:
+                sides = [_Item(sides[0].start, sides[0].end, "SIDE", _SIDE_WORDS[w]) for w in words]
+        if len(levels) == len(sevs):
+            return [
+                _Group(severities=[sev], sides=list(sides), levels=[lvl], order=[sev, *sides, lvl])
+                for sev, lvl in zip(sevs, levels, strict=True)
+            ]
+        if len(sides) == len(sevs):
+            return [
+                _Group(
+                    severities=[sev], sides=[side], levels=list(levels), order=[sev, side, *levels]
+                )
+                for sev, side in zip(sevs, sides, strict=True)
+            ]
+        return None
+
     def _conjuncts(self, items: list[_Item], focus: list[int]) -> list[_Group]:
         """Split the frame's items at coordinators ("and", ",", ";") into conjuncts.
 
@@ -662,6 +725,7 @@ class FindingBuilder:
             if len(g.sides) > 1 and any(s.value != "bilateral" for s in g.sides):
                 # "bilateral: moderate on the right, mild on the left" - the specific sides win
                 g.sides = [s for s in g.sides if s.value != "bilateral"]
+        groups = [g for g in groups if g.severities or g.sides or g.levels] or groups[:1]
         # "left foraminal stenosis, moderate" / "moderate, left-sided": one unit split by a comma.
         joined: list[_Group] = []
         for g in groups:
@@ -990,6 +1054,9 @@ class FindingBuilder:
         (kinds of item its own frame lacks); and whether a narrowing word is present."""
         items = self._items(left, right)
         has_predicate = bool(self._has_label("PREDICATE", left, right))
+        excluded = self.excluded.get((target.start, target.end))
+        if excluded is not None:
+            items = [it for it in items if not excluded[0] <= it.start < excluded[1]]
         plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
         for s_left, s_right in getattr(self, "shared", {}).get((target.start, target.end), []):
             extra = self._items(s_left, s_right)
@@ -1027,7 +1094,7 @@ class FindingBuilder:
             return []  # an enlarged or remodelled foramen (a mass) is not foraminal narrowing
         fallback = self._fallback_levels(sent, sent_i, frames, target)
         focus = [sp.start for sp in self._has_label("FOCUS", left, right)]
-        groups = self._conjuncts(items, focus)
+        groups = self._respectively(items, left, right) or self._conjuncts(items, focus)
         common = self._common(target, left, right)
         ftype = {
             "FORAMINAL": "foraminal_stenosis",

@@ -55,6 +55,18 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("topic sentence carries its level", "At C5-6 there is a broad disc bulge. Mild bilateral foraminal narrowing is present.", {"C5-C6": {"left": "mild", "right": "mild"}}),
     ("thoracic and lumbar stay out", "T6-T7: Moderate right foraminal narrowing. L4-5: severe bilateral foraminal stenosis. C6-7: mild left foraminal narrowing.", {"C6-C7": {"left": "mild"}}),
     ("no level word fills no cell", "Multilevel foraminal stenosis.", {}),
+    ("respectively, levels", "There is mild, moderate and severe left foraminal narrowing at C4-5, C5-6 and C6-7, respectively.",
+     {"C4-C5": {"left": "mild"}, "C5-C6": {"left": "moderate"}, "C6-C7": {"left": "severe"}}),
+    ("respectively, sides", "C5-6: The right and left neural foramina are mildly and moderately narrowed, respectively.",
+     {"C5-C6": {"left": "moderate", "right": "mild"}}),
+    ("grades after the cause", "From C3-4 to C5-6 there is bilateral foraminal narrowing due to uncovertebral hypertrophy, mild at C3-4 and C4-5 and moderate at C5-6.",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "moderate"}}),
+    ("cause grade is not the foramen's", "Moderate left foraminal narrowing at C4-5 due to severe facet arthropathy.", {"C4-C5": {"left": "moderate"}}),
+    ("grades per level in a list", "Left-sided foraminal stenosis from C4-5 to C6-7, mild at C4-5, moderate at C5-6 and severe at C6-7 with impingement on the left C7 root.",
+     {"C4-C5": {"left": "mild"}, "C5-C6": {"left": "moderate"}, "C6-C7": {"left": "severe"}}),
+    ("level table", "Level | Canal | Left NF | Right NF\nC4-5 | none | mild | none\nC5-6 | moderate | severe | N/A",
+     {"C4-C5": {"left": "mild", "right": "none"}, "C5-C6": {"left": "severe"}}),
+    ("field lines", "C5-C6:\n  Foraminal stenosis: right mild; left none.", {"C5-C6": {"left": "none", "right": "mild"}}),
     # --- negation --------------------------------------------------------------------------
     ("patent", "C4-5: Mild disc bulge. Neural foramina are patent.", {"C4-C5": dict(B)}),
     ("no stenosis", "C7-T1: No significant canal or foraminal stenosis.", {"C7-T1": dict(B)}),
@@ -86,6 +98,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),
     ("foraminal disc protrusion", "Left foraminal disc protrusion at C6-7 without significant foraminal narrowing.", {"C6-C7": dict(B)}),
+    ("enlarged foramen", "Schwannoma expanding an enlarged left C5-6 neural foramen.", {}),
+    ("previous state then current", "C6-7: The left foramen, which was mildly narrowed previously, is now patent.", {"C6-C7": {"left": "none"}}),
     ("lateral recess", "L4-5: Severe right lateral recess stenosis.", {}),
 ]
 
