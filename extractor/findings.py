@@ -893,6 +893,7 @@ class FindingBuilder:
                 self._pending_levels = []
             self._last_foraminal_levels = self._pending_levels
             findings.extend(self._level_normal(sent, sent_i))
+            findings.extend(self._limited(sent, sent_i))
             has_targets = bool(self.target_index.within(sent.start, sent.end))
             if not has_targets and last_target is None:
                 continue
@@ -1269,6 +1270,31 @@ class FindingBuilder:
         sides = [it.value for it in items if it.label == "SIDE"]
         side = _side(sides[0] if sides else None, False, "ROOT")
         return [_make(ftype, lv, side, None, common) for lv in (levels or [None])]
+
+    def _limited(self, sent: _Sent, sent_i: int) -> list[Finding]:
+        """ "Foraminal evaluation is limited by motion at C6-7": assessability, not negation."""
+        limited = self._has_label("LIMITED", sent.start, sent.end)
+        if not limited:
+            return []
+        levels = [lvl for s in self.levels.within(sent.start, sent.end) for lvl in _levels_of(s)]
+        levels = levels or self.header_levels[sent_i]
+        if not levels and not any(
+            t.label_ == "FORAMINAL" for t in self.target_index.within(sent.start, sent.end)
+        ):
+            return []  # a study "limited by motion" as a whole says nothing of the foramina
+        section = self.sent_sections[sent_i]
+        text = sent.text.rstrip()
+        common = {
+            "negated": False,
+            "uncertain": False,
+            "historical": False,
+            "change": None,
+            "section": SECTION_NAMES.get(section, section),
+            "text": text,
+            "start": sent.start_char,
+            "end": sent.start_char + len(text),
+        }
+        return [_make("assessment_limited", lvl, None, None, common) for lvl in levels or [None]]
 
     def _level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
         """ "C2-C3: Normal." / "The remaining levels are unremarkable." (whole level normal)."""

@@ -56,6 +56,7 @@ class ImagingFacts:
     severe_canal_compression: list[Finding]
     foraminal: list[Finding]  # asserted narrowing (not "none")
     post_operative: list[Finding]
+    limited_levels: set[str | None]  # levels whose assessment the report says is limited
 
     @classmethod
     def of(
@@ -78,6 +79,7 @@ class ImagingFacts:
                 for f in current
                 if f.type == "foraminal_stenosis" and f.severity != "none" and cervical(f)
             ],
+            limited_levels={f.level for f in current if f.type == "assessment_limited"},
             post_operative=[
                 f
                 for f in current
@@ -169,7 +171,15 @@ class PathwayEngine:
             flags.append(self._flag("R10", facts.post_operative))
 
         concordant = self._concordant(facts, ctx)
-        definite = [f for f in concordant if not f.uncertain]
+        # uncertain findings, and findings at a level the report could not assess well (or in
+        # a report limited as a whole), never trigger an injection or surgery on their own
+        definite = [
+            f
+            for f in concordant
+            if not f.uncertain
+            and f.level not in facts.limited_levels
+            and None not in facts.limited_levels
+        ]
         progressive = any(getattr(ctx, name) for name in _URGENT_CLINICAL_FLAGS)
         radicular = ctx.radicular_symptoms is not False and (
             ctx.radicular_symptoms or ctx.symptom_sides or ctx.roots

@@ -188,6 +188,7 @@ LexiconLabel = Literal[
     "HEDGE",
     "CURRENT",
     "WIDENED",
+    "LIMITED",
 ]
 
 

@@ -34,6 +34,7 @@ FindingType = Literal[
     "nerve_root_contact",
     "red_flag",
     "level_normal",
+    "assessment_limited",
 ]
 
 # Order used for worst-wins; "unspecified" asserts narrowing without a grade and loses to any grade.

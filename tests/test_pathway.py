@@ -75,6 +75,8 @@ CASES = [
     # R8
     ("R8 uncertain only", [F(uncertain=True)], {}, RADICULAR_L_C7 | {"conservative_care_weeks": 8}, "MRI", "conservative_care", {"R8"}, {"R4", "R5"}),
     ("R8 not with a definite finding", [F(uncertain=True), F(level="C6-C7", severity="mild")], {}, RADICULAR_L_C7 | {"conservative_care_weeks": 8}, "MRI", "injection_candidate", {"R4"}, {"R8"}),
+    ("R8 limited assessment at the level", [F(), F("assessment_limited", side=None, severity=None)], {}, RADICULAR_L_C7 | {"conservative_care_weeks": 8}, "MRI", "conservative_care", {"R8"}, {"R4", "R5"}),
+    ("R8 limited elsewhere does not block", [F(), F("assessment_limited", level="C3-C4", side=None, severity=None)], {}, RADICULAR_L_C7 | {"conservative_care_weeks": 8}, "MRI", "injection_candidate", {"R4"}, {"R8"}),
     # R9
     ("R9 compression without symptoms", [F("cord_compression", side=None, severity=None)], {}, {"radicular_symptoms": False, "myelopathic_signs": False}, "MRI", "conservative_care", {"R9"}, {"R1"}),
     ("R9 not with radiculopathy", [F("cord_compression", side=None, severity=None), F()], {}, RADICULAR_L_C7 | {"conservative_care_weeks": 8}, "MRI", "surgical_review", {"R4"}, {"R9"}),
@@ -185,6 +187,14 @@ def test_root_named_is_checked_against_the_level(extractor: Extractor) -> None:
     roots = [f for f in r.findings if f.type == "nerve_root_compression"]
     assert [(f.level, f.root) for f in roots] == [("C5-C6", "C7")]
     assert r.warnings == ["root C7 named at C5-C6, whose foramen carries the C6 root"]
+
+
+def test_limited_assessment_is_recorded_not_negated(extractor: Extractor) -> None:
+    r = extractor.extract("C6-7: Foraminal evaluation is limited by motion artifact. "
+                          "Possible moderate left foraminal narrowing.")
+    limited = [f for f in r.findings if f.type == "assessment_limited"]
+    assert [(f.level, f.negated) for f in limited] == [("C6-C7", False)]
+    assert r.foraminal_stenosis == {"C6-C7": {"left": "moderate"}}
 
 
 def test_post_operative_levels_and_codes(extractor: Extractor) -> None:
