@@ -225,6 +225,7 @@ class _Group:
     sides: list[_Item] = field(default_factory=list)
     levels: list[_Item] = field(default_factory=list)
     order: list[_Item] = field(default_factory=list)
+    focus: bool = False  # starts at "greatest at" / "most pronounced at"
 
 
 def _sorted_spans(spans: Iterable[Span]) -> list[Span]:
@@ -711,7 +712,9 @@ class FindingBuilder:
                 if not split and not (prev.label in _LEVEL_LABELS and it.label in _LEVEL_LABELS):
                     split = any(self.lowers[i] in _SPLITTERS for i in between)
                 if split:
-                    groups.append(_Group())
+                    groups.append(
+                        _Group(focus=any(f in between or f == it.start for f in focus_iter))
+                    )
             groups[-1].order.append(it)
         for g in groups:
             for it in g.order:
@@ -746,6 +749,10 @@ class FindingBuilder:
         merged: list[_Group] = []
         pending: list[_Item] = []
         for g in groups:
+            if g.focus and pending:
+                # "from C4-5 to C6-7, greatest at C5-6 ...": the range keeps to itself
+                merged.append(_Group(levels=pending, order=list(pending)))
+                pending = []
             if g.levels and not g.severities and not g.sides:
                 pending.extend(g.levels)
                 continue
