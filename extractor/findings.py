@@ -156,9 +156,28 @@ _OBJECT_MARKERS = frozenset({"the", "a", "an", "on", "upon", "against", "into", 
 _LEVEL_LABELS = frozenset({"LEVEL", "QUANTIFIER", "ANAPHOR"})
 _SPLITTERS = frozenset({"and", ",", ";", "while", "whereas", "but", "with", "plus", "/"})
 _OTHER_REGION_RE = re.compile(r"\b(thoracic|lumbar|lumbosacral|sacral)\b", re.I)
-_COORDINABLE = frozenset({"FORAMINAL", "CANAL", "GENERIC_STENOSIS", "CORD", "ROOT"})
+# "mild narrowing of the left lateral recess and left neural foramen": an excluded anchor can
+# share its coordination with a finding anchor
+_COORDINABLE = frozenset({"FORAMINAL", "CANAL", "GENERIC_STENOSIS", "CORD", "ROOT", "EXCLUDE"})
 _COORD_WORDS = frozenset(
-    {"or", "and", "/", ",", "nor", "&", "and/or", "neural", "the", "remaining", "other", "exit"}
+    {
+        "or",
+        "and",
+        "/",
+        ",",
+        "nor",
+        "&",
+        "and/or",
+        "neural",
+        "the",
+        "remaining",
+        "other",
+        "exit",
+        "left",
+        "right",
+        "bilateral",
+        "both",
+    }
 )
 
 
@@ -1136,8 +1155,10 @@ class FindingBuilder:
             if g.severities and not common["uncertain"] and self._hedged(g.severities):
                 pair_common = {**common, "uncertain": True}
             for sev_raw, side_raw in self._pair(g):
+                own_none = sev_raw == "none" and side_raw is None
                 sev_raw = sev_raw if sev_raw is not None else prev_sev
-                side_raw = side_raw if side_raw is not None else prev_side
+                if not own_none:  # "..., C6-7 none": a negative grade of its own is two-sided
+                    side_raw = side_raw if side_raw is not None else prev_side
                 prev_sev, prev_side = sev_raw, side_raw
                 severity = _severity(sev_raw, negated)
                 side = _side(side_raw, plural, label)

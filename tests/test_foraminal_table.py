@@ -101,6 +101,9 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("enlarged foramen", "Schwannoma expanding an enlarged left C5-6 neural foramen.", {}),
     ("previous state then current", "C6-7: The left foramen, which was mildly narrowed previously, is now patent.", {"C6-C7": {"left": "none"}}),
     ("lateral recess", "L4-5: Severe right lateral recess stenosis.", {}),
+    ("coordinated with an excluded anchor", "Disc bulge at C4-5 causing mild narrowing of the left lateral recess and left neural foramen.", {"C4-C5": {"left": "mild"}}),
+    ("level list with its own negative grade", "Neural foraminal narrowing: C4-5 mild bilateral, C5-6 moderate left, C6-7 none.",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate"}, "C6-C7": dict(B)}),
 ]
 
 
