@@ -1076,6 +1076,16 @@ class FindingBuilder:
                 return t.label_
         return None
 
+    def _clause_subject(self, sent: _Sent, target: Span) -> str | None:
+        """The canal or foramen named earlier in the clause of an unqualified 'stenosis'."""
+        c_start = max((a for a, b in self._clauses(sent) if a <= target.start), default=sent.start)
+        for t in reversed(self.target_index.within(c_start, target.start)):
+            if t.label_ in ("CANAL", "FORAMINAL"):
+                return t.label_
+            if t.label_ not in ("GENERIC_STENOSIS",):
+                return None
+        return None
+
     def _frame_items(self, target: Span, left: int, right: int) -> tuple[list[_Item], bool]:
         """Items of a target's own frame, completed from the ranges it shares by coordination
         (kinds of item its own frame lacks); and whether a narrowing word is present."""
@@ -1111,10 +1121,20 @@ class FindingBuilder:
             label = "FORAMINAL"
         if label == "GENERIC_STENOSIS":
             field = self._field_label(sent, target)
+            if field is None and not negated:
+                field = self._clause_subject(sent, target)
             if field is not None:
-                label = field  # "Canal: no stenosis", "Canal: moderate stenosis": the canal only
+                # "Canal: no stenosis"; "the canal measures 8 mm, consistent with severe
+                # stenosis": the stenosis is the canal's (or the foramen's)
+                label = field
             elif not negated:
                 return []
+        if (
+            label == "CANAL"
+            and "sac" in target.text.lower()
+            and not any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", left, right))
+        ):
+            return []  # "effaces the thecal sac" is not canal stenosis
         if not (has_predicate or negated or any(s.value != "significant" for s in severities)):
             return []
         if label == "FORAMINAL" and self._has_label("WIDENED", left, right):

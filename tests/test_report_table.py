@@ -54,6 +54,14 @@ CASES = [
          "red_flags": [], "pathway": "conservative_care"},
     ),
     (
+        "canal from a measurement sentence",
+        MRI + "The central canal measures 8 mm in AP dimension at C5-6, consistent with severe "
+        "stenosis. C3-4: The thecal sac is mildly narrowed. C4-5: A bulge effaces the ventral "
+        "thecal sac.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C3-C4": "mild", "C5-C6": "severe"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "fracture red flag",
         "CT CERVICAL SPINE WITHOUT CONTRAST\nFINDINGS: Acute nondisplaced fracture of the C6 "
         "lamina. Mild bilateral foraminal narrowing at C5-6.",
