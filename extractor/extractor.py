@@ -22,6 +22,7 @@ from .pathway import PathwayEngine
 from .pipeline import build_pipeline
 from .rules import RuleSet
 from .schema import SEVERITY_RANK, ExtractorInfo, ReportResult
+from .segmenter import doc_text
 
 log = logging.getLogger("foramen")
 
@@ -161,9 +162,9 @@ class Extractor:
     def _result(
         self, doc: Doc, rid: str | None, warnings: list[str], clinical: ClinicalContext | None
     ) -> ReportResult:
-        findings, root_warnings = self.annotator.annotate(build_findings(doc), doc.text)
+        text = doc_text(doc)
+        findings, root_warnings = self.annotator.annotate(build_findings(doc), text)
         warnings = [*warnings, *root_warnings]
-        text = doc.text
         sections = [
             (s.category, doc[s.title_start].idx, doc[s.body_end - 1].idx + len(doc[s.body_end - 1]))
             for s in doc._.sections

@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 from .levels import LEVELS_KEY, region_of
 from .pipeline import LEXICON_KEY, TARGETS_KEY
 from .schema import SEVERITY_RANK, Finding
+from .segmenter import doc_text
 from .tables import read_tables
 
 # Sections whose statements are about the current study.
@@ -288,7 +289,7 @@ class FindingBuilder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lowers: list[str] = [t.lower_ for t in doc]
         self.semicolons = [i for i, w in enumerate(self.lowers) if w == ";"]
         self._ctx: dict[tuple[int, int], _Context] = {}

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .segmenter import doc_text
+
 LEVELS_KEY = "foramen_levels"
 
 # Disc levels in cranio-caudal order, across regions.
@@ -157,7 +159,7 @@ class LevelTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for mention in _find(doc.text):
+        for mention in _find(doc_text(doc)):
             span = doc.char_span(mention.start, mention.end, label="LEVEL", alignment_mode="expand")
             if span is None:
                 continue

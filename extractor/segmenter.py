@@ -78,6 +78,17 @@ def boundary_offsets(text: str) -> list[int]:
     return sorted(set(starts))
 
 
+TEXT_KEY = "foramen_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 class Segmenter:
     """spaCy component: sets sentence starts from report layout."""
 
@@ -91,7 +102,7 @@ class Segmenter:
         token_starts = doc.to_array([IDX]).ravel().tolist()
         sent_starts = np.full((n, 1), -1, dtype="int32")
         sent_starts[0, 0] = 1
-        for offset in boundary_offsets(doc.text):
+        for offset in boundary_offsets(doc_text(doc)):
             i = bisect_left(token_starts, offset)
             if i < n:
                 sent_starts[i, 0] = 1
