@@ -61,6 +61,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C5-C6": {"left": "moderate", "right": "mild"}}),
     ("grades after the cause", "From C3-4 to C5-6 there is bilateral foraminal narrowing due to uncovertebral hypertrophy, mild at C3-4 and C4-5 and moderate at C5-6.",
      {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "moderate"}}),
+    ("except", "Bilateral neuroforaminal narrowing from C4-5 through C6-7, which is mild except on the right at C5-6, where it is moderate to severe.",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "mild", "right": "moderate-severe"}, "C6-C7": {"left": "mild", "right": "mild"}}),
     ("cause grade is not the foramen's", "Moderate left foraminal narrowing at C4-5 due to severe facet arthropathy.", {"C4-C5": {"left": "moderate"}}),
     ("grades per level in a list", "Left-sided foraminal stenosis from C4-5 to C6-7, mild at C4-5, moderate at C5-6 and severe at C6-7 with impingement on the left C7 root.",
      {"C4-C5": {"left": "mild"}, "C5-C6": {"left": "moderate"}, "C6-C7": {"left": "severe"}}),
