@@ -153,6 +153,7 @@ _PREMODIFIER_FILLERS = frozenset(
     }
 )
 _PREMODIFIER_JOINERS = frozenset({"and", ",", "or", "/", "to", "&"})
+_CONTINUABLE = frozenset({"FORAMINAL", "CANAL", "GENERIC_STENOSIS"})
 _OBJECT_MARKERS = frozenset({"the", "a", "an", "on", "upon", "against", "into", "of", "both"})
 _LEVEL_LABELS = frozenset({"LEVEL", "QUANTIFIER", "ANAPHOR"})
 _SPLITTERS = frozenset({"and", ",", ";", "while", "whereas", "but", "with", "plus", "/"})
@@ -689,8 +690,9 @@ class FindingBuilder:
     def _respectively(self, items: list[_Item], left: int, right: int) -> list[_Group] | None:
         """ "mild, moderate and severe left narrowing at C4-5, C5-6 and C6-7, respectively":
         the n-th grade goes with the n-th level (or side)."""
-        if "respectively" not in self.lowers[left:right]:
-            return None
+        words = self.lowers[left:right]
+        if not any(w in ("respectively", "versus", "vs", "vs.") for w in words):
+            return None  # also "greater at C5-6 than at C6-7 (severe versus mild)"
         sevs = [it for it in items if it.label == "SEVERITY" and not it.prior]
         levels = [it for it in items if it.label == "LEVEL"]
         sides = [it for it in items if it.label == "SIDE"]
@@ -931,7 +933,7 @@ class FindingBuilder:
                 own = [t for t, _l, _r in frames if start <= t.start < end]
                 if own:
                     last_target = own[-1]
-                elif last_target is not None and last_target.label_ == "FORAMINAL":
+                elif last_target is not None and last_target.label_ in _CONTINUABLE:
                     findings.extend(self._elliptical(sent_i, start, end, last_target))
         findings.extend(read_tables(self.text, self._section_at_char))
         unique: dict[tuple[object, ...], Finding] = {}
@@ -965,6 +967,14 @@ class FindingBuilder:
         statement before it: "... severe left foraminal stenosis; right normal.",
         "C4-5: right mild, left mild." (after "foraminal narrowing as follows:")."""
         if self.blocker_index.within(start, end) or self.target_index.within(start, end):
+            return []
+        kind = antecedent.label_
+        if kind == "GENERIC_STENOSIS":
+            home = self.sents[self._sentence_index(antecedent.start)]
+            kind = self._field_label(home, antecedent) or self._clause_subject(home, antecedent)
+        if kind == "CANAL":
+            return self._elliptical_canal(sent_i, start, end)
+        if kind != "FORAMINAL":
             return []
         items = self._items(start, end)
         narrowing = any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", start, end))
@@ -1027,6 +1037,31 @@ class FindingBuilder:
             )
             self._ctx[key] = found
         return found
+
+    def _elliptical_canal(self, sent_i: int, start: int, end: int) -> list[Finding]:
+        """ "Central canal: moderate stenosis at C5-6; mild at C4-5 and C6-7." """
+        items = self._items(start, end)
+        sevs = [it for it in items if it.label == "SEVERITY" and not it.prior]
+        levels = [lvl for it in items if it.label == "LEVEL" for lvl in it.value.split("|")]
+        if len(sevs) != 1 or not levels:
+            return []
+        severity = _sev_value(sevs[0].value)
+        span = self.doc[start:end]
+        section = self.sent_sections[sent_i]
+        common = {
+            "negated": severity == "none",
+            "uncertain": False,
+            "historical": False,
+            "change": None,
+            "section": SECTION_NAMES.get(section, section),
+            "text": span.text,
+            "start": span.start_char,
+            "end": span.end_char,
+        }
+        return [
+            _make("canal_stenosis", lvl, None, severity, common, label="elliptical")
+            for lvl in levels
+        ]
 
     def _common(self, target: Span, start_tok: int, end_tok: int) -> dict[str, object]:
         section = self.sent_sections[self._sentence_index(target.start)]

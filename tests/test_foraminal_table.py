@@ -63,6 +63,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "moderate"}}),
     ("except", "Bilateral neuroforaminal narrowing from C4-5 through C6-7, which is mild except on the right at C5-6, where it is moderate to severe.",
      {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "mild", "right": "moderate-severe"}, "C6-C7": {"left": "mild", "right": "mild"}}),
+    ("versus", "The right-sided foraminal narrowing is greater at C5-6 than at C6-7 (severe versus mild to moderate).",
+     {"C5-C6": {"right": "severe"}, "C6-C7": {"right": "mild-moderate"}}),
     ("cause grade is not the foramen's", "Moderate left foraminal narrowing at C4-5 due to severe facet arthropathy.", {"C4-C5": {"left": "moderate"}}),
     ("grades per level in a list", "Left-sided foraminal stenosis from C4-5 to C6-7, mild at C4-5, moderate at C5-6 and severe at C6-7 with impingement on the left C7 root.",
      {"C4-C5": {"left": "mild"}, "C5-C6": {"left": "moderate"}, "C6-C7": {"left": "severe"}}),

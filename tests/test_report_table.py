@@ -62,6 +62,15 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "canal field with an elliptical clause",
+        MRI + "Central canal: moderate stenosis at C5-6 (AP 9 mm); mild at C4-5 and C6-7.\n"
+        "C2-3 and C3-4 show no significant stenosis.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {"C2-C3": "none", "C3-C4": "none", "C4-C5": "mild", "C5-C6": "moderate",
+                   "C6-C7": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "fracture red flag",
         "CT CERVICAL SPINE WITHOUT CONTRAST\nFINDINGS: Acute nondisplaced fracture of the C6 "
         "lamina. Mild bilateral foraminal narrowing at C5-6.",
