@@ -986,7 +986,6 @@ class FindingBuilder:
         fallback = self._fallback_levels(sent, sent_i, [], antecedent)
         groups = self._conjuncts(items, [])
         span = self.doc[start:end]
-        section = self.sent_sections[sent_i]
         out: list[Finding] = []
         prev_sev: str | None = None
         for g in groups:
@@ -999,16 +998,7 @@ class FindingBuilder:
                 if sev_raw is None or side_raw is None:
                     continue
                 severity = _sev_value(sev_raw)
-                common = {
-                    "negated": severity == "none",
-                    "uncertain": False,
-                    "historical": False,
-                    "change": None,
-                    "section": SECTION_NAMES.get(section, section),
-                    "text": span.text,
-                    "start": span.start_char,
-                    "end": span.end_char,
-                }
+                common = self._plain_common(sent_i, span.start_char, span.text, severity == "none")
                 for level in levels or [None]:
                     out.append(
                         _make(
@@ -1021,6 +1011,20 @@ class FindingBuilder:
                         )
                     )
         return out
+
+    def _plain_common(self, sent_i: int, start: int, text: str, negated: bool) -> dict[str, object]:
+        """Provenance of a finding read from a clause rather than from a target's ConText."""
+        section = self.sent_sections[sent_i]
+        return {
+            "negated": negated,
+            "uncertain": False,
+            "historical": False,
+            "change": None,
+            "section": SECTION_NAMES.get(section, section),
+            "text": text,
+            "start": start,
+            "end": start + len(text),
+        }
 
     def ctx(self, target: Span) -> _Context:
         key = (target.start, target.end)
@@ -1047,17 +1051,7 @@ class FindingBuilder:
             return []
         severity = _sev_value(sevs[0].value)
         span = self.doc[start:end]
-        section = self.sent_sections[sent_i]
-        common = {
-            "negated": severity == "none",
-            "uncertain": False,
-            "historical": False,
-            "change": None,
-            "section": SECTION_NAMES.get(section, section),
-            "text": span.text,
-            "start": span.start_char,
-            "end": span.end_char,
-        }
+        common = self._plain_common(sent_i, span.start_char, span.text, severity == "none")
         return [
             _make("canal_stenosis", lvl, None, severity, common, label="elliptical")
             for lvl in levels
@@ -1366,18 +1360,7 @@ class FindingBuilder:
             t.label_ == "FORAMINAL" for t in self.target_index.within(sent.start, sent.end)
         ):
             return []  # a study "limited by motion" as a whole says nothing of the foramina
-        section = self.sent_sections[sent_i]
-        text = sent.text.rstrip()
-        common = {
-            "negated": False,
-            "uncertain": False,
-            "historical": False,
-            "change": None,
-            "section": SECTION_NAMES.get(section, section),
-            "text": text,
-            "start": sent.start_char,
-            "end": sent.start_char + len(text),
-        }
+        common = self._plain_common(sent_i, sent.start_char, sent.text.rstrip(), False)
         return [_make("assessment_limited", lvl, None, None, common) for lvl in levels or [None]]
 
     def _level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
@@ -1401,17 +1384,7 @@ class FindingBuilder:
         remainder = " ".join(pieces)
         if not _LEVEL_NORMAL_RE.match(remainder):
             return []
-        section = self.sent_sections[sent_i]
-        common = {
-            "negated": True,
-            "uncertain": False,
-            "historical": False,
-            "change": None,
-            "section": SECTION_NAMES.get(section, section),
-            "text": sent.text.rstrip(),
-            "start": sent.start_char,
-            "end": sent.start_char + len(sent.text.rstrip()),
-        }
+        common = self._plain_common(sent_i, sent.start_char, sent.text.rstrip(), True)
         levels = [lvl for s in lv for lvl in _levels_of(s)]
         if not levels:
             return [_make("level_normal", None, None, "none", common, label="remaining_levels")]
