@@ -333,20 +333,15 @@ class FindingBuilder:
         prev_content_end = 0
         for sent in self.sents:
             cat = _section_of(self.sections, sent.start)
+            body = sent.text.strip()
+            gap = self.text[prev_content_end : sent.start_char]
+            header_only = _is_header_only(body)
             if cat != prev_cat:
                 override, has_content, prev_cat = None, False, cat
-                inline_header = False
-                if _is_header_only(body := sent.text.strip()):
-                    # the next sentence on the same line makes it an inline header
-                    inline_header = None  # decided by the next sentence
-            if (
-                inline_header is None
-                and sent.text.strip()
-                and not _is_header_only(sent.text.strip())
-            ):
-                inline_header = "\n" not in self.text[prev_content_end : sent.start_char]
-            gap = self.text[prev_content_end : sent.start_char]
-            body = sent.text.strip()
+                # a header alone: the next sentence tells whether it is inline (same line)
+                inline_header = None if header_only else False
+            if inline_header is None and body and not header_only:
+                inline_header = "\n" not in gap
             if cat not in REPORTABLE_SECTIONS and override is None and body:
                 new_line = "\n" in gap
                 opens_with_level = bool(_LEVEL_OPENING_RE.match(body))
@@ -359,8 +354,7 @@ class FindingBuilder:
                     override = "findings"
             if body:
                 prev_content_end = sent.start_char + len(sent.text.rstrip())
-                if not _is_header_only(body):
-                    has_content = True
+                has_content = has_content or not header_only
             out.append(override or cat)
         return out
 
