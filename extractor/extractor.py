@@ -16,7 +16,7 @@ from ._version import __version__
 from .annotate import FindingAnnotator
 from .clinical import ClinicalContext
 from .findings import build_findings
-from .levels import CERVICAL_LEVELS, find_levels
+from .levels import CERVICAL_LEVELS, LEVELS_KEY
 from .modality import ModalityDetector
 from .pathway import PathwayEngine
 from .pipeline import build_pipeline
@@ -172,9 +172,10 @@ class Extractor:
         ]
         title = self.modality.title_text(text, sections)
         modality = self.modality.modality(title, text)
-        levels = [f.level for f in findings if f.level]
-        all_levels = [lvl for m in find_levels(text) for lvl in m.levels]
-        regions = self.modality.regions(title, all_levels or levels)
+        # the level mentions the foramen_levels component already found (every finding's level
+        # is among them)
+        all_levels = [lvl for span in doc.spans[LEVELS_KEY] for lvl in span.id_.split("|")]
+        regions = self.modality.regions(title, all_levels)
         foraminal = grid.foraminal_grid(findings)
         canal = grid.canal_grid(findings)
         covers_cervical = "cervical" in regions or not regions
