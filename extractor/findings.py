@@ -1254,11 +1254,7 @@ class FindingBuilder:
             signal = True
             compression = False
         else:
-            comp = [
-                s
-                for s in self._has_label("CORD_COMPRESSION", left, right)
-                if s.text.lower() != "impression"
-            ]
+            comp = self._has_label("CORD_COMPRESSION", left, right)
             # "normal in caliber and signal": a bare "signal" asserts nothing abnormal
             sig = [x for x in self._has_label("CORD_SIGNAL", left, right) if x.id_ != "neutral"]
             compression = any(not self._locally_negated(s) for s in comp)
@@ -1325,7 +1321,7 @@ class FindingBuilder:
         comp = [
             s
             for s in self._has_label("CORD_COMPRESSION", left, right)
-            if not self._locally_negated(s) and s.text.lower() != "impression"
+            if not self._locally_negated(s)
         ]
         contact = [
             s for s in self._has_label("CORD_CONTACT", left, right) if not self._locally_negated(s)
