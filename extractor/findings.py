@@ -295,6 +295,7 @@ class FindingBuilder:
         self.semicolons = [i for i, w in enumerate(self.lowers) if w == ";"]
         self._ctx: dict[tuple[int, int], _Context] = {}
         self.excluded: dict[tuple[int, int], tuple[int, int]] = {}
+        self.shared: dict[tuple[int, int], list[tuple[int, int]]] = {}
         targets = _sorted_spans(doc.spans[TARGETS_KEY])
         self.targets = targets
         lex = doc.spans[LEXICON_KEY]
@@ -1119,7 +1120,7 @@ class FindingBuilder:
         if excluded is not None:
             items = [it for it in items if not excluded[0] <= it.start < excluded[1]]
         plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
-        for s_left, s_right in getattr(self, "shared", {}).get((target.start, target.end), []):
+        for s_left, s_right in self.shared.get((target.start, target.end), []):
             extra = self._items(s_left, s_right)
             have = {_KIND[it.label] for it in items}
             if plural:
