@@ -123,6 +123,7 @@ _KIND = {
 }
 _LEVEL_OWNERS = frozenset({"FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"})
 _CAUSE_WORDS = frozenset({"due", "secondary", "caused", "related", "because", "attributable"})
+_CAUSE_COPULAS = frozenset({"is", "are", "appears", "appear", "remains", "remain", "seems", "seem"})
 _SIDE_WORDS = {
     "left": "left",
     "right": "right",
@@ -450,9 +451,15 @@ class FindingBuilder:
             return last_coord if last_coord is not None else end
         attr_starts = {}
         adjacent = start
+        predicate_ends = {sp.end for sp in self._has_label("PREDICATE", start, end)}
         for span in self.attrs.within(start, end):
             if span.label_ == "SIDE" and (
-                span.text.lower().startswith(("on ", "to "))
+                (
+                    span.text.lower().startswith(("on ", "to "))
+                    # "encroaches on the right C6-7 foramen": the object of the verb, not a
+                    # side post-posed to the anchor before
+                    and span.start not in predicate_ends
+                )
                 or span.text.lower() == "bilaterally"
                 or span.start == adjacent
             ):
@@ -533,13 +540,18 @@ class FindingBuilder:
 
     def _cause_span_end(
         self, anchors: list[tuple[int, int, Span | None]], bounds: list[int], k: int
-    ) -> int | None:
-        """Index of the last anchor of a cause phrase right after target k ("due to ..."), if
-        the cause is followed by more of the target's attributes after a comma."""
+    ) -> tuple[int, int] | None:
+        """Index of the last anchor of a cause phrase right after target k ("due to ...") and
+        the cause's first token, if the cause is followed by more of the target's attributes
+        (after a comma, or a copula)."""
         if k + 1 >= len(anchors) or anchors[k + 1][2] is not None:
             return None
-        if self.lowers[bounds[k]] not in _CAUSE_WORDS:
-            return None
+        cause_start = bounds[k]
+        if self.lowers[cause_start] not in _CAUSE_WORDS:
+            # "narrowing from uncovertebral spurring is severe": 'from' right after the target
+            cause_start = anchors[k][1]
+            if self.lowers[cause_start] != "from":
+                return None
         j = k + 1
         while j + 1 < len(anchors) and anchors[j + 1][2] is None:
             gap = self.lowers[anchors[j][1] : anchors[j + 1][0]]
@@ -548,7 +560,10 @@ class FindingBuilder:
             j += 1
         tail_end = bounds[j] if j < len(anchors) - 1 else None
         tail = self.lowers[anchors[j][1] : tail_end] if tail_end else self.lowers[anchors[j][1] :]
-        return j if tail[:1] == [","] else None
+        # the target's attributes resume after a comma, or as the predicate of a copula
+        # ("narrowing due to spurring is severe on the left")
+        resumes = bool(tail) and (tail[0] == "," or tail[0] in _CAUSE_COPULAS)
+        return (j, cause_start) if resumes else None
 
     def _frames(self, sent: Span) -> list[tuple[Span, int, int]]:
         anchors = self._anchors(sent)
@@ -564,11 +579,12 @@ class FindingBuilder:
                 continue
             left = bounds[k - 1] if k > 0 else sent.start
             right = bounds[k] if k < len(anchors) - 1 else sent.end
-            j = self._cause_span_end(anchors, bounds, k)
-            if j is not None:
+            cause = self._cause_span_end(anchors, bounds, k)
+            if cause is not None:
                 # "narrowing due to uncovertebral hypertrophy, mild at C3-4 and moderate at
                 # C5-6": the frame reads on past the cause, which itself is left out
-                self.excluded[(target.start, target.end)] = (bounds[k], anchors[j][1])
+                j, cause_start = cause
+                self.excluded[(target.start, target.end)] = (cause_start, anchors[j][1])
                 right = bounds[j] if j < len(anchors) - 1 else sent.end
             # a frame never crosses ';' ("... severely narrowed; at the other levels ...")
             c_start, c_end = next((a, b) for a, b in clauses if a <= target.start < b)
