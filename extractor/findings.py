@@ -247,7 +247,8 @@ class _Group:
     sides: list[_Item] = field(default_factory=list)
     levels: list[_Item] = field(default_factory=list)
     order: list[_Item] = field(default_factory=list)
-    focus: bool = False  # starts at "greatest at" / "most pronounced at"
+    focus: bool = False  # starts at "greatest at" / "most pronounced at" / "except"
+    exception: bool = False  # starts at "except (at)": not under the frame's negation
 
 
 def _sorted_spans(spans: Iterable[Span]) -> list[Span]:
@@ -728,15 +729,21 @@ class FindingBuilder:
             ]
         return None
 
-    def _conjuncts(self, items: list[_Item], focus: list[int]) -> list[_Group]:
+    def _conjuncts(
+        self, items: list[_Item], focus: list[int], exceptions: Iterable[int] = ()
+    ) -> list[_Group]:
         """Split the frame's items at coordinators ("and", ",", ";") into conjuncts.
 
         A coordinator between two level mentions is a level list ("C5-6 and C6-7"), not a split.
         A conjunct holding only levels joins its neighbour when that neighbour names no level
         ("At C5-6, moderate bilateral ..."). "Greatest at C5-6" (focus) always starts a conjunct.
         """
-        groups: list[_Group] = [_Group()]
         focus_iter = sorted(focus)
+        exception_starts = set(exceptions)
+        # "no stenosis except at C5-6, where ...": every item follows the exception
+        groups: list[_Group] = [
+            _Group(exception=bool(items) and any(f < items[0].start for f in exception_starts))
+        ]
         for k, it in enumerate(items):
             if k > 0:
                 prev = items[k - 1]
@@ -745,8 +752,12 @@ class FindingBuilder:
                 if not split and not (prev.label in _LEVEL_LABELS and it.label in _LEVEL_LABELS):
                     split = any(self.lowers[i] in _SPLITTERS for i in between)
                 if split:
+                    starts = [f for f in focus_iter if f in between or f == it.start]
                     groups.append(
-                        _Group(focus=any(f in between or f == it.start for f in focus_iter))
+                        _Group(
+                            focus=bool(starts),
+                            exception=any(f in exception_starts for f in starts),
+                        )
                     )
             groups[-1].order.append(it)
         for g in groups:
@@ -781,16 +792,21 @@ class FindingBuilder:
         # Level-only conjuncts lend their levels to a neighbour that has none.
         merged: list[_Group] = []
         pending: list[_Item] = []
+        pending_exception = False
         for g in groups:
             if g.focus and pending:
                 # "from C4-5 to C6-7, greatest at C5-6 ...": the range keeps to itself
                 merged.append(_Group(levels=pending, order=list(pending)))
                 pending = []
             if g.levels and not g.severities and not g.sides:
+                pending_exception = g.exception if not pending else pending_exception
                 pending.extend(g.levels)
                 continue
             if pending and not g.levels:
+                # "except at C5-6, where they are moderately narrowed": the grade is the
+                # exception's
                 g.levels = pending + g.levels
+                g.exception = g.exception or pending_exception
                 pending = []
             elif pending:
                 merged.append(_Group(levels=pending, order=list(pending)))
@@ -806,7 +822,8 @@ class FindingBuilder:
         for k, g in enumerate(merged):
             if g.levels:
                 continue
-            later = next((h for h in merged[k + 1 :] if h.levels), None)
+            # an exception's levels are not the levels of what it is an exception to
+            later = next((h for h in merged[k + 1 :] if h.levels and not h.exception), None)
             earlier = next((h for h in reversed(merged[:k]) if h.levels), None)
             source = later or earlier
             if source is not None:
@@ -1181,8 +1198,12 @@ class FindingBuilder:
         if label == "FORAMINAL" and self._has_label("WIDENED", left, right):
             return []  # an enlarged or remodelled foramen (a mass) is not foraminal narrowing
         fallback = self._fallback_levels(sent, sent_i, frames, target)
-        focus = [sp.start for sp in self._has_label("FOCUS", left, right)]
-        groups = self._respectively(items, left, right) or self._conjuncts(items, focus)
+        focus_spans = self._has_label("FOCUS", left, right)
+        focus = [sp.start for sp in focus_spans]
+        exceptions = [sp.start for sp in focus_spans if sp.id_ == "exception"]
+        groups = self._respectively(items, left, right) or self._conjuncts(
+            items, focus, exceptions
+        )
         common = self._common(target, left, right)
         ftype = {
             "FORAMINAL": "foraminal_stenosis",
@@ -1213,15 +1234,21 @@ class FindingBuilder:
                 continue  # "remaining lumbar levels": not the cervical quantifier
             # "narrowing, which is probably moderate": a hedge on the grade itself
             pair_common = common
+            group_negated = negated
+            if negated and g.exception and any(s.value != "none" for s in g.severities):
+                # "no foraminal stenosis except at C5-6, where there is moderate narrowing":
+                # the exception is positive
+                group_negated = False
+                pair_common = {**common, "negated": False}
             if g.severities and not common["uncertain"] and self._hedged(g.severities):
-                pair_common = {**common, "uncertain": True}
+                pair_common = {**pair_common, "uncertain": True}
             for sev_raw, side_raw in self._pair(g):
                 own_none = sev_raw == "none" and side_raw is None
                 sev_raw = sev_raw if sev_raw is not None else prev_sev
                 if not own_none:  # "..., C6-7 none": a negative grade of its own is two-sided
                     side_raw = side_raw if side_raw is not None else prev_side
                 prev_sev, prev_side = sev_raw, side_raw
-                severity = _severity(sev_raw, negated)
+                severity = _severity(sev_raw, group_negated)
                 side = _side(side_raw, plural, label)
                 level_list: list[str | None] = list(levels) if levels else [None]
                 if remaining and levels and _quantifier_last(g):
