@@ -48,10 +48,15 @@ def text_fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
+_ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:4096]
     if not sample:
         return 0.0
+    if sample.isascii():  # the usual case, without a per-character Python loop
+        return len(_ASCII_CONTROL_RE.findall(sample)) / len(sample)
     bad = sum(
         1
         for ch in sample
