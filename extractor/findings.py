@@ -82,7 +82,11 @@ _COORDINATORS = frozenset(
 )
 _LOCAL_NEGATORS = frozenset({"no", "without", "not", "nor", "negative", "absent", "w/o"})
 _NORMAL_WORDS = frozenset({"normal", "unremarkable", "preserved", "maintained", "nl"})
-_PLURAL_FORAMEN_RE = re.compile(r"(foramina|foramens|foraminae|nfs|nfns|foramenae)\b", re.I)
+_PLURAL_FORAMEN_RE = re.compile(
+    # with the dictation garbles of "foramina" ("for a mina", "forearm in a")
+    r"(foramina|foramens|foraminae|nfs|nfns|foramenae|mina|amina|forearm in a|men a|min a)\b",
+    re.I,
+)
 _LEVEL_OPENING_RE = re.compile(
     r"^(?:at\s+)?(?:the\s+)?(?:C|T|L)\s?\d{1,2}\s*[-–/]\s*(?:C|T|L)?\s?\d{1,2}", re.I
 )
@@ -99,12 +103,16 @@ _LEVEL_HEADER_TAIL_RE = re.compile(
     r"^\s*(?:disc|disk)?\s*(?:level|interspace|segment)?\s*(?::|-\s|–|—|\.)", re.I
 )
 _LEVEL_NORMAL_RE = re.compile(
-    r"^[\s:.\-–—,&/]*(?:(?:and|the|at|levels?|discs?|disks?|interspaces?|through|to)\b[\s:,.&/\-–—]*)*"
+    # an optional list marker ("3. C2-3 and C3-4 are normal.")
+    r"^\s*(?:\(?\d{1,2}[.)]\s)?"
+    r"[\s:.\-–—,&/]*(?:(?:and|the|at|levels?|discs?|disks?|interspaces?|through|to)\b[\s:,.&/\-–—]*)*"
     r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with)\s+)?"
     r"(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
     r"(?:normal|unremarkable|negative|neg|nl|wnl|ok|okay|satisfactory|within normal limits|clear|"
+    # British shorthand: "NAD" (nothing abnormal detected), "nil of note"
+    r"nad|nil of note|nothing abnormal(?:\s+(?:detected|seen))?|"
     r"no\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
-    r"(?:\s+(?:is|are)\s+(?:seen|identified|noted))?"
+    r"(?:\s+(?:(?:is|are)\s+)?(?:seen|identified|noted|detected|demonstrated))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
     r"(?:\s*,\s*(?:unchanged|stable|again noted|as before))?\s*[.;:]?\s*$",
     re.I,
@@ -314,7 +322,14 @@ class FindingBuilder:
             for s in filter_spans(by_label.get("BLOCKER", []))
             if not any(i in target_tokens for i in range(s.start, s.end))
         )
-        self.lex = {k: _SentenceIndex(_sorted_spans(filter_spans(v))) for k, v in by_label.items()}
+        self.lex = {
+            # longest match wins within a label; then phrases that only look like a quantifier
+            # ("the remaining findings") are dropped
+            k: _SentenceIndex(
+                _sorted_spans(s for s in filter_spans(v) if s.id_ != "not_levels")
+            )
+            for k, v in by_label.items()
+        }
         self.levels = _SentenceIndex(_sorted_spans(doc.spans[LEVELS_KEY]))
         self.attrs = _SentenceIndex(self.attr_spans)
         self.sections = _section_lookup(doc)

@@ -195,6 +195,7 @@ LexiconLabel = Literal[
 class LexiconEntry(_Strict):
     label: LexiconLabel
     id: str
+    description: str | None = None
     phrases: list[str] = Field(default_factory=list)
     patterns: list[TokenPattern] = Field(default_factory=list)
 

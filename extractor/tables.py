@@ -77,10 +77,18 @@ def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
     return [(t.strip(), s, e) for t, s, e in cells]
 
 
+_NARROWING_NOUN_RE = re.compile(r"^(.*?)\s*\b(?:stenosis|stenotic|narrowing|narrowed|compromise)$")
+_ADVERBS = {"mildly": "mild", "moderately": "moderate", "severely": "severe", "markedly": "marked"}
+
+
 def _value(cell: str) -> str | None:
     text = re.sub(r"\s*\(.*\)\s*$", "", cell.strip().lower()).strip(" .")
     if _SKIP_VALUES.match(text):
         return None
+    # "mild stenosis", "moderately narrowed", "no stenosis", "stenosis": the grade word decides
+    noun = _NARROWING_NOUN_RE.match(text)
+    if noun:
+        text = _ADVERBS.get(noun.group(1), noun.group(1)) or "present"
     return _CELL_VALUES.get(text)
 
 

@@ -115,6 +115,13 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("previous state then current", "C6-7: The left foramen, which was mildly narrowed previously, is now patent.", {"C6-C7": {"left": "none"}}),
     ("lateral recess", "L4-5: Severe right lateral recess stenosis.", {}),
     ("coordinated with an excluded anchor", "Disc bulge at C4-5 causing mild narrowing of the left lateral recess and left neural foramen.", {"C4-C5": {"left": "mild"}}),
+    ("British 'NAD' level", "FINDINGS:\nC2/3: NAD.\nC3/4: Mild NF narrowing R>L.", {"C2-C3": dict(B), "C3-C4": {"left": "mild", "right": "mild"}}),
+    ("numbered level list stated normal", "FINDINGS:\n1. Mild left C5-6 foraminal narrowing.\n2. C2-3, C3-4 and C7-T1 are normal.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "mild"}, "C7-T1": dict(B)}),
+    ("dictation garble of 'foramina'", "C2-3: No disc bulge. The neural for a mina are patent.\nC4-5: The neural forearm in a are mildly narrowed.",
+     {"C2-C3": dict(B), "C4-C5": {"left": "mild", "right": "mild"}}),
+    ("table cells with a narrowing noun", "Level | Canal | Left foramen | Right foramen\nC4/5 | normal | no narrowing | mild stenosis\nC5/6 | mild stenosis | moderately narrowed | severe",
+     {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "severe"}}),
     ("level list with its own negative grade", "Neural foraminal narrowing: C4-5 mild bilateral, C5-6 moderate left, C6-7 none.",
      {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate"}, "C6-C7": dict(B)}),
 ]

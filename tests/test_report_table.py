@@ -126,6 +126,20 @@ CASES = [
          "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "'the remaining findings' is not a level quantifier",
+        MRI + "C6-7: Severe right foraminal stenosis. The remaining findings, including mild "
+        "canal stenosis at C6-7, are unchanged.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C6-C7": "mild"}, "cord": ([], False),
+         "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "table canal cell with a narrowing noun",
+        MRI + "Level | Canal | Left foramen | Right foramen\nC5/6 | mild stenosis | mild | normal\n"
+        "C6/7 | no stenosis | normal | normal",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild", "C6-C7": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
