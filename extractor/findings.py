@@ -131,6 +131,7 @@ _KIND = {
 }
 _LEVEL_OWNERS = frozenset({"FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"})
 _CAUSE_WORDS = frozenset({"due", "secondary", "caused", "related", "because", "attributable"})
+_ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "these", "which"})
 _CAUSE_COPULAS = frozenset({"is", "are", "appears", "appear", "remains", "remain", "seems", "seem"})
 _SIDE_WORDS = {
     "left": "left",
@@ -955,6 +956,7 @@ class FindingBuilder:
         last_target: Span | None = None
         self._last_foraminal_levels: list[str] = []
         self._pending_levels: list[str] = []
+        self._target_sides: dict[tuple[int, int], str] = {}
         for sent_i, sent in enumerate(self.sents):
             if (
                 sent_i
@@ -971,7 +973,14 @@ class FindingBuilder:
                 continue
             frames = self._frames(sent) if has_targets else []
             for target, left, right in frames:
-                findings.extend(self._from_frame(_Frame(sent, sent_i, frames, target, left, right)))
+                found = self._from_frame(_Frame(sent, sent_i, frames, target, left, right))
+                sides = {f.side for f in found if f.type == "foraminal_stenosis"}
+                if "bilateral" in sides or {"left", "right"} <= sides:
+                    sides = {"bilateral"}
+                self._target_sides[(target.start, target.end)] = (
+                    next(iter(sides)) if len(sides) == 1 and None not in sides else "unspecified"
+                )
+                findings.extend(found)
             for start, end in self._clauses(sent):
                 own = [t for t, _l, _r in frames if start <= t.start < end]
                 if own:
@@ -1021,9 +1030,17 @@ class FindingBuilder:
             return []
         items = self._items(start, end)
         narrowing = any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", start, end))
-        if not any(it.label == "SIDE" for it in items) or not (
-            narrowing or any(it.label == "SEVERITY" for it in items)
-        ):
+        inherited: str | None = None
+        if not any(it.label == "SIDE" for it in items):
+            # "bilateral foraminal narrowing at C3-4 through C6-7. At C3-4 and C4-5 it is
+            # mild.": a pronoun subject takes the antecedent's sides
+            if not (
+                any(it.label == "SEVERITY" for it in items)
+                and any(w in _ANAPHORIC_SUBJECTS for w in self.lowers[start:end])
+            ):
+                return []
+            inherited = self._target_sides.get((antecedent.start, antecedent.end), "unspecified")
+        elif not (narrowing or any(it.label == "SEVERITY" for it in items)):
             return []
         sent = self.sents[sent_i]
         fallback = self._fallback_levels(sent, sent_i, [], antecedent)
@@ -1038,6 +1055,7 @@ class FindingBuilder:
                 if sev_raw is None and narrowing:
                     sev_raw = "significant"  # "on the right there is grade 1 narrowing"
                 prev_sev = sev_raw
+                side_raw = side_raw if side_raw is not None else inherited
                 if sev_raw is None or side_raw is None:
                     continue
                 severity = _sev_value(sev_raw)

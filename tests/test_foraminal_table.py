@@ -122,6 +122,10 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C2-C3": dict(B), "C4-C5": {"left": "mild", "right": "mild"}}),
     ("table cells with a narrowing noun", "Level | Canal | Left foramen | Right foramen\nC4/5 | normal | no narrowing | mild stenosis\nC5/6 | mild stenosis | moderately narrowed | severe",
      {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "severe"}}),
+    ("pronoun takes the antecedent's sides", "There is bilateral foraminal narrowing at C3-4 through C6-7. At C3-4 and C4-5 it is mild. At C5-6 the left foramen is severely narrowed.",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "severe", "right": "unspecified"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}}),
+    ("pronoun after a one-sided antecedent", "Left foraminal narrowing is present at C4-5 and C5-6. At C4-5 it is mild; at C5-6 it is moderate.",
+     {"C4-C5": {"left": "mild"}, "C5-C6": {"left": "moderate"}}),
     ("level list with its own negative grade", "Neural foraminal narrowing: C4-5 mild bilateral, C5-6 moderate left, C6-7 none.",
      {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate"}, "C6-C7": dict(B)}),
 ]
