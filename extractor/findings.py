@@ -332,6 +332,7 @@ class FindingBuilder:
             for k, v in by_label.items()
         }
         self.levels = _SentenceIndex(_sorted_spans(doc.spans[LEVELS_KEY]))
+        self.vertebral_span_starts = {s.start for s in doc.spans[LEVELS_KEY] if s.kb_id_ == "span"}
         self.attrs = _SentenceIndex(self.attr_spans)
         self.sections = _section_lookup(doc)
         self.sents = _sentences(doc, self.text)
@@ -1316,15 +1317,30 @@ class FindingBuilder:
                         )
         return out
 
+    def _without_spans(self, items: list[_Item]) -> list[_Item]:
+        """Level items without the vertebral spans, when a disc level is among them: in "OPLL
+        from C3 to C6 ... cord flattening at C4-5" the span is the lesion's extent and the disc
+        level places the cord finding."""
+        if any(it.label == "LEVEL" and not self._is_span(it) for it in items):
+            return [it for it in items if not self._is_span(it)]
+        return items
+
+    def _is_span(self, item: _Item) -> bool:
+        return item.label == "LEVEL" and item.start in self.vertebral_span_starts
+
     def _cord(self, fr: _Frame) -> list[Finding]:
         sent, sent_i, frames, target, left, right = fr
         negated = self.ctx(target).negated
         common = self._common(target, left, right)
         fallback = self._fallback_levels(sent, sent_i, frames, target)
-        items = self._items(left, right)
-        levels, _ = self._resolve_levels(
-            [it for it in items if it.label in ("LEVEL", "ANAPHOR")], sent_i, fallback
+        items = self._without_spans(
+            [it for it in self._items(left, right) if it.label in ("LEVEL", "ANAPHOR")]
         )
+        if not items and fallback and all(self._is_span(it) for it in fallback):
+            # the disc levels named elsewhere in the sentence place the cord finding
+            discs = [it for it in self._level_items(sent.start, sent.end) if it.label == "LEVEL"]
+            fallback = self._without_spans(discs) if discs else fallback
+        levels, _ = self._resolve_levels(items, sent_i, self._without_spans(fallback))
         out: list[Finding] = []
         sig: list[Span] = []
         if target.label_ == "CORD_LESION":

@@ -164,6 +164,7 @@ class LevelTagger:
             if span is None:
                 continue
             span.id_ = "|".join(mention.levels)
+            span.kb_id_ = mention.kind  # "disc" | "span" (vertebral span) | "range"
             spans.append(span)
         doc.spans[LEVELS_KEY] = spans
         return doc

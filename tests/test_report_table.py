@@ -140,6 +140,22 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
     ),
     (
+        "vertebral span is the lesion's extent, the disc level places the cord",
+        MRI + "A ventral epidural collection extends from C4 to C6 and flattens the ventral cord "
+        "at C5-6. Continuous OPLL from C3 to C6 with severe central canal stenosis at C4-5 and "
+        "cord flattening.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "severe"},
+         "cord": (["C4-C5", "C5-C6"], False), "red_flags": [],
+         "pathway": "urgent_surgical_review"},
+    ),
+    (
+        "vertebral span alone places the cord",
+        MRI + "OPLL from C3 to C6 compresses the cord.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {},
+         "cord": (["C3-C4", "C4-C5", "C5-C6"], False), "red_flags": [],
+         "pathway": "surgical_review"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
