@@ -1337,8 +1337,12 @@ class FindingBuilder:
             [it for it in self._items(left, right) if it.label in ("LEVEL", "ANAPHOR")]
         )
         if not items and fallback and all(self._is_span(it) for it in fallback):
-            # the disc levels named elsewhere in the sentence place the cord finding
-            discs = [it for it in self._level_items(sent.start, sent.end) if it.label == "LEVEL"]
+            # the disc levels named elsewhere in the clause place the cord finding
+            c_start, c_end = next(
+                ((a, b) for a, b in self._clauses(sent) if a <= target.start < b),
+                (sent.start, sent.end),
+            )
+            discs = [it for it in self._level_items(c_start, c_end) if it.label == "LEVEL"]
             fallback = self._without_spans(discs) if discs else fallback
         levels, _ = self._resolve_levels(items, sent_i, self._without_spans(fallback))
         out: list[Finding] = []
