@@ -131,6 +131,14 @@ _KIND = {
 }
 _LEVEL_OWNERS = frozenset({"FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"})
 _CAUSE_WORDS = frozenset({"due", "secondary", "caused", "related", "because", "attributable"})
+# a sentence that corrects the report ("moderate, not severe as originally dictated")
+_CORRECTION_RE = re.compile(
+    r"\b(?:as (?:originally|initially|previously|first) (?:dictated|stated|reported|described|"
+    r"transcribed|written)|should read|(?:is|are|was|has been|have been) (?:amended|corrected)|"
+    r"amended to|corrected to|erroneously (?:dictated|stated|reported|transcribed)|"
+    r"dictation error|transcription error)\b",
+    re.I,
+)
 _ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "these", "which"})
 _CAUSE_COPULAS = frozenset({"is", "are", "appears", "appear", "remains", "remain", "seems", "seem"})
 _SIDE_WORDS = {
@@ -339,6 +347,7 @@ class FindingBuilder:
         self.sent_starts = [s.start for s in self.sents]
         self.sent_sections = self._sentence_sections()
         self.sent_start_chars = [s.start_char for s in self.sents]
+        self.sent_correction = [bool(_CORRECTION_RE.search(s.text)) for s in self.sents]
         self.header_levels = self._header_scopes()
 
     def _sentence_sections(self) -> list[str | None]:
@@ -652,6 +661,11 @@ class FindingBuilder:
     # ----- items ---------------------------------------------------------------------------
     def _is_prior_severity(self, span: Span) -> bool:
         doc = self.doc
+        if self.sent_correction[self._sentence_index(span.start)] and (
+            self.lowers[span.start - 1 : span.start] == ["not"]
+            or self.lowers[max(span.start - 2, 0) : span.start] == ["rather", "than"]
+        ):
+            return True  # "moderate, not severe as originally dictated": the replaced grade
         for i in range(max(span.start - 2, 0), span.start):
             if self.lowers[i] in (
                 "previously",
@@ -1086,6 +1100,7 @@ class FindingBuilder:
             "text": text,
             "start": start,
             "end": start + len(text),
+            "correction": self.sent_correction[sent_i],
         }
 
     def ctx(self, target: Span) -> _Context:
@@ -1120,10 +1135,13 @@ class FindingBuilder:
         ]
 
     def _common(self, target: Span, start_tok: int, end_tok: int) -> dict[str, object]:
-        section = self.sent_sections[self._sentence_index(target.start)]
+        sent_i = self._sentence_index(target.start)
+        section = self.sent_sections[sent_i]
         span = self.doc[start_tok:end_tok]
         c = self.ctx(target)
-        historical = c.historical or c.resolved
+        correction = self.sent_correction[sent_i]
+        # "as originally dictated" speaks of the report, not of a prior study
+        historical = (c.historical and not correction) or c.resolved
         if historical and not c.resolved and self._has_label("CURRENT", start_tok, end_tok):
             historical = False  # "the foramina are now patent"
         change = c.change
@@ -1140,6 +1158,7 @@ class FindingBuilder:
             "text": span.text,
             "start": span.start_char,
             "end": span.end_char,
+            "correction": correction,
         }
 
     def _from_frame(self, fr: _Frame) -> list[Finding]:

@@ -1,7 +1,8 @@
 """Report-level aggregation of findings into the registry grids (contract field meanings).
 
 Pure functions over plain `Finding` models: worst severity wins per cell across findings and
-impression; statements about a prior study and statements outside the current-study sections are
+impression, except where a correction of the report grades the cell (its grade replaces the
+others); statements about a prior study and statements outside the current-study sections are
 left out; "remaining levels" statements fill the cervical levels with no other statement of the
 same kind; an unsided mention is absorbed by the sided cells of its level.
 """
@@ -46,10 +47,35 @@ def _sorted_levels(levels: Iterable[str]) -> list[str]:
     return sorted(levels, key=lambda lvl: _LEVEL_ORDER.get(lvl, 99))
 
 
+def _corrected_cells(findings: list[Finding], ftype: str) -> set[tuple[str, str | None]]:
+    """(level, side) cells that a correction grades: its grade replaces the others there."""
+    cells: set[tuple[str, str | None]] = set()
+    for f in findings:
+        if not (f.correction and f.type == ftype and f.level and is_current(f)):
+            continue
+        if _cell_value(f) in (None, "unspecified"):
+            continue  # only a stated grade replaces other grades
+        if ftype != "foraminal_stenosis":
+            cells.add((f.level, None))
+        elif f.side in ("left", "right", "bilateral"):
+            cells.update((f.level, s) for s in _sides(f.side))
+    return cells
+
+
+def _superseded(f: Finding, corrected: set[tuple[str, str | None]]) -> bool:
+    if f.correction or not corrected or f.level is None:
+        return False
+    if f.type == "canal_stenosis":
+        return (f.level, None) in corrected
+    sides = _sides(f.side if f.side != "unspecified" else None)
+    return all((f.level, s) in corrected for s in sides)
+
+
 def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
     grid: dict[str, dict[str, str]] = {}
     remaining: list[Finding] = []
     unsided: dict[str, str] = {}
+    corrected = _corrected_cells(findings, "foraminal_stenosis")
 
     def put(level: str, side: str, value: str) -> None:
         cells = grid.setdefault(level, {})
@@ -65,7 +91,7 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
             elif f.label == "remaining_levels":
                 remaining.append(f)
             continue
-        if f.type != "foraminal_stenosis":
+        if f.type != "foraminal_stenosis" or _superseded(f, corrected):
             continue
         value = _cell_value(f)
         if value is None:
@@ -106,6 +132,7 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
 def canal_grid(findings: list[Finding]) -> dict[str, str]:
     grid: dict[str, str] = {}
     remaining: list[Finding] = []
+    corrected = _corrected_cells(findings, "canal_stenosis")
     for f in findings:
         if not is_current(f):
             continue
@@ -115,7 +142,7 @@ def canal_grid(findings: list[Finding]) -> dict[str, str]:
             elif f.label == "remaining_levels":
                 remaining.append(f)
             continue
-        if f.type != "canal_stenosis":
+        if f.type != "canal_stenosis" or _superseded(f, corrected):
             continue
         value = _cell_value(f)
         if value is None:

@@ -92,6 +92,11 @@ class Finding(_Model):
     root: str | None = Field(
         default=None, description="Nerve root named in the mention, e.g. 'C7'."
     )
+    correction: bool = Field(
+        default=False,
+        description="Stated as a correction of the report ('moderate, not severe as originally "
+        "dictated'; 'the impression should read'): it replaces the other grades of its cells.",
+    )
     codes: list[str] = Field(
         default_factory=list,
         description="Standard codes, e.g. 'ICD-10-CM:M48.02', 'SNOMED:243905009'.",

@@ -107,6 +107,11 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("prior only", "C3-4: On the prior study there was mild right foraminal narrowing.", {}),
     ("request is not a finding", "CLINICAL HISTORY: Neck pain, r/o foraminal stenosis at C5-6.\nFINDINGS: C5-6: Normal.", {"C5-C6": dict(B)}),
     ("worst wins across impression", "FINDINGS:\nC5-6: Moderate left foraminal narrowing.\nIMPRESSION:\n1. Severe left C5-6 foraminal stenosis.", {"C5-C6": {"left": "severe"}}),
+    ("addendum correction replaces the grade", "FINDINGS:\nC5-C6: Severe right foraminal stenosis. Mild left foraminal narrowing.\nIMPRESSION: Severe right C5-C6 foraminal stenosis.\n\n"
+     "ADDENDUM: The right C5-C6 foraminal narrowing is moderate, not severe as originally dictated. The impression should read: Moderate right C5-C6 foraminal stenosis.",
+     {"C5-C6": {"left": "mild", "right": "moderate"}}),
+    ("correction upgrading one side leaves the other", "ADDENDUM: The right C6-7 neural foramen is severely narrowed, rather than moderately narrowed as originally stated. The left C6-7 foramen is mildly narrowed.\n\nORIGINAL IMPRESSION:\n1. Moderate right C6-7 neural foraminal stenosis.",
+     {"C6-C7": {"left": "mild", "right": "severe"}}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),
