@@ -139,6 +139,14 @@ _CORRECTION_RE = re.compile(
     r"dictation error|transcription error)\b",
     re.I,
 )
+_CARRY_FORWARD_RE = re.compile(
+    r"\b(?:this|these|which|it|they|the finding|the narrowing|the stenosis)\s+"
+    r"(?:is|are|has|have|remains?|appears?)\s+(?:(?:essentially|grossly|largely)\s+)?"
+    r"(?:not\s+(?:significantly\s+|substantially\s+|appreciably\s+|been\s+)?"
+    r"(?:different|changed)|no different|unchanged|stable|similar|persistent|"
+    r"(?:again\s+)?(?:seen|noted|demonstrated|present)\s+(?:again|today|currently|on the current))",
+    re.I,
+)
 _ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "these", "which"})
 _CAUSE_COPULAS = frozenset({"is", "are", "appears", "appear", "remains", "remain", "seems", "seem"})
 _SIDE_WORDS = {
@@ -1050,7 +1058,8 @@ class FindingBuilder:
             # "bilateral foraminal narrowing at C3-4 through C6-7. At C3-4 and C4-5 it is
             # mild.": a pronoun subject takes the antecedent's sides
             if not (
-                any(it.label == "SEVERITY" for it in items)
+                # a grade of its own ("it is mild"), not "this is not significantly different"
+                any(it.label == "SEVERITY" and it.value != "significant" for it in items)
                 and any(w in _ANAPHORIC_SUBJECTS for w in self.lowers[start:end])
             ):
                 return []
@@ -1140,11 +1149,15 @@ class FindingBuilder:
         span = self.doc[start_tok:end_tok]
         c = self.ctx(target)
         correction = self.sent_correction[sent_i]
-        # "as originally dictated" speaks of the report, not of a prior study
-        historical = (c.historical and not correction) or c.resolved
+        # "as originally dictated" speaks of the report, not of a prior study; "on the prior
+        # study there was X; this is not significantly different today" is current
+        carried = c.historical and bool(
+            _CARRY_FORWARD_RE.search(self.text, target.end_char, self.sents[sent_i].end_char)
+        )
+        historical = (c.historical and not correction and not carried) or c.resolved
         if historical and not c.resolved and self._has_label("CURRENT", start_tok, end_tok):
             historical = False  # "the foramina are now patent"
-        change = c.change
+        change = "stable" if carried and c.change is None else c.change
         if c.resolved:
             change = "decreased"
         elif change is not None:

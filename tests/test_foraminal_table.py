@@ -105,6 +105,9 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("unchanged is current", "Unchanged moderate bilateral foraminal narrowing at C6-7.", {"C6-C7": {"left": "moderate", "right": "moderate"}}),
     ("progression keeps the current grade", "Severe left foraminal stenosis at C5-6 has progressed from moderate on the prior study.", {"C5-C6": {"left": "severe"}}),
     ("prior only", "C3-4: On the prior study there was mild right foraminal narrowing.", {}),
+    ("'the prior study showed' is prior only", "C6-C7: The prior study showed moderate left foraminal stenosis.", {}),
+    ("prior statement carried to today", "C6-C7: On the prior study there was a small right disc osteophyte complex with mild right foraminal narrowing; this is not significantly different today.",
+     {"C6-C7": {"right": "mild"}}),
     ("request is not a finding", "CLINICAL HISTORY: Neck pain, r/o foraminal stenosis at C5-6.\nFINDINGS: C5-6: Normal.", {"C5-C6": dict(B)}),
     ("worst wins across impression", "FINDINGS:\nC5-6: Moderate left foraminal narrowing.\nIMPRESSION:\n1. Severe left C5-6 foraminal stenosis.", {"C5-C6": {"left": "severe"}}),
     ("addendum correction replaces the grade", "FINDINGS:\nC5-C6: Severe right foraminal stenosis. Mild left foraminal narrowing.\nIMPRESSION: Severe right C5-C6 foraminal stenosis.\n\n"
