@@ -150,10 +150,27 @@ def _section_rules(rules: RuleSet) -> list[SectionRule]:
     return out
 
 
+# Typed and dictated reports often drop the space after punctuation ("at C5-6,severe",
+# "C5-C6:Severe", "6;mild", "C5-6.Mild"): split there too, so the words stay matchable. Decimals
+# ("8.5 mm"), numbers ("1,000") and abbreviations ("e.g.", "U.S.") are untouched.
+_EXTRA_INFIXES = (
+    r"(?<=[0-9A-Za-z])[,;:](?=[A-Za-z])",
+    r"(?<=[0-9])\.(?=[A-Z][a-z])",
+    r"(?<=[a-z]{2})\.(?=[A-Z])",
+    r"(?<=[A-Za-z])\((?=[A-Za-z])",
+)
+
+
+def _tokenizer_for_reports(nlp: Language) -> None:
+    infixes = [*nlp.Defaults.infixes, *_EXTRA_INFIXES]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 def build_pipeline(rules: RuleSet) -> Language:
     """A fresh pipeline for ``rules``; build once per process and reuse."""
     _register_extensions()
     nlp = spacy.blank("en")
+    _tokenizer_for_reports(nlp)
     nlp.add_pipe("foramen_segmenter")
     sectionizer: Sectionizer = nlp.add_pipe(
         "medspacy_sectionizer",

@@ -15,8 +15,9 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# A dictation artefact: a sentence glued to the next ("narrowing.Right foramen").
-_GLUED_END_RE = re.compile(r"(?<=[a-z]{2}[.;])(?=[A-Z][a-z])")
+# A dictation artefact: a sentence glued to the next ("narrowing.Right foramen",
+# "narrowing.C6-7: ...").
+_GLUED_END_RE = re.compile(r"(?<=[a-z]{2}[.;])(?=[A-Z][a-z]|[CTL]\d)")
 # End of a sentence inside a line: . ! ? followed by space and a non-space character.
 _SENT_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)")
 # Words whose trailing period does not end a sentence.

@@ -115,6 +115,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C5-C6": {"left": "mild", "right": "moderate"}}),
     ("correction upgrading one side leaves the other", "ADDENDUM: The right C6-7 neural foramen is severely narrowed, rather than moderately narrowed as originally stated. The left C6-7 foramen is mildly narrowed.\n\nORIGINAL IMPRESSION:\n1. Moderate right C6-7 neural foraminal stenosis.",
      {"C6-C7": {"left": "mild", "right": "severe"}}),
+    ("no space after punctuation", "IMPRESSION: Moderate canal stenosis at C5-6,severe bilateral foraminal stenosis at C5-6.\nC6-C7:Mild left NF narrowing.C4-5;mild right foraminal narrowing.",
+     {"C4-C5": {"right": "mild"}, "C5-C6": {"left": "severe", "right": "severe"}, "C6-C7": {"left": "mild"}}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),
