@@ -176,6 +176,9 @@ _PREMODIFIER_FILLERS = frozenset(
         "perineural",
         "fat",
         "epidural",
+        # "mild bilateral (L>R) foraminal narrowing"
+        "(",
+        ")",
     }
 )
 _PREMODIFIER_JOINERS = frozenset({"and", ",", "or", "/", "to", "&"})

@@ -35,6 +35,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("split severities", "C5-C6: Disc osteophyte complex with moderate right and severe left neural foraminal narrowing.", {"C5-C6": {"left": "severe", "right": "moderate"}}),
     ("split, side first", "C4-5: Right moderate, left mild foraminal stenosis.", {"C4-C5": {"left": "mild", "right": "moderate"}}),
     ("split, post-posed", "Bilateral foraminal narrowing at C5-6: moderate on the right, mild on the left.", {"C5-C6": {"left": "mild", "right": "moderate"}}),
+    ("parenthesised side", "Mild degenerative change, greatest at C5/6 with mild to moderate bilateral (L>R) exit foraminal narrowing.",
+     {"C5-C6": {"left": "mild-moderate", "right": "mild-moderate"}}),
     ("left greater than right", "Marked bilateral foraminal narrowing at C5-C6, left greater than right.", {"C5-C6": {"left": "severe", "right": "severe"}}),
     ("R>L", "C5-6: severe bilat NF stenosis, R>L.", {"C5-C6": {"left": "severe", "right": "severe"}}),
     ("unsided", "Moderate foraminal stenosis at C5-6.", {"C5-C6": {"unspecified": "moderate"}}),
