@@ -542,6 +542,10 @@ class FindingBuilder:
             if word in _PREMODIFIER_FILLERS or word.isspace():
                 run_start, pos = pos, pos - 1
                 continue
+            if word.isdigit() and pos > start and self.lowers[pos - 1] == "grade":
+                # "mild (grade 1) right foraminal stenosis": the scale number of a stated grade
+                run_start, pos = pos - 1, pos - 2
+                continue
             if (
                 word in _PREMODIFIER_JOINERS
                 and last in ("SEVERITY", "SIDE")

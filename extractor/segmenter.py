@@ -27,7 +27,8 @@ _ABBREVIATIONS = frozenset(
 # An inline level header ("... normal. C6-7: ...", "...; C6-C7: ...") or numbered item ("2. ").
 _INLINE_BREAK_RE = re.compile(
     r"(?<=[\s;,.])(?=(?:C|T|L)\s?\d{1,2}\s*[-–/]\s*(?:C|T|L)?\s?\d{1,2}\s*(?:level)?\s*:)"
-    r"|(?<=\s)(?=\d{1,2}[.)]\s+[A-Za-z])",
+    # a numbered item, not the number of a grade or type ("mild (grade 1) right ...")
+    r"|(?<=\s)(?<!grade\s)(?<!type\s)(?<!stage\s)(?<!class\s)(?=\d{1,2}[.)]\s+[A-Za-z])",
     re.IGNORECASE,
 )
 # "C2-3 through C4-5:", "C2-3 and C3-4:" — a level list or range, not a new header.

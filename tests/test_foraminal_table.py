@@ -27,6 +27,7 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("significant is not a grade", "Significant left foraminal stenosis at C4-C5.", {"C4-C5": {"left": "unspecified"}}),
     ("no grade", "Left foraminal narrowing at C5-6.", {"C5-C6": {"left": "unspecified"}}),
     ("grade number is not a grade", "Grade 2 narrowing of the left neural foramen at C6-7.", {"C6-C7": {"left": "unspecified"}}),
+    ("grade with its scale number", "C5-6: Mild (grade 1) right foraminal stenosis.", {"C5-C6": {"right": "mild"}}),
     ("at least moderate", "There is at least moderate right foraminal narrowing at C5/6.", {"C5-C6": {"right": "moderate"}}),
     # --- sides -----------------------------------------------------------------------------
     ("bilateral", "Mild bilateral foraminal narrowing at C4-5.", {"C4-C5": {"left": "mild", "right": "mild"}}),
@@ -106,6 +107,7 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("pseudo-negation", "No change in the moderate left foraminal stenosis at C5-6.", {"C5-C6": {"left": "moderate"}}),
     ("unchanged is current", "Unchanged moderate bilateral foraminal narrowing at C6-7.", {"C6-C7": {"left": "moderate", "right": "moderate"}}),
     ("progression keeps the current grade", "Severe left foraminal stenosis at C5-6 has progressed from moderate on the prior study.", {"C5-C6": {"left": "severe"}}),
+    ("no longer narrowed is resolved", "The right C5-6 foramen is no longer narrowed.", {}),
     ("prior only", "C3-4: On the prior study there was mild right foraminal narrowing.", {}),
     ("'the prior study showed' is prior only", "C6-C7: The prior study showed moderate left foraminal stenosis.", {}),
     ("prior statement carried to today", "C6-C7: On the prior study there was a small right disc osteophyte complex with mild right foraminal narrowing; this is not significantly different today.",
