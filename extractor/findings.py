@@ -560,9 +560,11 @@ class FindingBuilder:
     def _anchors(self, sent: Span) -> list[tuple[int, int, Span | None]]:
         anchors: list[tuple[int, int, Span | None]] = []
         targets = self.targets_in(sent)
-        for t in targets:
+        for k, t in enumerate(targets):
             if t.label_ == "NEUTRAL":
                 continue
+            if t.label_ == "GENERIC_STENOSIS" and self._stenosis_of(t, targets[k + 1 : k + 2]):
+                continue  # "severe stenosis of the right C6-7 neural foramen": the foramen's
             if (
                 t.end < len(self.doc)
                 and self.doc[t.end].text == ":"
@@ -576,6 +578,18 @@ class FindingBuilder:
             anchors.append((b.start, b.end, None))
         anchors.sort(key=lambda a: (a[0], -a[1]))
         return anchors
+
+    def _stenosis_of(self, generic: Span, following: list[Span]) -> bool:
+        """'stenosis of the [side] [level] neural foramen / central canal'."""
+        if not following or following[0].label_ not in ("FORAMINAL", "CANAL"):
+            return False
+        nxt = following[0]
+        gap = self.lowers[generic.end : nxt.start]
+        return (
+            gap[:1] == ["of"]
+            and len(gap) <= 7
+            and not any(w in (",", ";", ".", ":", "and", "or", "with") for w in gap)
+        )
 
     def targets_in(self, sent: Span) -> list[Span]:
         return self.target_index.within(sent.start, sent.end)
