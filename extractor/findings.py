@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 
 from .levels import LEVELS_KEY, region_of
 from .pipeline import LEXICON_KEY, TARGETS_KEY
+from .scales import parse_scale
 from .schema import SEVERITY_RANK, Finding
 from .segmenter import doc_text
 from .tables import read_tables
@@ -359,6 +360,7 @@ class FindingBuilder:
         self.sent_sections = self._sentence_sections()
         self.sent_start_chars = [s.start_char for s in self.sents]
         self.sent_correction = [bool(_CORRECTION_RE.search(s.text)) for s in self.sents]
+        self.scale = parse_scale([(s.start_char, s.text) for s in self.sents])
         self.header_levels = self._header_scopes()
 
     def _sentence_sections(self) -> list[str | None]:
@@ -721,6 +723,9 @@ class FindingBuilder:
             item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
             if span.label_ == "SEVERITY":
                 item.prior = self._is_prior_severity(span)
+                if item.value.startswith("grade_"):
+                    # a grade number means what the report's own scale says, else no grade
+                    item.value = self.scale.grades.get(item.value[6:], "significant")
             items.append(item)
         for span in self.levels.within(start, end):
             items.append(_Item(span.start, span.end, "LEVEL", span.id_))
@@ -1001,6 +1006,7 @@ class FindingBuilder:
         self._last_foraminal_levels: list[str] = []
         self._pending_levels: list[str] = []
         self._target_sides: dict[tuple[int, int], str] = {}
+        scale_subject: Span | None = None
         for sent_i, sent in enumerate(self.sents):
             if (
                 sent_i
@@ -1013,7 +1019,16 @@ class FindingBuilder:
             findings.extend(self._level_normal(sent, sent_i))
             findings.extend(self._limited(sent, sent_i))
             has_targets = bool(self.target_index.within(sent.start, sent.end))
-            if not has_targets and last_target is None:
+            if self.scale.is_definition(sent.start_char):
+                # "Foraminal stenosis is graded: grade 0 = none; grade 1 = mild ...": not a
+                # finding; its foraminal anchor is the subject of the graded lines that follow
+                scale_subject = next(
+                    (t for t in self.target_index.within(sent.start, sent.end)
+                     if t.label_ == "FORAMINAL"),
+                    scale_subject,
+                )
+                continue
+            if not has_targets and last_target is None and scale_subject is None:
                 continue
             frames = self._frames(sent) if has_targets else []
             for target, left, right in frames:
@@ -1029,6 +1044,11 @@ class FindingBuilder:
                 own = [t for t, _l, _r in frames if start <= t.start < end]
                 if own:
                     last_target = own[-1]
+                elif scale_subject is not None and any(
+                    sp.id_.startswith("grade_") for sp in self.attrs.within(start, end)
+                ):
+                    # "C4-5: L grade 1, R grade 0." under a defined foraminal scale
+                    findings.extend(self._elliptical(sent_i, start, end, scale_subject, True))
                 elif last_target is not None and last_target.label_ in _CONTINUABLE:
                     findings.extend(self._elliptical(sent_i, start, end, last_target))
         findings.extend(read_tables(self.text, self._section_at_char))
@@ -1058,10 +1078,14 @@ class FindingBuilder:
         bounds = [sent.start, *[c + 1 for c in cuts], sent.end]
         return [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
 
-    def _elliptical(self, sent_i: int, start: int, end: int, antecedent: Span) -> list[Finding]:
+    def _elliptical(
+        self, sent_i: int, start: int, end: int, antecedent: Span, scaled: bool = False
+    ) -> list[Finding]:
         """A clause with a side and a grade but no anchor of its own continues the foraminal
         statement before it: "... severe left foraminal stenosis; right normal.",
-        "C4-5: right mild, left mild." (after "foraminal narrowing as follows:")."""
+        "C4-5: right mild, left mild." (after "foraminal narrowing as follows:"). With `scaled`,
+        the antecedent is the subject of a report-defined scale and a graded clause needs no
+        side ("C5-6: grade 2.")."""
         if self.blocker_index.within(start, end) or self.target_index.within(start, end):
             return []
         kind = antecedent.label_
@@ -1075,7 +1099,11 @@ class FindingBuilder:
         items = self._items(start, end)
         narrowing = any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", start, end))
         inherited: str | None = None
-        if not any(it.label == "SIDE" for it in items):
+        if scaled:
+            if not any(it.label == "SEVERITY" and it.value != "significant" for it in items):
+                return []
+            inherited = "unspecified"
+        elif not any(it.label == "SIDE" for it in items):
             # "bilateral foraminal narrowing at C3-4 through C6-7. At C3-4 and C4-5 it is
             # mild.": a pronoun subject takes the antecedent's sides
             if not (

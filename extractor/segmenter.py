@@ -45,7 +45,12 @@ def _is_abbreviation_end(text: str, period_at: int) -> bool:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     word = text[start:period_at].lower().strip("(\"'")
-    return word in _ABBREVIATIONS or word.isdigit()
+    if word.isdigit():
+        # a list marker ("1. Mild ...", "IMPRESSION: 2. ..."), not a number ending a sentence
+        # ("... R grade 0. Canal patent.")
+        before = text[:start].rstrip()
+        return not before or before[-1] in ":.;"
+    return word in _ABBREVIATIONS
 
 
 def boundary_offsets(text: str) -> list[int]:

@@ -1,0 +1,95 @@
+"""Grading scales that a report defines for itself.
+
+A grade number alone ("grade 2 narrowing") is not a severity: the contract makes it "unspecified"
+unless the report defines its scale. Some reports do ("Foraminal stenosis is graded using the
+Park system: grade 0 = none; grade 1 = mild; grade 2 = moderate; grade 3 = severe"); then each
+"grade N" of the report means the severity the report gave it.
+
+Pure functions over text: no spaCy, so they can be tested and reused alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_GRADE_WORD = (
+    r"(no(?:ne)?\b|normal|mild(?:\s*(?:to|-)\s*moderate)?|moderate(?:\s*(?:to|-)\s*severe)?|"
+    r"severe|marked)"
+)
+# "grade 1 = mild", "grade 2: moderate", "2 = moderate", "grade 3 (severe)", "grade 0 - none",
+# and in a list "(0 none, 1 mild, 2 moderate, 3 severe)"
+_DEFINITION_RE = re.compile(
+    r"(?:\b(?:grade\s*)?([0-4])\s*(?:=|:|-|–|—|\(|\bis\b|\bmeans\b|\bindicates\b|\brepresents\b|"
+    r"\bcorresponds to\b)\s*\(?\s*" + _GRADE_WORD + r")"
+    r"|(?:(?:[(,;]|\bgrade)\s*([0-4])\s+" + _GRADE_WORD + r")",
+    re.I,
+)
+# a sentence that speaks of grading ("graded", "grading", "scale", "Park system")
+_SCALE_CUE_RE = re.compile(r"\b(grad(?:e|ed|es|ing)|scale|system|classification)\b", re.I)
+_FORAMEN_RE = re.compile(r"foram", re.I)
+_CANAL_RE = re.compile(r"\bcanal|central|spinal stenosis", re.I)
+
+_WORD_SEVERITY = {
+    "no": "none",
+    "none": "none",
+    "normal": "none",
+    "mild": "mild",
+    "moderate": "moderate",
+    "severe": "severe",
+    "marked": "severe",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GradingScale:
+    """Grade number -> severity, for the findings the definition names."""
+
+    grades: dict[str, str] = field(default_factory=dict)
+    foraminal: bool = False
+    canal: bool = False
+    # character ranges of the sentences that define the scale (not findings themselves)
+    definitions: tuple[tuple[int, int], ...] = ()
+
+    def severity(self, grade: str, kind: str) -> str | None:
+        """The severity of "grade N" for a finding of `kind` ("foraminal" | "canal")."""
+        applies = self.foraminal if kind == "foraminal" else self.canal
+        return self.grades.get(grade) if applies else None
+
+    def is_definition(self, start_char: int) -> bool:
+        return any(a <= start_char < b for a, b in self.definitions)
+
+
+def _severity_word(raw: str) -> str:
+    words = re.split(r"\s*(?:to|-)\s*", raw.lower())
+    if len(words) == 2:
+        return f"{_WORD_SEVERITY[words[0]]}-{_WORD_SEVERITY[words[1]]}"
+    return _WORD_SEVERITY[words[0]]
+
+
+def parse_scale(sentences: list[tuple[int, str]]) -> GradingScale:
+    """The scale defined in a report, from its sentences as (start offset, text).
+
+    A definition is a sentence about grading that gives at least two grade numbers their
+    severity words; it applies to the foramina and/or the canal it names (the foramina when it
+    names neither).
+    """
+    grades: dict[str, str] = {}
+    foraminal = canal = False
+    definitions: list[tuple[int, int]] = []
+    for start, text in sentences:
+        if not _SCALE_CUE_RE.search(text):
+            continue
+        found = {
+            (m.group(1) or m.group(3)): _severity_word(m.group(2) or m.group(4))
+            for m in _DEFINITION_RE.finditer(text)
+        }
+        if len(found) < 2:
+            continue
+        grades.update(found)
+        names_foramen = bool(_FORAMEN_RE.search(text))
+        names_canal = bool(_CANAL_RE.search(text))
+        foraminal = foraminal or names_foramen or not names_canal
+        canal = canal or names_canal
+        definitions.append((start, start + len(text)))
+    return GradingScale(grades, foraminal, canal, tuple(definitions))

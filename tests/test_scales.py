@@ -1,0 +1,61 @@
+"""Report-defined grading scales: "grade N" is a severity only where the report defines it."""
+
+import pytest
+
+from extractor import Extractor
+from extractor.scales import GradingScale, parse_scale
+
+PARK = (
+    "Foraminal stenosis is graded on the oblique sagittal images using the Park system: "
+    "grade 0 = none; grade 1 = mild; grade 2 = moderate; grade 3 = severe."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "grades", "foraminal", "canal"),
+    [
+        (PARK, {"0": "none", "1": "mild", "2": "moderate", "3": "severe"}, True, False),
+        ("Foramina graded 0-3 (0 none, 1 mild, 2 moderate, 3 severe).",
+         {"0": "none", "1": "mild", "2": "moderate", "3": "severe"}, True, False),
+        ("Canal stenosis grading: grade 1 mild, grade 2 moderate, grade 3 severe.",
+         {"1": "mild", "2": "moderate", "3": "severe"}, False, True),
+        ("Grade 2 narrowing of the left neural foramen at C6-7.", {}, False, False),
+        ("Grading at C3-4 mild, C4-5 moderate.", {}, False, False),
+    ],
+)
+def test_parse_scale(text: str, grades: dict, foraminal: bool, canal: bool) -> None:
+    scale = parse_scale([(0, text)])
+    assert (scale.grades, scale.foraminal, scale.canal) == (grades, foraminal, canal)
+    assert scale.definitions == (((0, len(text)),) if grades else ())
+
+
+def test_scale_applies_by_kind() -> None:
+    scale = GradingScale({"2": "moderate"}, foraminal=True, canal=False)
+    assert scale.severity("2", "foraminal") == "moderate"
+    assert scale.severity("2", "canal") is None
+
+
+def test_defined_scale_grades_the_report(extractor: Extractor) -> None:
+    text = (
+        f"{PARK}\n\nFindings:\nC2-3, C3-4: grade 0 bilaterally; no canal stenosis.\n"
+        "C4-5: L grade 1, R grade 0. Canal patent.\nC5-6: grade 2 bilaterally. Mild canal stenosis.\n"
+        "C6-7: R grade 3, L grade 1.\n\nConclusion: Right C6-7 grade 3 foraminal stenosis."
+    )
+    r = extractor.extract(text)
+    none = {"left": "none", "right": "none"}
+    assert r.foraminal_stenosis == {
+        "C2-C3": none,
+        "C3-C4": none,
+        "C4-C5": {"left": "mild", "right": "none"},
+        "C5-C6": {"left": "moderate", "right": "moderate"},
+        "C6-C7": {"left": "mild", "right": "severe"},
+    }
+    assert r.canal_stenosis == {"C2-C3": "none", "C3-C4": "none", "C4-C5": "none", "C5-C6": "mild"}
+    # the definition sentence itself is not a finding
+    assert not any(f.start < len(PARK) for f in r.findings if f.type == "foraminal_stenosis")
+    assert r.pathway.category == "injection_candidate"
+
+
+def test_grade_without_a_scale_is_unspecified(extractor: Extractor) -> None:
+    r = extractor.extract("C6-7: Grade 2 narrowing of the left neural foramen.")
+    assert r.foraminal_stenosis == {"C6-C7": {"left": "unspecified"}}
