@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -147,6 +147,9 @@ _CARRY_FORWARD_RE = re.compile(
     r"(?:different|changed)|no different|unchanged|stable|similar|persistent|"
     r"(?:again\s+)?(?:seen|noted|demonstrated|present)\s+(?:again|today|currently|on the current))",
     re.I,
+)
+_GRADE_OR_SIDE_WORDS = frozenset(
+    {"mild", "moderate", "severe", "marked", "minimal", "left", "right", "bilateral", "to", "-"}
 )
 _ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "these", "which"})
 _CAUSE_COPULAS = frozenset({"is", "are", "appears", "appear", "remains", "remain", "seems", "seem"})
@@ -484,9 +487,16 @@ class FindingBuilder:
                 # first anchor's
                 return i
         if after_target and first < end and self.lowers[first] in _COPULAS:
+            # "the canal is mildly narrowed, and there is mild and moderate foraminal ...":
+            # split at the last coordinator that does not join two grades or sides
+            attrs = self.attrs.within(start, end)
+            attr_ends = {sp.end for sp in attrs}
+            attr_starts_at = {sp.start for sp in attrs}
             last_coord = None
             for i in range(first + 1, end):
-                if self.lowers[i] in _COORDINATORS:
+                if self.lowers[i] in _COORDINATORS and not (
+                    i in attr_ends and i + 1 in attr_starts_at
+                ):
                     last_coord = i
             return last_coord if last_coord is not None else end
         attr_starts = {}
@@ -567,6 +577,16 @@ class FindingBuilder:
                 continue
             if t.label_ == "GENERIC_STENOSIS" and self._stenosis_of(t, targets[k + 1 : k + 2]):
                 continue  # "severe stenosis of the right C6-7 neural foramen": the foramen's
+            if t.label_ == "CANAL" and self.lowers[t.end - 1] in _COORD_WORDS and not (
+                k + 1 < len(targets)
+                and targets[k + 1].label_ == "FORAMINAL"
+                and all(
+                    w in _PREMODIFIER_FILLERS or w in _GRADE_OR_SIDE_WORDS
+                    for w in self.lowers[t.end : targets[k + 1].start]
+                )
+            ):
+                # "central or" is the canal only before "(moderate left) foraminal ..."
+                continue
             if (
                 t.end < len(self.doc)
                 and self.doc[t.end].text == ":"
@@ -667,9 +687,11 @@ class FindingBuilder:
             if (
                 prev.label_ in _COORDINABLE
                 and cur.label_ in _COORDINABLE
-                and gap
-                and all(w in _COORD_WORDS for w in gap)
-                and any(w != "," for w in gap)
+                and (
+                    (gap and all(w in _COORD_WORDS for w in gap) and any(w != "," for w in gap))
+                    # "no central or foraminal stenosis": the coordinator ends the first anchor
+                    or (not gap and doc[prev.end - 1].lower_ in _COORD_WORDS)
+                )
             ):
                 groups[-1].append(k)
             else:
@@ -764,9 +786,16 @@ class FindingBuilder:
         )
 
     # ----- conjuncts: pairing severities, sides and levels --------------------------------
-    def _respectively(self, items: list[_Item], left: int, right: int) -> list[_Group] | None:
+    def _respectively(
+        self,
+        items: list[_Item],
+        left: int,
+        right: int,
+        context_levels: Callable[[], list[str]] | None = None,
+    ) -> list[_Group] | None:
         """ "mild, moderate and severe left narrowing at C4-5, C5-6 and C6-7, respectively":
-        the n-th grade goes with the n-th level (or side)."""
+        the n-th grade goes with the n-th level (or side). With no level in the frame, the
+        levels of its context ("at these two levels ..., mild and moderate ..., respectively")."""
         words = self.lowers[left:right]
         if not any(w in ("respectively", "versus", "vs", "vs.") for w in words):
             return None  # also "greater at C5-6 than at C6-7 (severe versus mild)"
@@ -780,6 +809,8 @@ class FindingBuilder:
             words = [w for w in self.lowers[sides[0].start : sides[0].end] if w in _SIDE_WORDS]
             if len(words) == 2:
                 sides = [_Item(sides[0].start, sides[0].end, "SIDE", _SIDE_WORDS[w]) for w in words]
+        if not levels and context_levels is not None and len(sides) != len(sevs):
+            levels = [_Item(left, left, "LEVEL", lvl) for lvl in context_levels()]
         if len(levels) == len(sevs):
             return [
                 _Group(severities=[sev], sides=list(sides), levels=[lvl], order=[sev, *sides, lvl])
@@ -1316,9 +1347,9 @@ class FindingBuilder:
         focus_spans = self._has_label("FOCUS", left, right)
         focus = [sp.start for sp in focus_spans]
         exceptions = [sp.start for sp in focus_spans if sp.id_ == "exception"]
-        groups = self._respectively(items, left, right) or self._conjuncts(
-            items, focus, exceptions
-        )
+        groups = self._respectively(
+            items, left, right, lambda: self._resolve_levels(fallback, sent_i, [])[0]
+        ) or self._conjuncts(items, focus, exceptions)
         common = self._common(target, left, right)
         ftype = {
             "FORAMINAL": "foraminal_stenosis",

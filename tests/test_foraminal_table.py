@@ -122,6 +122,11 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C6-C7": {"left": "mild", "right": "severe"}}),
     ("no space after punctuation", "IMPRESSION: Moderate canal stenosis at C5-6,severe bilateral foraminal stenosis at C5-6.\nC6-C7:Mild left NF narrowing.C4-5;mild right foraminal narrowing.",
      {"C4-C5": {"right": "mild"}, "C5-C6": {"left": "severe", "right": "severe"}, "C6-C7": {"left": "mild"}}),
+    ("respectively with the context's levels", "At C4-5 and C6-7 there are small disc-osteophyte complexes; at these two levels the central canal is mildly narrowed, and there is mild and moderate bilateral neural foraminal narrowing, respectively.",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "moderate", "right": "moderate"}}),
+    ("'lesser' is not the other side's grade", "Right-sided exit foraminal stenosis at C4/5 (moderate) and C5/6 (severe), with lesser left-sided narrowing at both levels.",
+     {"C4-C5": {"left": "unspecified", "right": "moderate"}, "C5-C6": {"left": "unspecified", "right": "severe"}}),
+    ("dictated 'write' for right", "C3-4: Mild write neural foraminal narrowing due to uncovertebral spurring. Left is patent.", {"C3-C4": {"left": "none", "right": "mild"}}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),

@@ -156,6 +156,14 @@ CASES = [
          "pathway": "surgical_review"},
     ),
     (
+        "'central or foraminal' names the canal",
+        MRI + "C6-7: No significant central or neural foraminal stenosis.\n"
+        "C4-5: Mild central and moderate left foraminal stenosis.\n"
+        "C5-6: Small central and left paracentral disc protrusion.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "mild", "C6-C7": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
