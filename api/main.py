@@ -63,5 +63,6 @@ def create_app(settings: Settings | None = None, extractor: Extractor | None = N
             expose_headers=["X-Request-ID"],
         )
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(RequestLog)
+    paths = frozenset(app.openapi()["paths"]) | {"/"}
+    app.add_middleware(RequestLog, known_paths=paths)
     return app

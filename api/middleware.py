@@ -43,8 +43,11 @@ class RequestLog:
     route, status, duration, text length and fingerprint, and turns an unhandled exception into
     a generic 500 that logs only the exception type (its message could quote input)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, known_paths: frozenset[str] = frozenset()) -> None:
         self.app = app
+        # paths logged as they are when a request is answered before routing (e.g. a 413);
+        # any other unrouted path is not logged (a path is client text)
+        self.known_paths = known_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -71,11 +74,13 @@ class RequestLog:
                 response = error_json(500, "internal_error", "internal error", rid)
                 await response(scope, receive, send_with_id)
         finally:
-            route = scope.get("route")
+            route = getattr(scope.get("route"), "path", None)
+            if route is None:
+                route = scope["path"] if scope.get("path") in self.known_paths else "<unmatched>"
             log.info(
                 "%s %s status=%s ms=%.1f id=%s reports=%s chars=%s sha=%s",
                 scope.get("method"),
-                getattr(route, "path", "<unmatched>"),
+                route,
                 state["status"],
                 (time.perf_counter() - start) * 1000,
                 rid,
