@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from extractor import ClinicalContext, ReportResult
@@ -9,12 +11,13 @@ from extractor import ClinicalContext, ReportResult
 _TEXT_SCHEMA = {"minLength": 1, "pattern": r"\S"}
 
 
-def _check_unicode(value: str, what: str) -> str:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError(f"{what} contains unpaired surrogate code points") from None
-    return value
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_lone_surrogates(value: str) -> str:
+    """JSON may escape a lone surrogate ("\\ud800"), which no UTF-8 response can carry: it becomes
+    U+FFFD, one code point for one, so every character offset stays the same."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 class _Report(BaseModel):
@@ -26,18 +29,17 @@ class _Report(BaseModel):
         json_schema_extra=_TEXT_SCHEMA,
     )
 
+    @field_validator("text", "id", mode="before")
+    @classmethod
+    def _unicode(cls, value: object) -> object:
+        return _replace_lone_surrogates(value) if isinstance(value, str) else value
+
     @field_validator("text")
     @classmethod
     def _text(cls, value: str) -> str:
-        _check_unicode(value, "text")
         if not value.strip():
             raise ValueError("text is empty or whitespace only")
         return value
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, value: str | None) -> str | None:
-        return None if value is None else _check_unicode(value, "id")
 
 
 class ExtractRequest(_Report):

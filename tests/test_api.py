@@ -112,6 +112,18 @@ def test_batch_same_order_as_the_extractor(client: TestClient, extractor: Extrac
         "injection_candidate", "conservative_care", "red_flag_workup"]
 
 
+def test_lone_surrogates_become_replacement_characters(client: TestClient) -> None:
+    body = b'{"id": "s\\udc00", "text": "C5-6: severe left \\ud800 foraminal stenosis \\ud83d\\ude00"}'
+    response = client.post("/v1/extract", content=body, headers=JSON)
+    assert response.status_code == 200
+    result = response.json()
+    assert result["id"] == "s\ufffd"
+    assert result["foraminal_stenosis"] == {"C5-C6": {"left": "severe"}}
+    text = "C5-6: severe left \ufffd foraminal stenosis \U0001f600"
+    assert all(text[f["start"]:f["end"]] == f["text"] for f in result["findings"])
+    assert len(result["findings"]) == 1
+
+
 def test_empty_batch(client: TestClient) -> None:
     response = client.post("/v1/extract/batch", json={"reports": []})
     assert response.status_code == 200
@@ -212,9 +224,6 @@ ERRORS: list[tuple[str, str, dict[str, Any], int, str, str]] = [
     ("bad clinical value", "/v1/extract",
      {"json": {"text": REPORT, "clinical": {"age": -1}}}, 422, "invalid_request",
      "body.clinical.age"),
-    ("unpaired surrogate", "/v1/extract",
-     {"content": b'{"text": "C5-6 \\ud800 stenosis"}', "headers": JSON}, 422, "invalid_request",
-     "unpaired surrogate"),
     ("id too long", "/v1/extract", {"json": {"text": REPORT, "id": "x" * 257}}, 422,
      "invalid_request", "body.id"),
     ("text/plain", "/v1/extract", {"content": REPORT.encode(), "headers": {
