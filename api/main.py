@@ -27,8 +27,15 @@ log = logging.getLogger("foramen.api")
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    extractor = app.state.prebuilt_extractor or Extractor()
-    app.state.service = ExtractionService(extractor)
+    settings: Settings = app.state.settings
+    prebuilt = app.state.prebuilt_extractor
+    app.state.service = ExtractionService(
+        prebuilt or Extractor(),
+        # a pipeline passed in by the caller is theirs: it is never replaced
+        factory=None if prebuilt is not None else Extractor,
+        recycle_strings=settings.recycle_strings,
+    )
+    extractor = app.state.service.extractor
     log.info("pipeline ready ruleset=%s", extractor.info.ruleset_sha256[:12])
     yield
 

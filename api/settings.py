@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     max_batch_reports: int = Field(
         default=100, gt=0, description="Cap on the number of reports in one batch (413)."
     )
+    recycle_strings: int = Field(
+        default=1_000_000,
+        gt=0,
+        description="Rebuild a worker's pipeline once spaCy's string store has grown by this "
+        "many strings (spaCy 3.7 keeps every string a report brings).",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @field_validator("cors_origins", mode="before")

@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import re
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from api.service import ExtractionService
 from api.settings import Settings, get_settings
 from extractor import ClinicalContext, Extractor, InputError, ReportTooLongError, __version__
 
@@ -30,6 +32,7 @@ def settings(**overrides: Any) -> Settings:
         "max_request_bytes": 4 * 1024 * 1024,
         "max_report_chars": 100_000,
         "max_batch_reports": 100,
+        "recycle_strings": 1_000_000,
         "log_level": "info",
     }
     values.update(overrides)
@@ -375,6 +378,24 @@ def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         assert get_settings() is s
     finally:
         get_settings.cache_clear()
+
+
+def test_service_rebuilds_its_pipeline_when_the_string_store_grows(extractor: Extractor) -> None:
+    built: list[Extractor] = []
+
+    def factory() -> Extractor:
+        built.append(extractor)
+        return extractor
+
+    service = ExtractionService(extractor, factory=factory, recycle_strings=5)
+    new_words = " ".join(uuid.uuid4().hex for _ in range(6))
+    text = f"C5-6: Severe left foraminal stenosis. {new_words}."
+    first = service.extract(text, "a")
+    assert (len(built), service.recycled) == (1, 1)
+    second = service.extract(text, "a")  # no new strings: the same pipeline
+    assert (len(built), service.recycled) == (1, 1)
+    assert first == second == extractor.extract(text, id="a")
+    assert first.foraminal_stenosis == {"C5-C6": {"left": "severe"}}
 
 
 # -- failures inside the extractor --------------------------------------------------------------
