@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.json_schema import JsonDict
 
 from extractor import ClinicalContext, ReportResult
 
-_TEXT_SCHEMA = {"minLength": 1, "pattern": r"\S"}
+_TEXT_SCHEMA: JsonDict = {"minLength": 1, "pattern": r"\S"}
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
