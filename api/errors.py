@@ -138,11 +138,11 @@ async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse
 async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
-    if status == 400:  # the framework's only 400: a JSON body that cannot be decoded (not UTF-8)
+    if status == 400:  # the framework's only 400: a body that cannot be decoded as JSON
         return error_json(
             422,
             "invalid_request",
-            "request body is not valid JSON (it must be UTF-8 encoded)",
+            "request body could not be decoded as JSON (it must be UTF-8, and not nested deeply)",
             request_id(request.scope),
         )
     try:

@@ -11,12 +11,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.cors import CORSMiddleware
 
 from extractor import Extractor, __version__
 
 from .errors import install_error_handlers
-from .middleware import BodyLimit, RequestLog, SecurityHeaders
+from .middleware import BodyLimit, JsonCORS, RequestLog, SecurityHeaders
 from .routers import extract, meta, page
 from .routers.page import STATIC_DIR
 from .service import ExtractionService
@@ -63,7 +62,7 @@ def create_app(settings: Settings | None = None, extractor: Extractor | None = N
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware,
+            JsonCORS,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "X-API-Key"],

@@ -11,7 +11,9 @@ import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import Response
 
 from .context import SCOPE_KEY, new_context
 from .errors import error_json
@@ -178,3 +180,16 @@ def _content_length(scope: Scope) -> int | None:
             except ValueError:
                 return None
     return None
+
+
+class JsonCORS(CORSMiddleware):
+    """Starlette's CORS middleware, with a refused preflight answered in the JSON error shape."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        allowed = {"vary", "access-control-allow-methods", "access-control-max-age"}
+        headers = {k: v for k, v in response.headers.items() if k in allowed}
+        reason = bytes(response.body).decode("utf-8", "replace")  # fixed words from starlette
+        return error_json(400, "cors_rejected", reason, None, headers=headers)

@@ -58,14 +58,16 @@ def keyed(extractor: Extractor) -> Iterator[TestClient]:
         yield c
 
 
-def error_of(response: Any, status: int, code: str) -> dict[str, Any]:
+def error_of(response: Any, status: int, code: str, with_id: bool = True) -> dict[str, Any]:
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/json"
     body = response.json()
     assert set(body) == {"error"}
     error = body["error"]
     assert error["code"] == code
-    assert error["request_id"] == response.headers["x-request-id"]
+    if with_id:
+        assert error["request_id"] == response.headers["x-request-id"]
+    assert len(response.headers["x-request-id"]) == 32
     assert set(error) <= {"code", "message", "request_id", "details"}
     assert "Traceback" not in response.text
     return error
@@ -207,7 +209,10 @@ ERRORS: list[tuple[str, str, dict[str, Any], int, str, str]] = [
     ("invalid JSON", "/v1/extract", {"content": b'{"text": "C5-6', "headers": JSON},
      422, "invalid_request", "JSON decode error"),
     ("not UTF-8", "/v1/extract", {"content": b'{"text": "\xff\xfe C5"}', "headers": JSON},
-     422, "invalid_request", "not valid JSON"),
+     422, "invalid_request", "could not be decoded as JSON"),
+    ("JSON nested too deeply", "/v1/extract",
+     {"content": b"[" * 100_000 + b"]" * 100_000, "headers": JSON}, 422, "invalid_request",
+     "could not be decoded as JSON"),
     ("JSON array", "/v1/extract", {"json": [REPORT]}, 422, "invalid_request", "body"),
     ("missing text", "/v1/extract", {"json": {"id": "x"}}, 422, "invalid_request",
      "body.text: Field required"),
@@ -357,6 +362,11 @@ def test_cors_when_configured(extractor: Extractor) -> None:
             "Access-Control-Request-Headers": "content-type,x-api-key"})
         assert ok.status_code == 200
         assert ok.headers["access-control-allow-origin"] == "https://ehr.example"
+        refused = c.options("/v1/extract", headers={
+            "Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+        error = error_of(refused, 400, "cors_rejected", with_id=False)
+        assert error["message"] == "Disallowed CORS origin"
+        assert "access-control-allow-origin" not in refused.headers
         other = c.post("/v1/extract", json={"text": REPORT},
                        headers={"Origin": "https://evil.example"})
         assert other.status_code == 200
