@@ -3,6 +3,7 @@ Debian's chromium driven by Playwright, chunked uploads over real HTTP, concurre
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import json
 import os
@@ -44,22 +45,29 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("serve") / "serve.log"
+
+
+@pytest.fixture(scope="module")
+def server(server_log: Path) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "FORAMEN_MAX_REQUEST_BYTES": str(MAX_REQUEST_BYTES)}
     env.pop("FORAMEN_API_KEY", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from extractor.cli import main; main()", "serve",
-         "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
+    log_path = server_log
+    with log_path.open("wb") as log:  # a file, not a pipe: a full pipe would block the server
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "from extractor.cli import main; main()", "serve",
+             "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
+            env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
         while True:
             if proc.poll() is not None:
-                output = proc.stdout.read().decode() if proc.stdout else ""
-                pytest.fail(f"foramen serve exited with {proc.returncode}:\n{output}")
+                pytest.fail(f"foramen serve exited with {proc.returncode}:\n"
+                            f"{log_path.read_text(errors='replace')}")
             try:
                 if httpx.get(base + "/healthz", timeout=2).status_code == 200:
                     break
@@ -225,6 +233,29 @@ def test_concurrent_clients_get_the_same_results(server: str, extractor: Extract
     assert [body for _, body in answers] == [
         extractor.extract(text, id=rid).model_dump(mode="json") for rid, text in jobs
     ]
+
+
+def test_server_log_has_access_lines_and_no_text(server: str, server_log: Path) -> None:
+    rid = httpx.post(server + "/v1/extract", json={"text": REPORT}).headers["x-request-id"]
+    deadline = time.monotonic() + 20  # the worker writes its access line after the response
+    while f"id={rid} " not in server_log.read_text(errors="replace"):
+        assert time.monotonic() < deadline, "no access line for the request"
+        time.sleep(0.1)
+    lines = server_log.read_text(errors="replace").splitlines()
+    assert sum("foramen.api: pipeline ready" in line for line in lines) == 2  # one per worker
+    mine = [line for line in lines if f"id={rid} " in line]
+    assert len(mine) == 1
+    assert " INFO foramen.api: POST /v1/extract status=200 " in mine[0]
+    assert mine[0].endswith(f"reports=1 chars={len(REPORT)} sha={_batch_sha([REPORT])}")
+    logged = "\n".join(lines)
+    assert "Severe left" not in logged and "foraminal" not in logged and "C5-C6" not in logged
+
+
+def _batch_sha(texts: list[str]) -> str:
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(hashlib.sha256(text.encode()).digest())
+    return digest.hexdigest()[:12]
 
 
 def test_serve_rejects_bad_settings_in_one_line() -> None:
