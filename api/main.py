@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -28,10 +29,11 @@ log = logging.getLogger("foramen.api")
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     prebuilt = app.state.prebuilt_extractor
+    build = partial(Extractor, max_chars=settings.max_report_chars)
     app.state.service = ExtractionService(
-        prebuilt or Extractor(),
+        prebuilt or build(),
         # a pipeline passed in by the caller is theirs: it is never replaced
-        factory=None if prebuilt is not None else Extractor,
+        factory=None if prebuilt is not None else build,
         recycle_strings=settings.recycle_strings,
     )
     extractor = app.state.service.extractor

@@ -390,6 +390,16 @@ def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         get_settings.cache_clear()
 
 
+def test_lifespan_builds_one_pipeline_with_the_report_limit() -> None:
+    app = create_app(settings(max_report_chars=250_000))
+    with TestClient(app) as c:
+        service = app.state.service
+        assert service.extractor.max_chars == 250_000
+        assert c.post("/v1/extract", json={"text": REPORT}).json()["foraminal_stenosis"] == {
+            "C5-C6": {"left": "severe"}}
+        assert app.state.service is service  # built once, not per request
+
+
 def test_service_rebuilds_its_pipeline_when_the_string_store_grows(extractor: Extractor) -> None:
     built: list[Extractor] = []
 
