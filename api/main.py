@@ -72,5 +72,5 @@ def create_app(settings: Settings | None = None, extractor: Extractor | None = N
         )
     app.add_middleware(SecurityHeaders)
     paths = frozenset(app.openapi()["paths"]) | {"/"}
-    app.add_middleware(RequestLog, known_paths=paths)
+    app.add_middleware(RequestLog, known_paths=paths, mounts=("/static",))
     return app

@@ -46,11 +46,18 @@ class RequestLog:
     route, status, duration, text length and fingerprint, and turns an unhandled exception into
     a generic 500 that logs only the exception type (its message could quote input)."""
 
-    def __init__(self, app: ASGIApp, known_paths: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        known_paths: frozenset[str] = frozenset(),
+        mounts: tuple[str, ...] = (),
+    ) -> None:
         self.app = app
-        # paths logged as they are when a request is answered before routing (e.g. a 413);
-        # any other unrouted path is not logged (a path is client text)
+        # the route is logged, not the path (a path is client text): the route template when
+        # routing found one, else a known path as it is (a 413 is answered before routing), a
+        # mount's prefix for the files under it, or "<unmatched>"
         self.known_paths = known_paths
+        self.mounts = mounts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -77,9 +84,7 @@ class RequestLog:
                 response = error_json(500, "internal_error", "internal error", rid)
                 await response(scope, receive, send_with_id)
         finally:
-            route = getattr(scope.get("route"), "path", None)
-            if route is None:
-                route = scope["path"] if scope.get("path") in self.known_paths else "<unmatched>"
+            route = getattr(scope.get("route"), "path", None) or self._route_of(scope)
             log.info(
                 "%s %s status=%s ms=%.1f id=%s reports=%s chars=%s sha=%s",
                 scope.get("method"),
@@ -91,6 +96,14 @@ class RequestLog:
                 ctx["chars"],
                 ctx["sha"],
             )
+
+
+    def _route_of(self, scope: Scope) -> str:
+        path = scope.get("path", "")
+        if path in self.known_paths:
+            return str(path)
+        mount = next((m for m in self.mounts if path.startswith(m + "/")), None)
+        return mount or "<unmatched>"
 
 
 class SecurityHeaders:

@@ -492,6 +492,13 @@ def test_logs_and_errors_never_contain_report_text(
     assert access[5].startswith("POST /v1/extract/batch status=200 ")
     assert f"reports=2 chars={2 * len(SECRET_REPORT)} " in access[5]
     assert f"reports=1 chars={4 * len(SECRET_REPORT)} " in access[6]
+    with caplog.at_level(logging.INFO):
+        caplog.clear()
+        client.get("/static/app.js")
+        client.get("/static/" + SECRET)
+        client.get("/" + SECRET)
+    assert [r.getMessage().split(" status=")[0] for r in caplog.records
+            if r.name == "foramen.api"] == ["GET /static", "GET /static", "GET <unmatched>"]
     # rejected before the body was read: nothing about the text is known
     assert access[7].startswith("POST /v1/extract status=413 ")
     assert access[7].endswith("reports=None chars=None sha=None")
