@@ -285,6 +285,7 @@ function renderSummary(result) {
   add("Cord compression", (result.cord.compression_levels || []).join(", ") || "none");
   add("Cord signal abnormality", result.cord.signal_abnormality ? "yes" : "no",
     result.cord.signal_abnormality ? "alarm" : "");
+  add("Clinical context", result.pathway.clinical_context_used ? "used for the pathway" : "none given");
   const card = el("section", { class: "card", "aria-labelledby": "summary-title" },
     el("h2", { id: "summary-title" }, "Summary" + (result.id ? " — " + result.id : "")), dl);
   if (result.warnings && result.warnings.length) {
