@@ -126,7 +126,8 @@ def main() -> None:
     body = json.dumps({"id": "bench", "text": text}).encode()
     print(f"report: {len(text.split())} words, {len(text)} characters; "
           f"{args.connections} connections, {args.duration} s or {args.max_requests} requests "
-          f"per run; {os.cpu_count()} CPUs")
+          f"per run; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} before the "
+          "runs (other work on the machine lowers both figures and the scaling)")
     rows = {}
     with tempfile.TemporaryDirectory() as tmp:
         body_path = Path(tmp) / "body.json"
