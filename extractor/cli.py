@@ -107,6 +107,41 @@ def evaluate(
         typer.echo(json.dumps(out, indent=2))
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.", min=0, max=65535)] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (one pipeline each).", min=1)
+    ] = 1,
+) -> None:
+    """Run the HTTP service and web page (settings: FORAMEN_* environment variables)."""
+    from pydantic import ValidationError
+
+    try:
+        import uvicorn
+
+        from api.logging_config import uvicorn_log_config
+        from api.settings import Settings
+    except ImportError as exc:
+        _fail(f"the HTTP service is not installed ({exc.name} missing)")
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        fields = ", ".join("FORAMEN_" + ".".join(map(str, e["loc"])).upper() for e in exc.errors())
+        _fail(f"invalid settings: {fields}")
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,  # the service writes its own access line, without query or body
+        log_config=uvicorn_log_config(settings.log_level),
+        server_header=False,
+    )
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
