@@ -106,7 +106,11 @@ _LEVEL_HEADER_TAIL_RE = re.compile(
 _LEVEL_NORMAL_RE = re.compile(
     # an optional list marker ("3. C2-3 and C3-4 are normal.")
     r"^\s*(?:\(?\d{1,2}[.)]\s)?"
-    r"[\s:.\-–—,&/]*(?:(?:and|the|at|levels?|discs?|disks?|interspaces?|through|to)\b[\s:,.&/\-–—]*)*"
+    # a field label that does not name one structure ("Adjacent levels: C3-4 is unremarkable.")
+    r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis))[A-Za-z][A-Za-z ]{0,30}:\s*)?"
+    r"[\s:.\-–—,&/]*(?:(?:and|the|at|levels?|discs?|disks?|interspaces?|through|to|two|three|"
+    r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical)"
+    r"\b[\s:,.&/\-–—]*)*"
     r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with)\s+)?"
     r"(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
     r"(?:normal|unremarkable|negative|neg|nl|wnl|ok|okay|satisfactory|within normal limits|clear|"
@@ -558,11 +562,11 @@ class FindingBuilder:
                 # "mild (grade 1) right foraminal stenosis": the scale number of a stated grade
                 run_start, pos = pos - 1, pos - 2
                 continue
-            if (
-                word in _PREMODIFIER_JOINERS
-                and last in ("SEVERITY", "SIDE")
-                and pos - 1 in span_at_end
-                and span_at_end[pos - 1][1] in ("SEVERITY", "SIDE")
+            before = span_at_end[pos - 1][1] if pos - 1 in span_at_end else None
+            if word in _PREMODIFIER_JOINERS and (
+                (last in ("SEVERITY", "SIDE") and before in ("SEVERITY", "SIDE"))
+                # "the left C5-6 and C6-7 neural foramina": a level list
+                or (last == "LEVEL" and before == "LEVEL")
             ):
                 run_start, pos = pos, pos - 1
                 continue
@@ -1147,6 +1151,8 @@ class FindingBuilder:
         elif not (narrowing or any(it.label == "SEVERITY" for it in items)):
             return []
         sent = self.sents[sent_i]
+        # "Equivocal minimal left C3-4 narrowing.": a hedge in the clause makes it uncertain
+        hedged = bool(self._has_label("HEDGE", start, end))
         fallback = self._fallback_levels(sent, sent_i, [], antecedent)
         groups = self._conjuncts(items, [])
         span = self.doc[start:end]
@@ -1164,6 +1170,8 @@ class FindingBuilder:
                     continue
                 severity = _sev_value(sev_raw)
                 common = self._plain_common(sent_i, span.start_char, span.text, severity == "none")
+                if hedged:
+                    common["uncertain"] = True
                 for level in levels or [None]:
                     out.append(
                         _make(

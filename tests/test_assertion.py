@@ -47,3 +47,21 @@ def test_scope_ends_at_semicolon(extractor: Extractor) -> None:
 def test_resolved_is_not_current(extractor: Extractor) -> None:
     r = extractor.extract("The previously seen left C5-6 foraminal narrowing has resolved.")
     assert r.foraminal_stenosis == {}
+
+
+def test_hedged_elliptical_clause_is_uncertain(extractor: Extractor) -> None:
+    text = (
+        "FINDINGS:\nC3-4: There may be minimal left foraminal narrowing; this is equivocal.\n"
+        "IMPRESSION: Equivocal minimal left C3-4 narrowing. Mild right C5-6 foraminal narrowing; "
+        "mild left narrowing."
+    )
+    r = extractor.extract(text)
+    assert r.foraminal_stenosis == {"C3-C4": {"left": "mild"}, "C5-C6": {"left": "mild", "right": "mild"}}
+    uncertain = {
+        (f.level, f.side) for f in r.findings if f.type == "foraminal_stenosis" and f.uncertain
+    }
+    certain = {
+        (f.level, f.side) for f in r.findings if f.type == "foraminal_stenosis" and not f.uncertain
+    }
+    assert ("C3-C4", "left") in uncertain and ("C3-C4", "left") not in certain
+    assert ("C5-C6", "left") in certain and ("C5-C6", "left") not in uncertain

@@ -127,6 +127,10 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'lesser' is not the other side's grade", "Right-sided exit foraminal stenosis at C4/5 (moderate) and C5/6 (severe), with lesser left-sided narrowing at both levels.",
      {"C4-C5": {"left": "unspecified", "right": "moderate"}, "C5-C6": {"left": "unspecified", "right": "severe"}}),
     ("dictated 'write' for right", "C3-4: Mild write neural foraminal narrowing due to uncovertebral spurring. Left is patent.", {"C3-C4": {"left": "none", "right": "mild"}}),
+    ("sided level list before the anchor", "On the oblique views, uncovertebral osteophytes encroach upon the left C5-6 and C6-7 neural foramina; the right C5-6 and C6-7 foramina are patent.",
+     {"C5-C6": {"left": "unspecified", "right": "none"}, "C6-C7": {"left": "unspecified", "right": "none"}}),
+    ("levels stated normal under a label", "FINDINGS:\nAdjacent levels: C3-4 is unremarkable.\nThe two highest levels, C2-3 and C3-4, are normal.",
+     {"C2-C3": dict(B), "C3-C4": dict(B)}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),
