@@ -24,7 +24,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .levels import LEVELS_KEY, region_of
+from .levels import DISC_LEVELS, LEVELS_KEY, region_of
 from .pipeline import LEXICON_KEY, TARGETS_KEY
 from .scales import parse_scale
 from .schema import SEVERITY_RANK, Finding
@@ -112,6 +112,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical)"
     r"\b[\s:,.&/\-–—]*)*"
     r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with)\s+)?"
+    r"(?:(?:unchanged|stable)\s+and\s+)?"
     r"(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
     r"(?:normal|unremarkable|negative|neg|nl|wnl|ok|okay|satisfactory|within normal limits|clear|"
     # British shorthand: "NAD" (nothing abnormal detected), "nil of note"
@@ -155,6 +156,8 @@ _CARRY_FORWARD_RE = re.compile(
 _GRADE_OR_SIDE_WORDS = frozenset(
     {"mild", "moderate", "severe", "marked", "minimal", "left", "right", "bilateral", "to", "-"}
 )
+_LEVEL_POSITION = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "these", "which"})
 _CAUSE_COPULAS = frozenset({"is", "are", "appears", "appear", "remains", "remain", "seems", "seem"})
 _SIDE_WORDS = {
@@ -341,9 +344,18 @@ class FindingBuilder:
         for span in lex:
             by_label.setdefault(span.label_, []).append(span)
         # Severity and side compete for tokens ("L" vs "L>R"): longest wins within each group.
-        self.attr_spans = _sorted_spans(
-            filter_spans(by_label.get("SEVERITY", []) + by_label.get("SIDE", []))
-        )
+        # "progressed from mild to moderate-severe": after "from", "mild to moderate" is a
+        # change, not a range ("ranging from mild to moderate" is one)
+        severities = [
+            s
+            for s in by_label.get("SEVERITY", [])
+            if not (
+                " to " in s.text.lower()
+                and self.lowers[s.start - 1 : s.start] == ["from"]
+                and self.lowers[s.start - 2 : s.start - 1] not in (["ranging"], ["varying"])
+            )
+        ]
+        self.attr_spans = _sorted_spans(filter_spans(severities + by_label.get("SIDE", [])))
         target_tokens = {i for t in targets for i in range(t.start, t.end)}
         self.blockers = _sorted_spans(
             s
@@ -502,7 +514,11 @@ class FindingBuilder:
                     i in attr_ends and i + 1 in attr_starts_at
                 ):
                     last_coord = i
-            return last_coord if last_coord is not None else end
+            split = last_coord if last_coord is not None else end
+            # "both foramina are narrowed: the left exit foramen ...": the next anchor's own
+            # premodifiers stay with it
+            run = self._premodifier_start(start, end, {sp.start: sp for sp in attrs})
+            return min(split, run) if first < run < end else split
         attr_starts = {}
         adjacent = start
         predicate_ends = {sp.end for sp in self._has_label("PREDICATE", start, end)}
@@ -737,6 +753,8 @@ class FindingBuilder:
         for i in range(span.end, min(span.end + 4, len(doc))):
             if self.lowers[i] in ("prior", "previous", "preoperatively"):
                 return True
+            if _YEAR_RE.match(self.lowers[i]) and self.lowers[i - 1] in ("in", "on", "of"):
+                return True  # "mildly narrowed in 2024, is now moderately narrowed"
             if self.lowers[i] in (".", ";", "and", ",", "("):
                 break
         return False
@@ -954,7 +972,7 @@ class FindingBuilder:
             elif it.label == "QUANTIFIER":
                 remaining = True
             elif it.label == "ANAPHOR":
-                levels.extend(self._anaphor_levels(sent_i, it.start))
+                levels.extend(_positional(it.value, self._anaphor_levels(sent_i, it.start)))
         return list(dict.fromkeys(levels)), remaining
 
     def _outside_neck(self, sent_i: int) -> bool:
@@ -1596,6 +1614,22 @@ class FindingBuilder:
         if not levels:
             return [_make("level_normal", None, None, "none", common, label="remaining_levels")]
         return [_make("level_normal", level, None, "none", common) for level in levels]
+
+
+def _positional(kind: str, named: list[str]) -> list[str]:
+    """The levels an anaphor points to among the levels just named: all of them ("these
+    levels"), the upper or lower one, or the disc level above or below ("the level below")."""
+    ordered = sorted(dict.fromkeys(named), key=lambda lvl: _LEVEL_POSITION.get(lvl, 99))
+    if kind == "previous" or not ordered:
+        return named
+    if kind == "upper":
+        return ordered[:1]
+    if kind == "lower":
+        return ordered[-1:]
+    if len(ordered) != 1 or ordered[0] not in _LEVEL_POSITION:
+        return []
+    k = _LEVEL_POSITION[ordered[0]] + (-1 if kind == "above" else 1)
+    return [DISC_LEVELS[k]] if 0 <= k < len(DISC_LEVELS) else []
 
 
 def _quantifier_last(group: _Group) -> bool:

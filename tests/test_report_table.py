@@ -164,6 +164,12 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
     ),
     (
+        "clinical myelopathy is not cord signal",
+        MRI + "The cord is normal in signal. Myelopathic signs should be sought clinically.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
