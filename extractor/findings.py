@@ -157,6 +157,11 @@ _GRADE_OR_SIDE_WORDS = frozenset(
     {"mild", "moderate", "severe", "marked", "minimal", "left", "right", "bilateral", "to", "-"}
 )
 _LEVEL_POSITION = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
+_ELLIPTICAL_PAST_RE = re.compile(
+    r"\b(?:previously|formerly|preoperative(?:ly)?|seen before|resolved|no longer|"
+    r"(?:on|in) the (?:prior|previous|earlier|preceding) (?:study|exam|examination|scan|mri|ct))\b",
+    re.I,
+)
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "these", "which"})
 _CAUSE_COPULAS = frozenset({"is", "are", "appears", "appear", "remains", "remain", "seems", "seem"})
@@ -190,6 +195,20 @@ _PREMODIFIER_FILLERS = frozenset(
         # "mild bilateral (L>R) foraminal narrowing"
         "(",
         ")",
+        # "mild bilateral uncovertebral foraminal narrowing"
+        "uncovertebral",
+        "degenerative",
+        "spondylotic",
+        "osteophytic",
+        # "only mild residual right foraminal narrowing", "moderate new left ..."
+        "residual",
+        "only",
+        "persistent",
+        "new",
+        "known",
+        "stable",
+        "unchanged",
+        "recurrent",
     }
 )
 _PREMODIFIER_JOINERS = frozenset({"and", ",", "or", "/", "to", "&"})
@@ -936,14 +955,20 @@ class FindingBuilder:
                 target.levels = pending
             else:
                 merged.append(_Group(levels=pending, order=list(pending)))
-        # Conjuncts without levels take those of the next conjunct that has some, else previous.
+        # Conjuncts without levels take those of the next conjunct that has some, else previous;
+        # where each level opens its conjunct ("at C5/6 moderate on the left and mild on the
+        # right, and at C6/7 ..."), those of the previous one.
+        with_levels = [g for g in merged if g.levels and g.order]
+        levels_first = bool(with_levels) and all(
+            g.order[0].label in _LEVEL_LABELS for g in with_levels
+        )
         for k, g in enumerate(merged):
             if g.levels:
                 continue
             # an exception's levels are not the levels of what it is an exception to
             later = next((h for h in merged[k + 1 :] if h.levels and not h.exception), None)
             earlier = next((h for h in reversed(merged[:k]) if h.levels), None)
-            source = later or earlier
+            source = (earlier or later) if levels_first else (later or earlier)
             if source is not None:
                 g.levels = list(source.levels)
         return merged or [_Group()]
@@ -1169,8 +1194,13 @@ class FindingBuilder:
         elif not (narrowing or any(it.label == "SEVERITY" for it in items)):
             return []
         sent = self.sents[sent_i]
-        # "Equivocal minimal left C3-4 narrowing.": a hedge in the clause makes it uncertain
+        # "Equivocal minimal left C3-4 narrowing.": a hedge in the clause makes it uncertain;
+        # "the severe narrowing seen previously has resolved" is not the current study
         hedged = bool(self._has_label("HEDGE", start, end))
+        clause = self.doc[start:end]
+        past = bool(_ELLIPTICAL_PAST_RE.search(clause.text)) and not self._has_label(
+            "CURRENT", start, end
+        )
         fallback = self._fallback_levels(sent, sent_i, [], antecedent)
         groups = self._conjuncts(items, [])
         span = self.doc[start:end]
@@ -1190,6 +1220,8 @@ class FindingBuilder:
                 common = self._plain_common(sent_i, span.start_char, span.text, severity == "none")
                 if hedged:
                     common["uncertain"] = True
+                if past:
+                    common["historical"] = True
                 for level in levels or [None]:
                     out.append(
                         _make(

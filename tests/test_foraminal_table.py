@@ -139,6 +139,11 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("grade of a dated prior, then now", "C5/6: Both exit foramina are narrowed: the left exit foramen, mildly narrowed in 2024, is now moderately to severely narrowed.",
      {"C5-C6": {"left": "moderate-severe", "right": "unspecified"}}),
     ("unchanged and unremarkable levels", "FINDINGS:\nC3/4 and C7/T1: unchanged and unremarkable.", {"C3-C4": dict(B), "C7-T1": dict(B)}),
+    ("levels open their conjuncts", "Uncovertebral and facet hypertrophy causes bony encroachment on the exit foramina: at C4/5 this is moderate bilaterally, at C5/6 moderate on the left and mild on the right, and at C6/7 severe on the left.",
+     {"C4-C5": {"left": "moderate", "right": "moderate"}, "C5-C6": {"left": "moderate", "right": "mild"}, "C6-C7": {"left": "severe"}}),
+    ("cause word between grade and anchor", "Background degenerative change with mild bilateral uncovertebral foraminal narrowing at C4-C5.", {"C4-C5": {"left": "mild", "right": "mild"}}),
+    ("residual grade; the earlier grade has resolved", "IMPRESSION:\n- Regression of the right C4-5 foraminal disc protrusion, with only mild residual right C4-5 foraminal narrowing; the severe narrowing seen previously has resolved.",
+     {"C4-C5": {"right": "mild"}}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),

@@ -170,6 +170,13 @@ CASES = [
          "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "perched facet and traumatic listhesis are instability",
+        "CT CERVICAL SPINE\nFINDINGS: Acute right C6 superior articular process fracture with a "
+        "perched right C5-C6 facet and traumatic anterolisthesis.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": ["fracture", "instability"], "pathway": "red_flag_workup"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
