@@ -131,7 +131,7 @@ def test_csv_and_parquet_hold_the_registry_rows(
 
 def test_registry_columns_are_fixed() -> None:
     levels = ["c1_c2", "c2_c3", "c3_c4", "c4_c5", "c5_c6", "c6_c7", "c7_t1"]
-    assert registry.COLUMNS == [
+    expected = [
         "id",
         "modality",
         *[f"foraminal_{lvl}_{side}" for lvl in levels for side in ("left", "right", "unspecified")],
@@ -145,6 +145,8 @@ def test_registry_columns_are_fixed() -> None:
         "extractor_version",
         "ruleset_sha256",
     ]
+    columns = registry.COLUMNS
+    assert columns == expected
     assert len(registry.COLUMNS) == 38
 
 
