@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,8 +49,23 @@ def init_worker(fmt: str, in_subprocess: bool = True) -> None:
         # Ctrl-C is the parent's to handle: workers must not print tracebacks of their own
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        _exit_with_parent()
     ex = Extractor()
     _state = (ex, LineEncoder(fmt, ex.info, ex.rules.codes))
+
+
+def _exit_with_parent(interval_s: float = 0.5) -> None:
+    """End this worker when the parent is gone (e.g. killed with SIGKILL): the pool's queues
+    give a worker no end-of-file to notice it by, so it would otherwise wait forever."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval_s)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="foramen-parent-watch", daemon=True).start()
 
 
 def process_chunk(chunk: list[RecordTuple]) -> list[Encoded]:

@@ -102,7 +102,7 @@ def run_batch(
             "or remove it to start again"
         )
     if resume and not journal.exists() and output.exists():
-        summary.note = f"nothing to resume: {output.name} is complete"
+        summary.note = f"foramen: nothing to resume: {output.name} is complete"
         return summary
 
     reader = open_reader(source, id_col=id_col, text_col=text_col)
