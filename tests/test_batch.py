@@ -392,3 +392,39 @@ def test_unusable_invocations_are_one_line_errors(tmp_path: Path) -> None:
     assert "holds an unfinished run: re-run with --resume" in _one_line_error(
         run_cli("batch", str(source), "-o", out)
     )
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    """stderr on a pseudo-terminal: a progress bar with rows, rate and ETA, then the summary."""
+    import os
+    import pty
+    import select
+
+    source = write_input("jsonl", tmp_path, REPORTS)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from extractor.cli import main; main()", "batch", str(source),
+         "-o", str(tmp_path / "out.csv")],
+        stderr=slave, stdout=subprocess.DEVNULL,
+    )
+    os.close(slave)
+    screen = b""
+    try:
+        while select.select([master], [], [], 120)[0]:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not data:
+                break
+            screen += data
+    finally:
+        os.close(master)
+        proc.wait(timeout=60)
+    assert proc.returncode == 0
+    text = screen.decode("utf-8", "replace")
+    assert f"{len(REPORTS)} rows, " in text and "reports/s" in text and "ETA" in text
+    assert "100%" in text
+    last = text.rstrip().splitlines()[-1]
+    assert f"foramen: {len(REPORTS)} rows in, {len(REPORTS)} ok, 0 errors, " in last
+    assert last.endswith("reports/s -> out.csv")

@@ -86,14 +86,10 @@ class JsonlReader(Reader):
         self.path, self.id_col, self.text_col = path, id_col, text_col
         self._fh: BinaryIO = sys.stdin.buffer if path is None else _open_binary(path)
         self.total = None if path is None else path.stat().st_size
+        self._pos = 0
 
     def position(self) -> int:
-        if self.path is None:
-            return 0
-        try:
-            return self._fh.tell()
-        except (OSError, ValueError):
-            return 0
+        return self._pos
 
     def identity(self) -> dict[str, object]:
         if self.path is None:
@@ -107,10 +103,12 @@ class JsonlReader(Reader):
                 line = fh.readline(MAX_LINE_BYTES + 1)
                 if not line:
                     return
+                self._pos += len(line)
                 line_no += 1
                 if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
                     while (more := fh.readline(MAX_LINE_BYTES)) and not more.endswith(b"\n"):
-                        pass
+                        self._pos += len(more)
+                    self._pos += len(more)
                     row += 1
                     yield Record(
                         row,
@@ -174,6 +172,8 @@ class CsvReader(Reader):
             )
 
     def position(self) -> int:
+        if self._raw.closed:
+            return self.total or 0
         try:
             return self._raw.tell()
         except (OSError, ValueError):

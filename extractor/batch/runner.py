@@ -115,17 +115,22 @@ def run_batch(
         "extractor_version": __version__,
         "ruleset_sha256": rules.sha256,
     }
-    if resume and journal.exists():
-        try:
+    try:
+        if resume and journal.exists():
             summary.resumed, summary.errors = journal.resume(
                 meta, lambda line: is_error_line(fmt, line)
             )
-        except JournalError as exc:
-            raise BatchInputError(str(exc)) from None
-        summary.rows = summary.resumed
-        summary.ok = summary.resumed - summary.errors
-    else:
-        journal.start(meta)
+            summary.rows = summary.resumed
+            summary.ok = summary.resumed - summary.errors
+        else:
+            journal.start(meta)
+    except JournalError as exc:
+        raise BatchInputError(str(exc)) from None
+    except OSError as exc:
+        raise BatchInputError(
+            f"cannot write next to the output ({journal.dir.name}): "
+            f"{exc.strerror or type(exc).__name__}"
+        ) from None
 
     show = err.isatty() if progress is None else progress
     bar = Progress(reader, enabled=show, stream=err)
