@@ -116,7 +116,7 @@ def batch(
         ),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file.")],
-    format: Annotated[
+    fmt: Annotated[
         str | None,
         typer.Option(
             "--format",
@@ -136,7 +136,7 @@ def batch(
 
     try:
         summary = run_batch(
-            input, output, fmt=format, id_col=id_col, text_col=text_col,
+            input, output, fmt=fmt, id_col=id_col, text_col=text_col,
             workers=workers, resume=resume,
         )
     except BatchInputError as exc:

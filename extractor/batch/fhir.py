@@ -201,8 +201,8 @@ def report_bundle(result: ReportResult, codes: CodesFile, row: int) -> dict[str,
     }
     if result.id is not None:
         report["identifier"] = [{"system": REPORT_ID_SYSTEM, "value": result.id}]
-    b.entries.insert(0, {"fullUrl": "", "resource": report})
-    b.entries[0]["fullUrl"] = f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{row}|{result.id}|report')}"
+    b.add("report", report)
+    b.entries.insert(0, b.entries.pop())  # the DiagnosticReport first, then its Observations
     return b.bundle()
 
 

@@ -73,9 +73,10 @@ def process_chunk(chunk: list[RecordTuple]) -> list[Encoded]:
     ex, enc = _state
     out: list[Encoded] = []
     for row, rid, text, error in chunk:
-        if error is not None or text is None:
-            out.append((enc.error(rid, error or "text is null", row), True))
+        if error is not None:
+            out.append((enc.error(rid, error, row), True))
             continue
+        assert text is not None  # records.make_record gives a text or an error
         try:
             out.append((enc.result(ex.extract(text, id=rid), row), False))
         except InputError as exc:  # messages are text-free by contract (e.g. too long)

@@ -161,7 +161,6 @@ class CsvReader(Reader):
         try:
             header = next(self._reader, None)
         except csv.Error:
-            header = None
             self._raw.close()
             raise BatchInputError(f"{path.name} does not start with a CSV header row") from None
         self._header = header or []

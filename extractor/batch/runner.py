@@ -101,7 +101,10 @@ def run_batch(
             f"{journal.dir.name} holds an unfinished run: re-run with --resume to finish it, "
             "or remove it to start again"
         )
-    if resume and not journal.exists() and output.exists():
+    if resume and output.exists() and not journal.rows_path.exists():
+        # complete; a journal folder without rows is what a stop right after the final rename
+        # leaves behind
+        journal.remove()
         summary.note = f"foramen: nothing to resume: {output.name} is complete"
         return summary
 
