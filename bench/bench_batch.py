@@ -26,8 +26,12 @@ from pathlib import Path
 from bench_extract import load_texts  # the sibling script (its folder is on sys.path)
 
 
-def run_batch_process(source: Path, out: Path, fmt: str, workers: int) -> tuple[float, float]:
-    """(seconds, peak MB of the largest process) of one `foramen batch` run in a subprocess."""
+def run_batch_process(
+    source: Path, out: Path, fmt: str, workers: int
+) -> tuple[float, float, float]:
+    """(seconds, CPU seconds of all its processes, peak MB of the largest process so far) of one
+    `foramen batch` run in a subprocess."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-c", "from extractor.cli import main; main()", "batch", str(source),
@@ -35,8 +39,9 @@ def run_batch_process(source: Path, out: Path, fmt: str, workers: int) -> tuple[
         check=True, capture_output=True,
     )
     elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return elapsed, peak
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return elapsed, cpu, after.ru_maxrss / 1024
 
 
 def spark_rate(source_rows: list[tuple[str, str]]) -> float | None:
@@ -83,13 +88,14 @@ def main() -> None:
         print(f"reports: {len(rows)}, output format {args.format}, {os.cpu_count()} CPUs")
         rates = {}
         for workers in (1, 2):
-            elapsed, peak_mb = run_batch_process(
+            elapsed, cpu, peak_mb = run_batch_process(
                 source, Path(tmp) / f"out{workers}.{args.format}", args.format, workers
             )
             rates[workers] = len(rows) / elapsed
             print(
                 f"foramen batch --workers {workers}: {rates[workers]:7.1f} reports/s "
-                f"({elapsed:.1f} s, start-up included; peak process memory so far {peak_mb:.0f} MB)"
+                f"({elapsed:.1f} s wall, start-up included; {cpu:.1f} CPU s in all processes, "
+                f"{1000 * cpu / len(rows):.1f} CPU ms/report; peak process memory {peak_mb:.0f} MB)"
             )
         print(f"scaling ratio (2 workers / 1): {rates[2] / rates[1]:.2f}")
         same = (Path(tmp) / f"out1.{args.format}").read_bytes() == (
