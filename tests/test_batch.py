@@ -198,6 +198,7 @@ def test_malformed_jsonl_rows_become_error_rows_in_order(tmp_path: Path) -> None
         json.dumps({"id": "blank", "text": " \n\t "}).encode(),
         json.dumps({"id": "long", "text": TOO_LONG}).encode(),
         b'{"id": "latin", "text": "' + f"{SECRET} st\u00e9nose".encode("latin-1") + b'"}',
+        b'{"id": "surrogate", "text": "' + SECRET.encode() + b' \\ud800 mild"}',
         json.dumps({"id": 17, "text": good["text"]}).encode(),
         json.dumps({"id": "", "text": good["text"]}).encode(),
         json.dumps({"text": good["text"]}).encode(),
@@ -218,11 +219,12 @@ def test_malformed_jsonl_rows_become_error_rows_in_order(tmp_path: Path) -> None
         ("blank", "text is empty"),
         ("long", "report is 203500 characters; the limit is 200000"),
         ("row-10", "line 11 is not valid UTF-8"),
+        ("surrogate", "text is not valid UTF-8"),
         ("17", None),
-        ("row-12", None),
         ("row-13", None),
+        ("row-14", None),
     ]
-    assert (summary.rows, summary.ok, summary.errors) == (13, 4, 9)
+    assert (summary.rows, summary.ok, summary.errors) == (14, 4, 10)
     # an error row is exactly {"id", "error"}: no report text anywhere
     errors = [r for r in jsonl_lines(out) if "error" in r]
     assert all(set(r) == {"id", "error"} for r in errors)
@@ -384,6 +386,9 @@ def test_unusable_invocations_are_one_line_errors(tmp_path: Path) -> None:
     source = write_input("csv", tmp_path, REPORTS[:1])
     assert "unknown format 'xml'" in _one_line_error(
         run_cli("batch", str(source), "-o", out, "--format", "xml")
+    )
+    assert "--workers must be at least 1" in _one_line_error(
+        run_cli("batch", str(source), "-o", out, "--workers", "0")
     )
     assert "has no column 'body'" in _one_line_error(
         run_cli("batch", str(source), "-o", out, "--text-col", "body")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..io import MAX_INPUT_BYTES, InputReadError, decode_report
-from .records import MISSING, Record, fallback_id, make_record
+from .records import MISSING, Record, fallback_id, make_record, record_id
 
 # A JSONL line or CSV field longer than this is an error row, not a memory spike.
 MAX_LINE_BYTES = 8 * 1024 * 1024
@@ -285,7 +285,7 @@ class TxtFolderReader(Reader):
     def records(self) -> Iterator[Record]:
         for row, name in enumerate(self._names, 1):
             self._done = row
-            rid = name[: -len(".txt")] or fallback_id(row)
+            rid = record_id(name[: -len(".txt")], row) or fallback_id(row)
             yield self._record(row, rid, self.path / name)
 
     @staticmethod

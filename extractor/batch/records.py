@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# lone surrogates left by decoding with errors="surrogateescape": bytes that were not UTF-8
-_UNDECODABLE = re.compile("[\udc80-\udcff]")
+# lone surrogates: bytes that were not UTF-8 (decoded with errors="surrogateescape"), or
+# unpaired "\ud800"-style escapes in JSON; neither can be written out as UTF-8
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
