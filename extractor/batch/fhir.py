@@ -124,7 +124,7 @@ def report_bundle(result: ReportResult, codes: CodesFile, row: int) -> dict[str,
     for level, sides in result.foraminal_stenosis.items():
         for side, severity in sides.items():
             site = level_site(level, "intervertebral foramen")
-            laterality = codes.laterality_codes.get(side)  # type: ignore[call-overload]
+            laterality = codes.laterality_codes.get(side) if side != "unspecified" else None
             if laterality:
                 site["extension"] = [
                     {"url": LATERALITY_URL, "valueCodeableConcept": _concept(side, [laterality])}

@@ -4,7 +4,7 @@ terminal; nothing otherwise. It shows counts only, never report content."""
 from __future__ import annotations
 
 import time
-from typing import TextIO
+from typing import Any, TextIO
 
 from .readers import Reader
 
@@ -18,8 +18,8 @@ class Progress:
         self._rows = 0
         self._skipped = 0
         self._start = time.monotonic()
-        self._progress = None
-        self._task = None
+        self._progress: Any = None  # a rich Progress while shown
+        self._task: Any = None
 
     def __enter__(self) -> Progress:
         if not self.enabled:

@@ -14,7 +14,7 @@ id instead of "row-N". The output keeps the partitioning of the input (no shuffl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import registry
@@ -84,7 +84,7 @@ def extract_registry(df: DataFrame, id_col: str = "id", text_col: str = "text") 
     id_expr = F.col(id_col) if id_col in df.columns else F.lit(None)
     source = df.select(id_expr.cast("string").alias("id"), F.col(text_col).alias("text"))
 
-    def run(batches: Iterator[Any]) -> Iterator[Any]:
-        return _map_batches(batches, text_col)
+    def run(batches: Iterable[Any]) -> Iterable[Any]:
+        return _map_batches(iter(batches), text_col)
 
     return source.mapInArrow(run, registry.spark_ddl())
