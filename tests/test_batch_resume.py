@@ -184,3 +184,33 @@ def test_resume_refuses_a_journal_of_another_run(source: Path, tmp_path: Path) -
     assert err.startswith("foramen: error: out.jsonl.partial was written for a different run")
     assert "remove it to start again" in err and err.count("\n") == 1
     assert not out.exists()
+
+
+def test_resume_drops_a_torn_last_line(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stop in the middle of writing a row: the partial line is dropped and redone."""
+    from extractor.batch import runner
+
+    small = tmp_path / "small.jsonl"
+    small.write_bytes(b"".join(source.read_bytes().splitlines(keepends=True)[:30]))
+    reference = tmp_path / "reference.jsonl"
+    run_batch(str(small), reference, progress=False)
+
+    out = tmp_path / "out.jsonl"
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "finalize", stop)
+    with pytest.raises(runner.BatchError, match="interrupted after 30 rows"):
+        run_batch(str(small), out, progress=False)
+    monkeypatch.undo()
+    rows = out.with_name("out.jsonl.partial") / "rows.jsonl"
+    lines = rows.read_bytes().splitlines(keepends=True)
+    assert len(lines) == 30
+    rows.write_bytes(b"".join(lines[:11]) + lines[11][: len(lines[11]) // 2])
+
+    summary = run_batch(str(small), out, resume=True, progress=False)
+    assert (summary.rows, summary.resumed, summary.ok, summary.errors) == (30, 11, 28, 2)
+    assert out.read_bytes() == reference.read_bytes()
