@@ -142,6 +142,45 @@ def serve(
     )
 
 
+@app.command()
+def batch(
+    input: Annotated[
+        str,
+        typer.Argument(
+            help="JSONL, CSV or Parquet file, a folder of .txt files, or - for JSONL on stdin."
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="jsonl | csv | parquet | fhir (default: from the output suffix, else jsonl).",
+        ),
+    ] = None,
+    id_col: Annotated[str, typer.Option("--id-col", help="Id column or field.")] = "id",
+    text_col: Annotated[str, typer.Option("--text-col", help="Text column or field.")] = "text",
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes.")] = 1,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Finish an interrupted run from its journal.")
+    ] = False,
+) -> None:
+    """Extract many reports: one output row per input row, in input order."""
+    from .batch.readers import BatchInputError
+    from .batch.runner import BatchError, run_batch
+
+    try:
+        summary = run_batch(
+            input, output, fmt=fmt, id_col=id_col, text_col=text_col,
+            workers=workers, resume=resume,
+        )
+    except BatchInputError as exc:
+        _fail(str(exc))
+    except BatchError as exc:
+        _fail(str(exc), code=1)
+    typer.echo(summary.note or summary.line(), err=True)
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
