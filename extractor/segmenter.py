@@ -82,7 +82,28 @@ def boundary_offsets(text: str) -> list[int]:
             if im.start() > 0 and not _LIST_JOIN_RE.search(body[: im.start()]):
                 starts.append(m.start() + im.start())
         prev_line_continues = stripped[-1] not in _LINE_END_PUNCT
-    return sorted(set(starts))
+    return _split_long_segments(text, sorted(set(starts)))
+
+
+# No real sentence is this long; splitting longer runs (at a comma or semicolon, else a space)
+# keeps the per-sentence work of ConText and the finding builder bounded, so that a report with
+# no sentence punctuation costs time in proportion to its length.
+MAX_SEGMENT_CHARS = 1000
+_SOFT_BREAK_RE = re.compile(r"[,;]\s+|\s+")
+
+
+def _split_long_segments(text: str, starts: list[int]) -> list[int]:
+    out = list(starts)
+    for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+        pos = a
+        while b - pos > MAX_SEGMENT_CHARS:
+            lo, hi = pos + MAX_SEGMENT_CHARS // 2, pos + MAX_SEGMENT_CHARS
+            breaks = list(_SOFT_BREAK_RE.finditer(text, lo, hi))
+            clause_cuts = [m.end() for m in breaks if m.group(0)[0] in ",;"]
+            cut = (clause_cuts or [m.end() for m in breaks] or [hi])[-1]
+            out.append(cut)
+            pos = cut
+    return sorted(set(out)) if len(out) != len(starts) else starts
 
 
 TEXT_KEY = "foramen_text"

@@ -36,3 +36,18 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_segments(text: str, expected: list[str]) -> None:
     assert segments(text) == expected
+
+
+def test_overlong_runs_are_split_at_clause_breaks() -> None:
+    from extractor.segmenter import MAX_SEGMENT_CHARS, boundary_offsets
+
+    unit = "mild left foraminal narrowing at C5-6 with moderate right stenosis, "
+    text = unit * 100  # one 6,800-character "sentence" with no full stop
+    starts = boundary_offsets(text)
+    ends = [*starts[1:], len(text)]
+    assert starts[0] == 0
+    assert all(b - a <= MAX_SEGMENT_CHARS for a, b in zip(starts, ends, strict=True))
+    # every cut falls just after a comma, never inside a word
+    assert all(text[s - 2 : s] == ", " for s in starts[1:])
+    # ordinary sentences are untouched
+    assert boundary_offsets("C5-6: Mild left foraminal narrowing. No canal stenosis.") == [0, 37]
