@@ -15,7 +15,9 @@ ROOTS = ("C2", "C3", "C4", "C5", "C6", "C7", "C8")
 class ClinicalContext(BaseModel):
     """What the clinician knows that the report does not say. Every field is optional."""
 
-    model_config = ConfigDict(extra="forbid")
+    # strict: a clinical value is never guessed from another type ("54" is not 54, true is not
+    # 1 week); durations must be finite
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
     symptom_sides: list[Literal["left", "right"]] = Field(
         default_factory=list, description="Side(s) of the radicular symptoms."

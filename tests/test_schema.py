@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from extractor import Extractor, ReportResult
 
 
@@ -25,3 +27,33 @@ def test_result_round_trips(extractor: Extractor) -> None:
     for key in ("type", "level", "side", "severity", "negated", "uncertain", "historical",
                 "change", "section", "text", "start", "end"):
         assert key in finding
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '{"conservative_care_weeks": true}',
+        '{"age": "54"}',
+        '{"age": 54.5}',
+        '{"symptom_duration_weeks": 1e400}',
+        '{"symptom_sides": ["both"]}',
+        '{"roots": ["C9"]}',
+        '{"unknown_field": 1}',
+    ],
+)
+def test_clinical_context_is_strict(payload: str) -> None:
+    from pydantic import ValidationError
+
+    from extractor import ClinicalContext
+
+    with pytest.raises(ValidationError):
+        ClinicalContext.model_validate_json(payload)
+
+
+def test_clinical_context_accepts_plain_json() -> None:
+    from extractor import ClinicalContext
+
+    ctx = ClinicalContext.model_validate_json(
+        '{"conservative_care_weeks": 8, "age": 54, "symptom_sides": ["left"], "roots": ["c6"]}'
+    )
+    assert (ctx.conservative_care_weeks, ctx.age, ctx.roots) == (8.0, 54, ["C6"])
