@@ -52,6 +52,18 @@ _VSPAN_RE = re.compile(
     rf"(?P<br>{_REGION_LETTER})\s?(?P<bn>\d{{1,2}})(?![0-9])(?!\s*[-–/]\s*\d)",
     re.IGNORECASE,
 )
+# Compact cervical notations: "C56", "C5 6" (consecutive digits only; not "C5 6 mm").
+_COMPACT_RE = re.compile(
+    r"(?<![A-Za-z0-9])C\s?(?P<an>[1-7])\s?(?P<bn>[2-7]|T1)(?![0-9A-Za-z])(?!\s*(?:mm|cm|%|x\b))",
+    re.IGNORECASE,
+)
+# A level header that drops the "C" ("5-6: mild left foraminal narrowing"), at the start of a
+# line, in a report that names no lumbar level.
+_BARE_HEADER_RE = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.)][ \t]*)?(?P<an>[1-7])[ \t]*[-–/][ \t]*(?P<bn>[2-7]|T1)[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LUMBAR_RE = re.compile(r"\blumbar\b|\bL[1-5]\b", re.IGNORECASE)
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:through|thru|to|until|-|–|—)\s*(?:the\s+)?$", re.IGNORECASE)
 _RANGE_FROM_RE = re.compile(r"from\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -99,6 +111,13 @@ def _parse(m: re.Match[str]) -> tuple[tuple[str, ...], str] | None:
     return None
 
 
+def _cervical_disc(upper: int, lower: str) -> str | None:
+    """"5", "6" -> "C5-C6"; "7", "T1" -> "C7-T1"; None unless the vertebrae are adjacent."""
+    if lower == "T1":
+        return "C7-T1" if upper == 7 else None
+    return f"C{upper}-C{lower}" if int(lower) == upper + 1 else None
+
+
 def level_range(first: str, last: str) -> tuple[str, ...]:
     i, j = _DISC_INDEX[first], _DISC_INDEX[last]
     if j < i:
@@ -119,6 +138,13 @@ def _find(text: str) -> list[LevelMention]:
             continue
         levels, kind = parsed
         raw.append(LevelMention(m.start(), m.end(), levels, kind))
+    compact = [(m, m.start(), m.end()) for m in _COMPACT_RE.finditer(text)]
+    if not _LUMBAR_RE.search(text):
+        compact += [(m, m.start("an"), m.end("bn")) for m in _BARE_HEADER_RE.finditer(text)]
+    for m, start, end in compact:
+        level = _cervical_disc(int(m.group("an")), m.group("bn").upper())
+        if level and not any(r.start < end and start < r.end for r in raw):
+            raw.append(LevelMention(start, end, (level,), "disc"))
     for m in _VSPAN_RE.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in raw):
             continue
