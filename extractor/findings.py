@@ -156,6 +156,20 @@ _CARRY_FORWARD_RE = re.compile(
 _GRADE_OR_SIDE_WORDS = frozenset(
     {"mild", "moderate", "severe", "marked", "minimal", "left", "right", "bilateral", "to", "-"}
 )
+_SLASH_SIDE = {
+    "l": "left", "lt": "left", "left": "left", "r": "right", "rt": "right", "right": "right"
+}
+_SLASH_GRADE = {
+    "none": "none", "nil": "none", "normal": "none", "no": "none", "patent": "none",
+    "min": "mild", "minimal": "mild", "mild": "mild", "mod": "moderate", "moderate": "moderate",
+    "sev": "severe", "severe": "severe", "marked": "severe",
+}
+_SLASH_SIDES_RE = re.compile(
+    r"^\s*(l|lt|left|r|rt|right)\s*/\s*(l|lt|left|r|rt|right)\s*$", re.I
+)
+_SLASH_GRADES_RE = re.compile(
+    r"^\s*(" + "|".join(_SLASH_GRADE) + r")\s*/\s*(" + "|".join(_SLASH_GRADE) + r")\s*$", re.I
+)
 _LEVEL_POSITION = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
 _ELLIPTICAL_PAST_RE = re.compile(
     r"\b(?:previously|formerly|preoperative(?:ly)?|seen before|resolved|no longer|"
@@ -837,6 +851,9 @@ class FindingBuilder:
         """ "mild, moderate and severe left narrowing at C4-5, C5-6 and C6-7, respectively":
         the n-th grade goes with the n-th level (or side). With no level in the frame, the
         levels of its context ("at these two levels ..., mild and moderate ..., respectively")."""
+        slashed = self._slash_pairs(items)
+        if slashed is not None:
+            return slashed
         words = self.lowers[left:right]
         if not any(w in ("respectively", "versus", "vs", "vs.") for w in words):
             return None  # also "greater at C5-6 than at C6-7 (severe versus mild)"
@@ -865,6 +882,27 @@ class FindingBuilder:
                 for sev, side in zip(sevs, sides, strict=True)
             ]
         return None
+
+    def _slash_pairs(self, items: list[_Item]) -> list[_Group] | None:
+        """Template pairs "(L/R): mild/moderate": the n-th grade goes with the n-th side."""
+        sides = [it for it in items if it.label == "SIDE"]
+        sevs = [it for it in items if it.label == "SEVERITY"]
+        if len(sides) != 1 or not 1 <= len(sevs) <= 2:
+            return None
+        side_m = _SLASH_SIDES_RE.match(self.doc[sides[0].start : sides[0].end].text)
+        # "mild/moderate" is one grade span; "moderate/mild" two, joined by the slash
+        sev_m = _SLASH_GRADES_RE.match(self.doc[sevs[0].start : sevs[-1].end].text)
+        if not (side_m and sev_m):
+            return None
+        levels = [it for it in items if it.label in _LEVEL_LABELS]
+        groups = []
+        for side_word, grade_word in zip(side_m.groups(), sev_m.groups(), strict=True):
+            side = _Item(sides[0].start, sides[0].end, "SIDE", _SLASH_SIDE[side_word.lower()])
+            sev = _Item(sevs[0].start, sevs[0].end, "SEVERITY", _SLASH_GRADE[grade_word.lower()])
+            groups.append(
+                _Group(severities=[sev], sides=[side], levels=list(levels), order=[sev, side])
+            )
+        return groups
 
     def _conjuncts(
         self, items: list[_Item], focus: list[int], exceptions: Iterable[int] = ()

@@ -39,6 +39,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("split, post-posed", "Bilateral foraminal narrowing at C5-6: moderate on the right, mild on the left.", {"C5-C6": {"left": "mild", "right": "moderate"}}),
     ("parenthesised side", "Mild degenerative change, greatest at C5/6 with mild to moderate bilateral (L>R) exit foraminal narrowing.",
      {"C5-C6": {"left": "mild-moderate", "right": "mild-moderate"}}),
+    ("template side pair with grade pair", "Foraminal stenosis (L/R): mild/moderate at C5-6.\nC6-7: Neural foramina L/R: moderate/mild.",
+     {"C5-C6": {"left": "mild", "right": "moderate"}, "C6-C7": {"left": "moderate", "right": "mild"}}),
     ("left greater than right", "Marked bilateral foraminal narrowing at C5-C6, left greater than right.", {"C5-C6": {"left": "severe", "right": "severe"}}),
     ("R>L", "C5-6: severe bilat NF stenosis, R>L.", {"C5-C6": {"left": "severe", "right": "severe"}}),
     ("unsided", "Moderate foraminal stenosis at C5-6.", {"C5-C6": {"unspecified": "moderate"}}),
