@@ -7,6 +7,8 @@ from extractor import Extractor
 # (text, type, negated, uncertain, historical, change) of the single foraminal finding
 CASES = [
     ("The patient is negative for foraminal stenosis at C5-6.", True, False, False, None),
+    ("C5-6: Bilateral neural foramina are free.", True, False, False, None),
+    ("C5-6: Left foraminal narrowing is doubtful.", False, True, False, None),
     ("FINDINGS: No further foraminal narrowing at C5-6.", True, False, False, None),
     ("No neural foraminal stenosis at C5-6.", True, False, False, None),
     ("Without foraminal narrowing at C5-6.", True, False, False, None),
