@@ -1309,7 +1309,9 @@ class FindingBuilder:
         items = self._items(start, end)
         sevs = [it for it in items if it.label == "SEVERITY" and not it.prior]
         levels = [lvl for it in items if it.label == "LEVEL" for lvl in it.value.split("|")]
-        if len(sevs) != 1 or not levels:
+        if len(sevs) != 1 or not levels or sevs[0].value == "significant":
+            return []  # not "C6-7: No significant abnormality." (a level stated normal)
+        if any(w in _LOCAL_NEGATORS for w in self.lowers[start:end]):
             return []
         severity = _sev_value(sevs[0].value)
         span = self.doc[start:end]

@@ -177,6 +177,14 @@ CASES = [
          "red_flags": ["fracture", "instability"], "pathway": "red_flag_workup"},
     ),
     (
+        "a level stated normal after a canal line is not a canal grade",
+        MRI + "C5-C6 level: Mild bilateral neural foraminal narrowing. Canal patent.\n"
+        "C6-C7 level: No significant abnormality.\nC7-T1 level: No significant abnormality.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {"C5-C6": "none", "C6-C7": "none", "C7-T1": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
