@@ -81,13 +81,38 @@ class SentenceConText(ConText):
             graph.update_scopes()
             graph.apply_modifiers()
             all_modifiers.extend(graph.modifiers)
-            edges.extend(graph.edges)
+            edges.extend(_nearest_subject(graph.edges, sentence_targets))
         for target, modifier in edges:
             target._.modifiers += (modifier,)
         if self.context_attributes_mapping:
             self.set_context_attributes(edges)
         doc._.context_graph = ConTextGraph(targets=spans, modifiers=all_modifiers, edges=edges)
         return doc
+
+
+# Words that coordinate two targets under one predicate ("the foramina and canal are patent").
+_COORDINATION = frozenset({"and", "or", "nor", ",", "/", "&", "the", "as", "well", "both"})
+
+
+def _nearest_subject(
+    edges: list[tuple[Span, ConTextModifier]], targets: list[Span]
+) -> list[tuple[Span, ConTextModifier]]:
+    """Drop a negation placed after its target when another target, not coordinated with it,
+    stands in between: in "... foraminal narrowing R>L canal patent" "patent" is the canal's,
+    while in "the foramina and canal are patent" it is both targets'."""
+    out = []
+    for target, modifier in edges:
+        m_start = modifier.modifier_span[0]
+        if modifier.category == "NEGATED_EXISTENCE" and m_start >= target.end:
+            doc = target.doc
+            between = [t for t in targets if target.end <= t.start and t.end <= m_start]
+            if any(
+                any(tok.lower_ not in _COORDINATION for tok in doc[target.end : t.start])
+                for t in between
+            ):
+                continue
+        out.append((target, modifier))
+    return out
 
 
 @Language.factory("foramen_context")

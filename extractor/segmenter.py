@@ -37,6 +37,7 @@ _LIST_JOIN_RE = re.compile(
     re.IGNORECASE,
 )
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
+_LEVEL_LINE_RE = re.compile(r"(?:at\s+)?c\s?\d{1,2}\s*[-–/]?\s*(?:c|t)?\s?\d{1,2}\b", re.I)
 _LINE_END_PUNCT = frozenset(".:;!?")
 
 
@@ -66,7 +67,11 @@ def boundary_offsets(text: str) -> list[int]:
             prev_line_continues = False
             continue
         first = m.start() + (len(line) - len(line.lstrip()))
-        if not (prev_line_continues and stripped[0].islower()):
+        # a dictation line-wrap continues in lower case, but a line that opens with a level
+        # ("c4-5 disc bulge ...") starts a new segment even in an all-lower-case report
+        if not (
+            prev_line_continues and stripped[0].islower() and not _LEVEL_LINE_RE.match(stripped)
+        ):
             starts.append(first)
         body = line.rstrip()
         for sm in _SENT_END_RE.finditer(body):

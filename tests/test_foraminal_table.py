@@ -146,6 +146,11 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("cause word between grade and anchor", "Background degenerative change with mild bilateral uncovertebral foraminal narrowing at C4-C5.", {"C4-C5": {"left": "mild", "right": "mild"}}),
     ("residual grade; the earlier grade has resolved", "IMPRESSION:\n- Regression of the right C4-5 foraminal disc protrusion, with only mild residual right C4-5 foraminal narrowing; the severe narrowing seen previously has resolved.",
      {"C4-C5": {"right": "mild"}}),
+    ("lower-case run-on dictation", "findings:\nc2-3 no significant spinal canal or neural foraminal stenosis\nc3-4 small disc bulge  no significant stenosis\n"
+     "c4-5 disc osteophyte complex  uncinate spurring resulting in mild bilateral neural foraminal narrowing R>L canal patent\nc5-6 broad disc bulge with moderate right and mild left nf narrowing",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "mild", "right": "moderate"}}),
+    ("a post-posed negation is its nearest subject's", "C5-6: Mild left foraminal narrowing, canal patent.\nC6-7: The neural foramina and central canal are patent.",
+     {"C5-C6": {"left": "mild"}, "C6-C7": dict(B)}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),
