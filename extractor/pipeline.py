@@ -253,7 +253,11 @@ def build_pipeline(rules: RuleSet) -> Language:
                     direction=c.direction,
                     max_scope=c.max_scope,
                     max_targets=c.max_targets,
-                    terminated_by=c.terminated_by,
+                    terminated_by=[
+                        *(c.terminated_by or []),
+                        *rules.context.terminating_types.get(c.category, []),
+                    ]
+                    or None,
                     allowed_types=set(c.allowed_types) if c.allowed_types else None,
                 )
                 for c in rules.context.rules

@@ -147,6 +147,7 @@ ContextCategory = Literal[
     "PSEUDO",
     "COMMA",
     "TERMINATE",
+    "CAUSAL",
 ]
 
 
@@ -170,6 +171,9 @@ class ContextFile(_Strict):
     version: str
     description: str
     rules: list[ContextSpec]
+    # category -> categories whose modifiers end its scope (medspaCy's terminating_types), for
+    # every rule of that category
+    terminating_types: dict[ContextCategory, list[ContextCategory]] = Field(default_factory=dict)
 
 
 LexiconLabel = Literal[

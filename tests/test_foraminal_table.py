@@ -115,6 +115,10 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'the prior study showed' is prior only", "C6-C7: The prior study showed moderate left foraminal stenosis.", {}),
     ("prior statement carried to today", "C6-C7: On the prior study there was a small right disc osteophyte complex with mild right foraminal narrowing; this is not significantly different today.",
      {"C6-C7": {"right": "mild"}}),
+    ("what a prior finding caused is prior too", "C4-5: The prior study showed a right foraminal disc protrusion causing severe right foraminal narrowing; this protrusion has since regressed. Today the right foramen is mildly narrowed.",
+     {"C4-C5": {"right": "mild"}}),
+    ("a cause clause still ends a negation", "C5-6: No disc herniation. Uncovertebral spurring causing moderate left foraminal narrowing.",
+     {"C5-C6": {"left": "moderate"}}),
     ("request is not a finding", "CLINICAL HISTORY: Neck pain, r/o foraminal stenosis at C5-6.\nFINDINGS: C5-6: Normal.", {"C5-C6": dict(B)}),
     ("worst wins across impression", "FINDINGS:\nC5-6: Moderate left foraminal narrowing.\nIMPRESSION:\n1. Severe left C5-6 foraminal stenosis.", {"C5-C6": {"left": "severe"}}),
     ("addendum correction replaces the grade", "FINDINGS:\nC5-C6: Severe right foraminal stenosis. Mild left foraminal narrowing.\nIMPRESSION: Severe right C5-C6 foraminal stenosis.\n\n"
