@@ -508,8 +508,9 @@ class FindingBuilder:
     def _sentence_index(self, token_i: int) -> int:
         return bisect_right(self.sent_starts, token_i) - 1
 
-    def _previous_levels(self, sent_i: int) -> list[str]:
-        """Levels of the most recent earlier sentence that names a level (for 'this level')."""
+    def _previous_levels(self, sent_i: int, through_anaphors: bool = True) -> list[str]:
+        """Levels of the most recent earlier sentence that names a level (for 'this level');
+        with `through_anaphors`, also one placed by a positional anaphor ("the lower one")."""
         if self.header_levels[sent_i]:
             return self.header_levels[sent_i]
         for k in range(sent_i - 1, -1, -1):
@@ -519,6 +520,11 @@ class FindingBuilder:
                 return [lvl for s in lv for lvl in _levels_of(s)]
             if self.header_levels[k]:
                 return self.header_levels[k]
+            # "At the lower one ... . The right foramen here is narrowed.": a sentence placed
+            # by a positional anaphor places the next
+            for span in self._has_label("ANAPHOR", sent.start, sent.end):
+                if through_anaphors and span.id_ in ("upper", "lower", "above", "below"):
+                    return _positional(span.id_, self._previous_levels(k, False))
         return []
 
     # ----- frames --------------------------------------------------------------------------
@@ -1052,7 +1058,12 @@ class FindingBuilder:
         before = self.levels.within(sent.start, token_i)
         if before:
             return [lvl for s in before for lvl in _levels_of(s)]
-        return self._previous_levels(sent_i)
+        # a positional anaphor picks among the levels last named, not the last one placed
+        positional = any(
+            sp.start == token_i and sp.id_ in ("upper", "lower", "above", "below")
+            for sp in self._has_label("ANAPHOR", token_i, token_i + 12)
+        )
+        return self._previous_levels(sent_i, through_anaphors=not positional)
 
     def _fallback_levels(
         self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]], target: Span
