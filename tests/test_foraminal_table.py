@@ -30,6 +30,7 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("grade number is not a grade", "Grade 2 narrowing of the left neural foramen at C6-7.", {"C6-C7": {"left": "unspecified"}}),
     ("grade with its scale number", "C5-6: Mild (grade 1) right foraminal stenosis.", {"C5-C6": {"right": "mild"}}),
     ("at least moderate", "There is at least moderate right foraminal narrowing at C5/6.", {"C5-C6": {"right": "moderate"}}),
+    ("British exit root canal", "C5/6: exit root canal narrowing, moderate on the left.\nC6/7: Right NRC stenosis, mild.", {"C5-C6": {"left": "moderate"}, "C6-C7": {"right": "mild"}}),
     # --- sides -----------------------------------------------------------------------------
     ("bilateral", "Mild bilateral foraminal narrowing at C4-5.", {"C4-C5": {"left": "mild", "right": "mild"}}),
     ("bilaterally post-posed", "Foraminal narrowing is moderate bilaterally at C5-6.", {"C5-C6": {"left": "moderate", "right": "moderate"}}),
