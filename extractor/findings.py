@@ -111,7 +111,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"[\s:.\-–—,&/]*(?:(?:and|the|at|levels?|discs?|disks?|interspaces?|through|to|two|three|"
     r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical)"
     r"\b[\s:,.&/\-–—]*)*"
-    r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with)\s+)?"
+    r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with|there is|"
+    r"there are)\s+)?"
     r"(?:(?:unchanged|stable)\s+and\s+)?"
     r"(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
     r"(?:normal|unremarkable|negative|neg|nl|wnl|ok|okay|satisfactory|within normal limits|clear|"
@@ -175,6 +176,10 @@ _ELLIPTICAL_PAST_RE = re.compile(
     r"\b(?:previously|formerly|preoperative(?:ly)?|seen before|resolved|no longer|"
     r"(?:on|in) the (?:prior|previous|earlier|preceding) (?:study|exam|examination|scan|mri|ct))\b",
     re.I,
+)
+_THORACIC_VERTEBRA_RE = re.compile(r"\b(?:T|Th|D)(?:[2-9]|1[0-2])\b")
+_LEVEL_LIST_JOINERS = frozenset(
+    {"and", "or", ",", "through", "thru", "to", "&", "/", "as", "well", "both", "at", "the", "from"}
 )
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "these", "which"})
@@ -1073,6 +1078,8 @@ class FindingBuilder:
         for t, left, right in frames:
             if t is target or t.label_ not in _LEVEL_OWNERS:
                 continue
+            if t.label_ == "ROOT" and target.label_ == "FORAMINAL":
+                continue  # the exiting root runs through the foramen: its level is shared
             owned.update(range(left, right))
         c_start, c_end = next(
             ((a, b) for a, b in self._clauses(sent) if a <= target.start < b),
@@ -1085,7 +1092,7 @@ class FindingBuilder:
             ]
         free = [it for it in level_items if it.start not in owned]
         if free:
-            return free
+            return self._nearest_level_list(free, target)
         before = [it for it in level_items if it.end <= target.start]
         if before:
             return [before[-1]]
@@ -1097,6 +1104,22 @@ class FindingBuilder:
         if carried:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(carried))]
         return []
+
+    def _nearest_level_list(self, items: list[_Item], target: Span) -> list[_Item]:
+        """Of several separate level lists before a target ("bulges at C4-5 and C6-7 and a
+        protrusion at C5-6 ..., with moderate left foraminal narrowing"), the one nearest to
+        it; a single list ("at C4-5 and C5-6") is kept whole."""
+        lists: list[list[_Item]] = [[items[0]]]
+        for prev, it in itertools.pairwise(items):
+            gap = self.lowers[prev.end : it.start]
+            if all(w in _LEVEL_LIST_JOINERS for w in gap):
+                lists[-1].append(it)
+            else:
+                lists.append([it])
+        if len(lists) == 1:
+            return items
+        before = [lst for lst in lists if lst[-1].end <= target.start]
+        return before[-1] if before else items
 
     def _level_items(self, start: int, end: int) -> list[_Item]:
         items = [_Item(s.start, s.end, "LEVEL", s.id_) for s in self.levels.within(start, end)]
@@ -1487,6 +1510,8 @@ class FindingBuilder:
                 self._pending_levels = levels
             if remaining and not levels and (other_region or self._outside_neck(sent_i)):
                 continue  # "remaining lumbar levels": not the cervical quantifier
+            if not g.levels and self._other_region_only(sent):
+                continue  # "No lumbar canal or foraminal stenosis.": not a cervical level's
             # "narrowing, which is probably moderate": a hedge on the grade itself
             pair_common = common
             group_negated = negated
@@ -1549,8 +1574,24 @@ class FindingBuilder:
     def _is_span(self, item: _Item) -> bool:
         return item.label == "LEVEL" and item.start in self.vertebral_span_starts
 
+    def _other_region_only(self, sent: Span) -> bool:
+        """The sentence speaks of another region ("thoracic cord", "lumbar canal", "at T8")
+        and names no cervical level or the cervical spine."""
+        text = sent.text
+        if not (_OTHER_REGION_RE.search(text) or _THORACIC_VERTEBRA_RE.search(text)):
+            return False
+        if re.search(r"\bcervical\b", text, re.I):
+            return False
+        return not any(
+            region_of(lvl) == "cervical"
+            for span in self.levels.within(sent.start, sent.end)
+            for lvl in _levels_of(span)
+        )
+
     def _cord(self, fr: _Frame) -> list[Finding]:
         sent, sent_i, frames, target, left, right = fr
+        if self._other_region_only(sent):
+            return []  # the cord fields describe the cervical cord only
         negated = self.ctx(target).negated
         common = self._common(target, left, right)
         fallback = self._fallback_levels(sent, sent_i, frames, target)

@@ -158,6 +158,11 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "mild", "right": "moderate"}}),
     ("a post-posed negation is its nearest subject's", "C5-6: Mild left foraminal narrowing, canal patent.\nC6-7: The neural foramina and central canal are patent.",
      {"C5-C6": {"left": "mild"}, "C6-C7": dict(B)}),
+    ("nearest of separate level lists", "IMPRESSION: Cervical spondylosis with disc bulges at C4-5 and C6-7 and left paracentral disc protrusion at C5-6 compressing the left exiting nerve root, with moderate left neural foraminal narrowing.",
+     {"C5-C6": {"left": "moderate"}}),
+    ("'at C3-4 there is no significant abnormality'", "FINDINGS:\nAt C3-4 there is no significant abnormality.", {"C3-C4": dict(B)}),
+    ("another region's negative takes no cervical level", "FINDINGS:\nC5-6: mild left foraminal narrowing.\nThoracic spine: Metastases at T3.\nLumbar spine: No lumbar canal or foraminal stenosis.",
+     {"C5-C6": {"left": "mild"}}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),

@@ -185,6 +185,14 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
     ),
     (
+        "thoracic cord findings are not the cervical cord's",
+        "MRI WHOLE SPINE\nFINDINGS:\nCervical spine: C5-6: mild left foraminal narrowing. Cervical cord "
+        "signal is normal.\nThoracic spine: Epidural tumour at T8 compresses the thoracic cord, "
+        "with T2 hyperintensity in the cord at T8.",
+        {"modality": "MRI", "regions": ["cervical", "thoracic", "lumbar"], "canal": {}, "cord": ([], False),
+         "red_flags": ["malignancy"], "pathway": "red_flag_workup"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
