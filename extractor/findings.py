@@ -690,10 +690,20 @@ class FindingBuilder:
             return None
         cause_start = bounds[k]
         if self.lowers[cause_start] not in _CAUSE_WORDS:
-            # "narrowing from uncovertebral spurring is severe": 'from' right after the target
-            cause_start = anchors[k][1]
-            if self.lowers[cause_start] != "from":
+            # "narrowing from uncovertebral spurring is severe", "Foramina: residual narrowing
+            # from spurring, moderate on the right": the first cause word after the target
+            level_starts = {lv.start for lv in self.levels.within(anchors[k][1], anchors[k + 1][0])}
+            found = None
+            for i in range(anchors[k][1], anchors[k + 1][0]):
+                w = self.lowers[i]
+                if w in (",", ";", "."):
+                    break
+                if w in _CAUSE_WORDS or (w == "from" and i + 1 not in level_starts):
+                    found = i
+                    break
+            if found is None:
                 return None
+            cause_start = found
         j = k + 1
         while j + 1 < len(anchors) and anchors[j + 1][2] is None:
             gap = self.lowers[anchors[j][1] : anchors[j + 1][0]]

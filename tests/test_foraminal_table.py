@@ -77,6 +77,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("versus", "The right-sided foraminal narrowing is greater at C5-6 than at C6-7 (severe versus mild to moderate).",
      {"C5-C6": {"right": "severe"}, "C6-C7": {"right": "mild-moderate"}}),
     ("cause grade is not the foramen's", "Moderate left foraminal narrowing at C4-5 due to severe facet arthropathy.", {"C4-C5": {"left": "moderate"}}),
+    ("grades after a label, a predicate and a cause", "FINDINGS:\nForamina at C4-5: residual bony narrowing from uncovertebral spurring, moderate on the right and mild on the left, unchanged.",
+     {"C4-C5": {"left": "mild", "right": "moderate"}}),
     ("grade after cause and copula", "Foraminal stenosis secondary to facet arthropathy is moderate on the right at C4-5.", {"C4-C5": {"right": "moderate"}}),
     ("'from' cause, split grades", "Bony neural foraminal narrowing from uncovertebral spurring is severe on the left at C5-6 and moderate on the right at C6-7.",
      {"C5-C6": {"left": "severe"}, "C6-C7": {"right": "moderate"}}),
