@@ -1203,7 +1203,11 @@ class FindingBuilder:
             for start, end in self._clauses(sent):
                 own = [t for t, _l, _r in frames if start <= t.start < end]
                 if own:
-                    last_target = own[-1]
+                    # the antecedent of a following elliptical clause is the last stenosis
+                    # anchor ("Foramina: left obscured by phlegmon; right mild narrowing")
+                    last_target = next(
+                        (t for t in reversed(own) if t.label_ in _CONTINUABLE), own[-1]
+                    )
                 elif scale_subject is not None and any(
                     sp.id_.startswith("grade_") for sp in self.attrs.within(start, end)
                 ):

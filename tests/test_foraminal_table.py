@@ -165,6 +165,7 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'at C3-4 there is no significant abnormality'", "FINDINGS:\nAt C3-4 there is no significant abnormality.", {"C3-C4": dict(B)}),
     ("another region's negative takes no cervical level", "FINDINGS:\nC5-6: mild left foraminal narrowing.\nThoracic spine: Metastases at T3.\nLumbar spine: No lumbar canal or foraminal stenosis.",
      {"C5-C6": {"left": "mild"}}),
+    ("elliptical clause after a parenthetical anchor", "FINDINGS:\nC5-C6: Foramina: left N/A (obscured by enhancing phlegmon); right mild narrowing.", {"C5-C6": {"right": "mild"}}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),
