@@ -219,6 +219,9 @@ _PREMODIFIER_FILLERS = frozenset(
         "degenerative",
         "spondylotic",
         "osteophytic",
+        # "the left foramen and the remaining exit foramina appear normal"
+        "remaining",
+        "other",
         # "only mild residual right foraminal narrowing", "moderate new left ..."
         "residual",
         "only",
@@ -1053,11 +1056,24 @@ class FindingBuilder:
         for it in group_levels or fallback:
             if it.label == "LEVEL":
                 levels.extend(it.value.split("|"))
+            elif it.label == "QUANTIFIER" and it.value == "each":
+                # "C4-5, C5-6 and C6-7, where ... narrowing at each level": the levels named
+                # before it in the sentence, else every level
+                named = self._anaphor_levels(sent_i, it.start) if self._named_before(
+                    sent_i, it.start
+                ) else []
+                if named:
+                    levels.extend(named)
+                else:
+                    remaining = True
             elif it.label == "QUANTIFIER":
                 remaining = True
             elif it.label == "ANAPHOR":
                 levels.extend(_positional(it.value, self._anaphor_levels(sent_i, it.start)))
         return list(dict.fromkeys(levels)), remaining
+
+    def _named_before(self, sent_i: int, token_i: int) -> bool:
+        return bool(self.levels.within(self.sents[sent_i].start, token_i))
 
     def _outside_neck(self, sent_i: int) -> bool:
         """True when the level context of a sentence is thoracic or lumbar only."""

@@ -166,6 +166,10 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("another region's negative takes no cervical level", "FINDINGS:\nC5-6: mild left foraminal narrowing.\nThoracic spine: Metastases at T3.\nLumbar spine: No lumbar canal or foraminal stenosis.",
      {"C5-C6": {"left": "mild"}}),
     ("elliptical clause after a parenthetical anchor", "FINDINGS:\nC5-C6: Foramina: left N/A (obscured by enhancing phlegmon); right mild narrowing.", {"C5-C6": {"right": "mild"}}),
+    ("'at each level' after a level list", "FINDINGS:\nOsteophytes at C4-5, C5-6, and C6-7, where uncovertebral spurring results in mild bilateral foraminal narrowing at each level. The remaining levels demonstrate no significant foraminal narrowing.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "mild", "right": "mild"}, "C7-T1": dict(B)}),
+    ("'the remaining exit foramina'", "The oblique projections show slight bony encroachment upon the right C5/6 exit foramen; the left C5/6 exit foramen and the remaining exit foramina appear normal.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "none", "right": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),

@@ -40,9 +40,14 @@ def test_literals_are_unique(rules: RuleSet) -> None:
 def test_lexicon_phrases_are_unique_within_a_label(rules: RuleSet) -> None:
     seen: dict[tuple[str, str], str] = {}
     for entry in rules.lexicon.entries:
-        for phrase in entry.phrases:
+        # the templates themselves are unique, and no phrase they expand to has two meanings
+        templates = [p.lower() for p in entry.phrases]
+        assert len(templates) == len(set(templates)), f"a template repeats in {entry.id}"
+        for phrase in set(entry.expanded()):
             key = (entry.label, phrase.lower())
-            assert key not in seen, f"{phrase!r} in {entry.label} twice ({seen[key]}, {entry.id})"
+            assert seen.get(key, entry.id) == entry.id, (
+                f"{phrase!r} in {entry.label} twice ({seen[key]}, {entry.id})"
+            )
             seen[key] = entry.id
 
 
