@@ -51,11 +51,6 @@ class GradingScale:
     # character ranges of the sentences that define the scale (not findings themselves)
     definitions: tuple[tuple[int, int], ...] = ()
 
-    def severity(self, grade: str, kind: str) -> str | None:
-        """The severity of "grade N" for a finding of `kind` ("foraminal" | "canal")."""
-        applies = self.foraminal if kind == "foraminal" else self.canal
-        return self.grades.get(grade) if applies else None
-
     def is_definition(self, start_char: int) -> bool:
         return any(a <= start_char < b for a, b in self.definitions)
 

@@ -29,10 +29,9 @@ def test_parse_scale(text: str, grades: dict, foraminal: bool, canal: bool) -> N
     assert scale.definitions == (((0, len(text)),) if grades else ())
 
 
-def test_scale_applies_by_kind() -> None:
-    scale = GradingScale({"2": "moderate"}, foraminal=True, canal=False)
-    assert scale.severity("2", "foraminal") == "moderate"
-    assert scale.severity("2", "canal") is None
+def test_definition_sentences_are_known() -> None:
+    scale = GradingScale({"2": "moderate"}, foraminal=True, definitions=((10, 50),))
+    assert [scale.is_definition(c) for c in (9, 10, 49, 50)] == [False, True, True, False]
 
 
 def test_defined_scale_grades_the_report(extractor: Extractor) -> None:
