@@ -109,15 +109,19 @@ _LEVEL_NORMAL_RE = re.compile(
     # a field label that does not name one structure ("Adjacent levels: C3-4 is unremarkable.")
     r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis))[A-Za-z][A-Za-z ]{0,30}:\s*)?"
     r"[\s:.\-–—,&/]*(?:(?:and|the|at|levels?|discs?|disks?|interspaces?|through|to|two|three|"
-    r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical)"
+    r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical|"
+    r"segments?)"
     r"\b[\s:,.&/\-–—]*)*"
     r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with|there is|"
     r"there are)\s+)?"
     r"(?:(?:unchanged|stable)\s+and\s+)?"
     r"(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
     r"(?:normal|unremarkable|negative|neg|nl|wnl|ok|okay|satisfactory|within normal limits|clear|"
+    r"patent|free|"
     # British shorthand: "NAD" (nothing abnormal detected), "nil of note"
     r"nad|nil of note|nothing abnormal(?:\s+(?:detected|seen))?|"
+    # "C2-C3 and C3-C4: without alterations." (Spanish and Portuguese-style English)
+    r"(?:without|no)\s+(?:significant\s+|relevant\s+)?(?:alterations?|changes?)|"
     r"no\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:(?:is|are)\s+)?(?:seen|identified|noted|detected|demonstrated))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
@@ -181,6 +185,7 @@ _THORACIC_VERTEBRA_RE = re.compile(r"\b(?:T|Th|D)(?:[2-9]|1[0-2])\b")
 _LEVEL_LIST_JOINERS = frozenset(
     {"and", "or", ",", "through", "thru", "to", "&", "/", "as", "well", "both", "at", "the", "from"}
 )
+_DEGREE_WORDS = frozenset({"degree", "grade", "severity", "extent", "intensity"})
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "these", "which"})
 _CAUSE_COPULAS = frozenset({"is", "are", "appears", "appear", "remains", "remain", "seems", "seem"})
@@ -219,6 +224,18 @@ _PREMODIFIER_FILLERS = frozenset(
         "degenerative",
         "spondylotic",
         "osteophytic",
+        # "flattening the ventral surface of the cord"
+        "ventral",
+        "dorsal",
+        "anterior",
+        "posterior",
+        "surface",
+        "aspect",
+        "margin",
+        "contour",
+        # "mild relative canal stenosis"
+        "relative",
+        "absolute",
         # "the left foramen and the remaining exit foramina appear normal"
         "remaining",
         "other",
@@ -583,6 +600,11 @@ class FindingBuilder:
                 # a post-posed side ("narrowing on the left", "arthropathy R>L,") stays with
                 # the anchor before it
                 adjacent = span.end
+                continue
+            if span.label_ == "SEVERITY" and self.lowers[span.start - 1] == "of":
+                # "stenosis on the right side, of moderate degree, left foramen free": a
+                # post-posed grade stays with the anchor before it
+                adjacent = span.end + (self.lowers[span.end] in _DEGREE_WORDS)
                 continue
             attr_starts.setdefault(span.start, span)
         for label in ("PREDICATE", "CORD_COMPRESSION", "CORD_CONTACT"):

@@ -170,6 +170,11 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "mild", "right": "mild"}, "C7-T1": dict(B)}),
     ("'the remaining exit foramina'", "The oblique projections show slight bony encroachment upon the right C5/6 exit foramen; the left C5/6 exit foramen and the remaining exit foramina appear normal.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "none", "right": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("European segment template", "Findings:\nSegment C2/C3 - disc: normal; foramina: free; canal: free.\nSegment C5/C6 - disc: right protrusion; foramina: neuroforaminal stenosis on the right side, of moderate degree, left foramen free; canal: mild relative stenosis.\nSegment C7/Th1 - unremarkable.",
+     {"C2-C3": dict(B), "C5-C6": {"left": "none", "right": "moderate"}, "C7-T1": dict(B)}),
+    ("'without alterations' and foramina 'of usual dimensions'", "Findings:\nC2-C3 and C3-C4: without alterations.\nC4-C5 disc: no protrusions. Neural foramina of usual dimensions.\nC7-T1: Patent.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C7-T1": dict(B)}),
+    ("radicular canal", "C6/C7: stenosis of the right radicular canal of moderate grade; left radicular canal free; spinal canal not narrowed.", {"C6-C7": {"left": "none", "right": "moderate"}}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),

@@ -193,6 +193,13 @@ CASES = [
          "red_flags": ["malignancy"], "pathway": "red_flag_workup"},
     ),
     (
+        "NCCT title; suspicious is uncertain; cord surface flattened",
+        "NCCT CERVICAL SPINE\nFindings:\nC3-4: Suspicious mild narrowing of left neural foramen.\n"
+        "C5-C6: disc bulge flattening the ventral surface of the cord, with moderate spinal canal stenosis.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
+         "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
