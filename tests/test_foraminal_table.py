@@ -24,6 +24,7 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("high-grade", "High-grade left C5-6 foraminal stenosis.", {"C5-C6": {"left": "severe"}}),
     ("tight", "Tight left C6-7 foramen due to uncovertebral osteophyte.", {"C6-C7": {"left": "severe"}}),
     ("stenosis of the foramen", "There is severe stenosis of the right C6-7 neural foramen.", {"C6-C7": {"right": "severe"}}),
+    ("'is also' before the grade", "ADDENDUM: The right C3-C4 neural foramen is also moderately narrowed by an uncovertebral osteophyte, not mentioned in the original report.", {"C3-C4": {"right": "moderate"}}),
     ("adverb", "The left neural foramen at C5-6 is severely narrowed.", {"C5-C6": {"left": "severe"}}),
     ("significant is not a grade", "Significant left foraminal stenosis at C4-C5.", {"C4-C5": {"left": "unspecified"}}),
     ("no grade", "Left foraminal narrowing at C5-6.", {"C5-C6": {"left": "unspecified"}}),
