@@ -1525,8 +1525,9 @@ class FindingBuilder:
             return []  # "effaces the thecal sac" is not canal stenosis
         if not (has_predicate or negated or any(s.value != "significant" for s in severities)):
             return []
-        if label == "FORAMINAL" and self._has_label("WIDENED", left, right):
-            return []  # an enlarged or remodelled foramen (a mass) is not foraminal narrowing
+        if label in ("FORAMINAL", "CANAL") and self._has_label("WIDENED", left, right):
+            # an enlarged foramen (a mass) or a canal expanded by surgery is not narrowing
+            return []
         fallback = self._fallback_levels(sent, sent_i, frames, target)
         focus_spans = self._has_label("FOCUS", left, right)
         focus = [sp.start for sp in focus_spans]

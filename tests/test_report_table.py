@@ -200,6 +200,13 @@ CASES = [
          "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"},
     ),
     (
+        "a canal expanded by laminoplasty is not a canal grade",
+        MRI + "Status post open-door laminoplasty C3 to C6 with expansion of the spinal canal. "
+        "There is no residual compression of the spinal cord.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
