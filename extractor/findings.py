@@ -1472,6 +1472,12 @@ class FindingBuilder:
                 return t.label_
             if t.label_ not in ("GENERIC_STENOSIS",):
                 return None
+        if c_start > sent.start and not self.target_index.within(c_start, target.start):
+            # "AP canal diameter 9 mm with effacement of the ventral CSF; mild stenosis": a
+            # clause with no anchor before the stenosis continues the subject of the one before
+            before = self.target_index.within(sent.start, c_start)
+            if before and before[-1].label_ in ("CANAL", "FORAMINAL"):
+                return before[-1].label_
         return None
 
     def _frame_items(self, target: Span, left: int, right: int) -> tuple[list[_Item], bool]:

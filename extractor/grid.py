@@ -71,6 +71,24 @@ def _superseded(f: Finding, corrected: set[tuple[str, str | None]]) -> bool:
     return all((f.level, s) in corrected for s in sides)
 
 
+def _discussed_levels(findings: list[Finding]) -> set[str]:
+    """Levels with a statement of their own about the foramina or the canal: "the remaining
+    levels are normal" (a whole-level quantifier) covers only the levels not discussed at all."""
+    return {
+        f.level
+        for f in findings
+        if is_current(f)
+        and f.level in _LEVEL_ORDER
+        and f.type in ("foraminal_stenosis", "canal_stenosis", "level_normal")
+        and _cell_value(f) is not None
+    }
+
+
+def _quantified_levels(f: Finding, stated: set[str], discussed: set[str]) -> list[str]:
+    skip = stated | discussed if f.type == "level_normal" else stated
+    return [level for level in QUANTIFIER_LEVELS if level not in skip]
+
+
 def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
     grid: dict[str, dict[str, str]] = {}
     remaining: list[Finding] = []
@@ -117,13 +135,12 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
             put(level, positive[0], value)
 
     stated = set(grid)
+    discussed = _discussed_levels(findings)
     for f in remaining:
         value = _cell_value(f)
         if value is None:
             continue
-        for level in QUANTIFIER_LEVELS:
-            if level in stated:
-                continue
+        for level in _quantified_levels(f, stated, discussed):
             for side in _sides(f.side if f.side != "unspecified" else None):
                 put(level, side, value)
     return {lvl: dict(sorted(grid[lvl].items())) for lvl in _sorted_levels(grid)}
@@ -154,13 +171,13 @@ def canal_grid(findings: list[Finding]) -> dict[str, str]:
         if f.level in _LEVEL_ORDER:
             grid[f.level] = _worse(grid.get(f.level), value)
     stated = set(grid)
+    discussed = _discussed_levels(findings)
     for f in remaining:
         value = _cell_value(f)
         if value is None:
             continue
-        for level in QUANTIFIER_LEVELS:
-            if level not in stated:
-                grid[level] = _worse(grid.get(level), value)
+        for level in _quantified_levels(f, stated, discussed):
+            grid[level] = _worse(grid.get(level), value)
     return {lvl: grid[lvl] for lvl in _sorted_levels(grid)}
 
 

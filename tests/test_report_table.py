@@ -207,6 +207,22 @@ CASES = [
          "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "'the remaining levels are normal' covers levels not discussed at all",
+        MRI + "At C5/6 a disc bulge causes mild narrowing of both exit foramina. At C6/7 the canal "
+        "and exit foramina are of normal calibre. The remaining levels are normal.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {"C2-C3": "none", "C3-C4": "none", "C4-C5": "none", "C6-C7": "none",
+                   "C7-T1": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "a stenosis after a semicolon continues the canal",
+        MRI + "C4-5: Disc bulge. AP canal diameter 9 mm with effacement of the ventral CSF; mild "
+        "stenosis.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
