@@ -223,6 +223,13 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "a conditional recommendation asserts nothing",
+        "CT CERVICAL SPINE\nFINDINGS: Acute nondisplaced left C6 laminar fracture. No malalignment. "
+        "Recommend MRI if ligamentous injury is clinically suspected.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": ["fracture"], "pathway": "red_flag_workup"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
