@@ -723,7 +723,7 @@ class FindingBuilder:
                 w = self.lowers[i]
                 if w in (",", ";", "."):
                     break
-                if w in _CAUSE_WORDS or (w == "from" and i + 1 not in level_starts):
+                if w in _CAUSE_WORDS or (w in ("from", "by") and i + 1 not in level_starts):
                     found = i
                     break
             if found is None:

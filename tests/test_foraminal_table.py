@@ -80,6 +80,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("cause grade is not the foramen's", "Moderate left foraminal narrowing at C4-5 due to severe facet arthropathy.", {"C4-C5": {"left": "moderate"}}),
     ("grades after a label, a predicate and a cause", "FINDINGS:\nForamina at C4-5: residual bony narrowing from uncovertebral spurring, moderate on the right and mild on the left, unchanged.",
      {"C4-C5": {"left": "mild", "right": "moderate"}}),
+    ("grades after a 'by' cause phrase", "FINDINGS: The left C3/4 and C4/5 foramina are narrowed by facet hypertrophy, mildly at C3/4 and moderately at C4/5. The right foramina at these two levels are patent.",
+     {"C3-C4": {"left": "mild", "right": "none"}, "C4-C5": {"left": "moderate", "right": "none"}}),
     ("grade after cause and copula", "Foraminal stenosis secondary to facet arthropathy is moderate on the right at C4-5.", {"C4-C5": {"right": "moderate"}}),
     ("'from' cause, split grades", "Bony neural foraminal narrowing from uncovertebral spurring is severe on the left at C5-6 and moderate on the right at C6-7.",
      {"C5-C6": {"left": "severe"}, "C6-C7": {"right": "moderate"}}),
