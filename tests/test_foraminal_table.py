@@ -147,6 +147,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "none", "right": "moderate"}}),
     ("'here' after a positional anaphor", "Degeneration is concentrated at C5/6 and C6/7. At the upper of these two levels the exit foramina are mildly narrowed on both sides. At the lower one the picture is asymmetric, worse on the right, where a right uncovertebral osteophyte combines with a small right foraminal disc protrusion. The right exit foramen here is clearly narrowed, and I favour this being moderate. The left C6/7 foramen is normal.",
      {"C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "none", "right": "moderate"}}),
+    ("the former and the latter", "C4/5 and C5/6 are the two abnormal levels. At the former, uncovertebral hypertrophy narrows the right exit foramen to a moderate degree; the left is mildly narrowed. At the latter there is bilateral foraminal narrowing, moderate to severe on the right and moderate on the left.",
+     {"C4-C5": {"left": "mild", "right": "moderate"}, "C5-C6": {"left": "moderate", "right": "moderate-severe"}}),
     ("the level below", "C5-6: Moderate left foraminal stenosis. At the level below there is mild right foraminal narrowing.",
      {"C5-C6": {"left": "moderate"}, "C6-C7": {"right": "mild"}}),
     ("change from one grade to a range", "The left C5/6 exit foraminal stenosis has progressed from mild to moderate-severe.", {"C5-C6": {"left": "moderate-severe"}}),
