@@ -181,6 +181,7 @@ _ELLIPTICAL_PAST_RE = re.compile(
     r"(?:on|in) the (?:prior|previous|earlier|preceding) (?:study|exam|examination|scan|mri|ct))\b",
     re.I,
 )
+_ROOT_NAME_RE = re.compile(r"\bC([3-8])\b", re.I)
 _THORACIC_VERTEBRA_RE = re.compile(r"\b(?:T|Th|D)(?:[2-9]|1[0-2])\b")
 _LEVEL_LIST_JOINERS = frozenset(
     {"and", "or", ",", "through", "thru", "to", "&", "/", "as", "well", "both", "at", "the", "from"}
@@ -570,8 +571,11 @@ class FindingBuilder:
             # "the canal is mildly narrowed, and there is mild and moderate foraminal ...":
             # split at the last coordinator that does not join two grades or sides
             attrs = self.attrs.within(start, end)
-            attr_ends = {sp.end for sp in attrs}
-            attr_starts_at = {sp.start for sp in attrs}
+            # coordinators joining two grades, two sides or two levels ("at C5-6 and C6-7") do
+            # not split
+            joined = [*attrs, *self.levels.within(start, end)]
+            attr_ends = {sp.end for sp in joined}
+            attr_starts_at = {sp.start for sp in joined}
             last_coord = None
             for i in range(first + 2, end):  # not "is also moderately narrowed"
                 if self.lowers[i] in _COORDINATORS and not (
@@ -1552,6 +1556,10 @@ class FindingBuilder:
         out: list[Finding] = []
         prev_sev: str | None = None
         prev_side: str | None = None
+        if label == "FORAMINAL" and not fallback and not any(g.levels for g in groups):
+            # "the right C7 root sleeve fails to fill and the right foramen is severely
+            # narrowed": the named root's foramen (C7 -> C6-C7)
+            fallback = self._root_levels(sent)
         if (
             label == "FORAMINAL"
             and not fallback
@@ -1632,6 +1640,20 @@ class FindingBuilder:
 
     def _is_span(self, item: _Item) -> bool:
         return item.label == "LEVEL" and item.start in self.vertebral_span_starts
+
+    def _root_levels(self, sent: Span) -> list[_Item]:
+        """The disc level whose foramen the one cervical root named in the sentence exits."""
+        roots = {
+            m.group(1)
+            for t in self.target_index.within(sent.start, sent.end)
+            if t.label_ == "ROOT"
+            for m in _ROOT_NAME_RE.finditer(t.text)
+        }
+        if len(roots) != 1:
+            return []
+        n = int(roots.pop())
+        level = "C7-T1" if n == 8 else f"C{n - 1}-C{n}"
+        return [_Item(sent.start, sent.start, "LEVEL", level)]
 
     def _other_region_only(self, sent: Span) -> bool:
         """The sentence speaks of another region ("thoracic cord", "lumbar canal", "at T8")

@@ -180,6 +180,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'without alterations' and foramina 'of usual dimensions'", "Findings:\nC2-C3 and C3-C4: without alterations.\nC4-C5 disc: no protrusions. Neural foramina of usual dimensions.\nC7-T1: Patent.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C7-T1": dict(B)}),
     ("radicular canal", "C6/C7: stenosis of the right radicular canal of moderate grade; left radicular canal free; spinal canal not narrowed.", {"C6-C7": {"left": "none", "right": "moderate"}}),
+    ("a named root places a sided foramen", "FINDINGS: The fused C5-6 level shows no foraminal narrowing. The right C7 root sleeve fails to fill and the right foramen is severely narrowed.",
+     {"C5-C6": dict(B), "C6-C7": {"right": "severe"}}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),

@@ -230,6 +230,13 @@ CASES = [
          "red_flags": ["fracture"], "pathway": "red_flag_workup"},
     ),
     (
+        "a level list after a copula stays with its anchor",
+        MRI + "The canal is mildly narrowed at C5-6 and C6-7 without cord deformity, and cord "
+        "signal is normal.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild", "C6-C7": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "history section is not the study",
         "CLINICAL HISTORY: History of breast cancer, prior C5 fracture.\n" + MRI
         + "C5-6: Mild left foraminal narrowing.",
