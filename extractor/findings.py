@@ -1556,10 +1556,14 @@ class FindingBuilder:
         out: list[Finding] = []
         prev_sev: str | None = None
         prev_side: str | None = None
-        if label == "FORAMINAL" and not fallback and not any(g.levels for g in groups):
+        if (
+            label == "FORAMINAL"
+            and not any(g.levels for g in groups)
+            and not self.levels.within(sent.start, sent.end)
+        ):
             # "the right C7 root sleeve fails to fill and the right foramen is severely
-            # narrowed": the named root's foramen (C7 -> C6-C7)
-            fallback = self._root_levels(sent)
+            # narrowed": the named root's foramen (C7 -> C6-C7) before any carried level
+            fallback = self._root_levels(sent) or fallback
         if (
             label == "FORAMINAL"
             and not fallback
