@@ -1575,6 +1575,13 @@ class FindingBuilder:
             fallback = [
                 _Item(sent.start, sent.start, "LEVEL", "|".join(self._last_foraminal_levels))
             ]
+        if label == "FORAMINAL" and not any(g.sides for g in groups):
+            # "On the right at C6-7 a disc osteophyte complex causes mild foraminal
+            # narrowing": a side fronted at the start of the sentence is the topic's side
+            fronted = self._fronted_side(sent, target)
+            if fronted is not None:
+                for g in groups:
+                    g.sides = [fronted]
         for g in groups:
             levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
             if label == "FORAMINAL" and levels and not remaining:
@@ -1644,6 +1651,19 @@ class FindingBuilder:
 
     def _is_span(self, item: _Item) -> bool:
         return item.label == "LEVEL" and item.start in self.vertebral_span_starts
+
+    def _fronted_side(self, sent: Span, target: Span) -> _Item | None:
+        """The side phrase that opens the sentence ("On the right at C6-7, ..."), when no other
+        anchor stands between it and the target."""
+        sides = [sp for sp in self.attrs.within(sent.start, target.start) if sp.label_ == "SIDE"]
+        if not sides or sides[0].start > sent.start + 1 or len(sides) > 1:
+            return None
+        if any(
+            t.label_ in _CONTINUABLE for t in self.target_index.within(sent.start, target.start)
+        ):
+            return None
+        side = sides[0]
+        return _Item(side.start, side.end, "SIDE", side.id_)
 
     def _root_levels(self, sent: Span) -> list[_Item]:
         """The disc level whose foramen the one cervical root named in the sentence exits."""

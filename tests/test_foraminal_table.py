@@ -182,6 +182,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("radicular canal", "C6/C7: stenosis of the right radicular canal of moderate grade; left radicular canal free; spinal canal not narrowed.", {"C6-C7": {"left": "none", "right": "moderate"}}),
     ("a named root places a sided foramen", "FINDINGS: The fused C5-6 level shows no foraminal narrowing. The right C7 root sleeve fails to fill and the right foramen is severely narrowed.",
      {"C5-C6": dict(B), "C6-C7": {"right": "severe"}}),
+    ("a side fronted at the start of the sentence", "FINDINGS: On the right at C6-7 a small disc osteophyte complex causes mild foraminal narrowing, unchanged. On the left, a disc osteophyte complex narrows the C5-6 foramen moderately.",
+     {"C5-C6": {"left": "moderate"}, "C6-C7": {"right": "mild"}}),
     # --- confounders -----------------------------------------------------------------------
     ("foramen magnum", "The foramen magnum is normal. C5-6: mild right foraminal narrowing.", {"C5-C6": {"right": "mild"}}),
     ("transverse foramina", "Vertebral artery flow voids are preserved within the transverse foramina at C5-6.", {}),
