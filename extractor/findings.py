@@ -1575,7 +1575,7 @@ class FindingBuilder:
             fallback = [
                 _Item(sent.start, sent.start, "LEVEL", "|".join(self._last_foraminal_levels))
             ]
-        if label == "FORAMINAL" and not any(g.sides for g in groups):
+        if label == "FORAMINAL" and not negated and not any(g.sides for g in groups):
             # "On the right at C6-7 a disc osteophyte complex causes mild foraminal
             # narrowing": a side fronted at the start of the sentence is the topic's side
             fronted = self._fronted_side(sent, target)
@@ -1654,7 +1654,8 @@ class FindingBuilder:
 
     def _fronted_side(self, sent: Span, target: Span) -> _Item | None:
         """The side phrase that opens the sentence ("On the right at C6-7, ..."), when no other
-        anchor stands between it and the target."""
+        anchor stands between it and the target (a negative statement with no side of its own
+        stays two-sided)."""
         sides = [sp for sp in self.attrs.within(sent.start, target.start) if sp.label_ == "SIDE"]
         if not sides or sides[0].start > sent.start + 1 or len(sides) > 1:
             return None
