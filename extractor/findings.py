@@ -175,6 +175,8 @@ _SLASH_SIDES_RE = re.compile(
 _SLASH_GRADES_RE = re.compile(
     r"^\s*(" + "|".join(_SLASH_GRADE) + r")\s*/\s*(" + "|".join(_SLASH_GRADE) + r")\s*$", re.I
 )
+# anaphors that pick among the levels just named ("the lower of these levels", "the level below")
+_POSITIONAL_ANAPHORS = frozenset({"upper", "lower", "above", "below"})
 _LEVEL_POSITION = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
 _ELLIPTICAL_PAST_RE = re.compile(
     r"\b(?:previously|formerly|preoperative(?:ly)?|seen before|resolved|no longer|"
@@ -365,6 +367,9 @@ class _SentenceIndex:
         j = bisect_left(self.starts, end)
         return [s for s in self.spans[i:j] if s.end <= end]
 
+    def starting_at(self, start: int) -> list[Span]:
+        return self.spans[bisect_left(self.starts, start) : bisect_right(self.starts, start)]
+
 
 def _section_lookup(doc: Doc) -> tuple[list[int], list[str | None]]:
     starts: list[int] = []
@@ -549,7 +554,7 @@ class FindingBuilder:
             # "At the lower one ... . The right foramen here is narrowed.": a sentence placed
             # by a positional anaphor places the next
             for span in self._has_label("ANAPHOR", sent.start, sent.end):
-                if through_anaphors and span.id_ in ("upper", "lower", "above", "below"):
+                if through_anaphors and span.id_ in _POSITIONAL_ANAPHORS:
                     return _positional(span.id_, self._previous_levels(k, False))
         return []
 
@@ -1116,9 +1121,9 @@ class FindingBuilder:
         if before:
             return [lvl for s in before for lvl in _levels_of(s)]
         # a positional anaphor picks among the levels last named, not the last one placed
-        positional = any(
-            sp.start == token_i and sp.id_ in ("upper", "lower", "above", "below")
-            for sp in self._has_label("ANAPHOR", token_i, token_i + 12)
+        anaphors = self.lex.get("ANAPHOR")
+        positional = anaphors is not None and any(
+            sp.id_ in _POSITIONAL_ANAPHORS for sp in anaphors.starting_at(token_i)
         )
         return self._previous_levels(sent_i, through_anaphors=not positional)
 
@@ -1133,10 +1138,7 @@ class FindingBuilder:
             if t.label_ == "ROOT" and target.label_ == "FORAMINAL":
                 continue  # the exiting root runs through the foramen: its level is shared
             owned.update(range(left, right))
-        c_start, c_end = next(
-            ((a, b) for a, b in self._clauses(sent) if a <= target.start < b),
-            (sent.start, sent.end),
-        )
+        c_start, c_end = self._clause_of(sent, target.start)
         level_items = self._level_items(c_start, c_end)
         if not level_items:  # other clauses of the sentence may name the level, not quantify it
             level_items = [
@@ -1275,6 +1277,12 @@ class FindingBuilder:
         k = bisect_right(self.sent_start_chars, char) - 1
         section = self.sent_sections[k] if k >= 0 else None
         return SECTION_NAMES.get(section, section)
+
+    def _clause_of(self, sent: Span, token_i: int) -> tuple[int, int]:
+        """Token range of the clause of `sent` that holds token `token_i`."""
+        return next(
+            ((a, b) for a, b in self._clauses(sent) if a <= token_i < b), (sent.start, sent.end)
+        )
 
     def _clauses(self, sent: Span) -> list[tuple[int, int]]:
         """Token ranges of the clauses of a sentence (split at ';')."""
@@ -1706,10 +1714,7 @@ class FindingBuilder:
         )
         if not items and fallback and all(self._is_span(it) for it in fallback):
             # the disc levels named elsewhere in the clause place the cord finding
-            c_start, c_end = next(
-                ((a, b) for a, b in self._clauses(sent) if a <= target.start < b),
-                (sent.start, sent.end),
-            )
+            c_start, c_end = self._clause_of(sent, target.start)
             discs = [it for it in self._level_items(c_start, c_end) if it.label == "LEVEL"]
             fallback = self._without_spans(discs) if discs else fallback
         levels, _ = self._resolve_levels(items, sent_i, self._without_spans(fallback))
