@@ -356,16 +356,20 @@ def _sorted_spans(spans: Iterable[Span]) -> list[Span]:
 
 
 class _SentenceIndex:
-    """Spans bucketed by sentence for quick lookup."""
+    """Spans sorted by start, for quick lookup of the spans inside a token range."""
 
     def __init__(self, spans: Sequence[Span]) -> None:
         self.spans = list(spans)
         self.starts = [s.start for s in self.spans]
+        self.ends = [s.end for s in self.spans]
 
     def within(self, start: int, end: int) -> list[Span]:
         i = bisect_left(self.starts, start)
-        j = bisect_left(self.starts, end)
-        return [s for s in self.spans[i:j] if s.end <= end]
+        j = bisect_left(self.starts, end, i)
+        if i == j:
+            return []
+        ends = self.ends
+        return [self.spans[k] for k in range(i, j) if ends[k] <= end]
 
     def starting_at(self, start: int) -> list[Span]:
         return self.spans[bisect_left(self.starts, start) : bisect_right(self.starts, start)]

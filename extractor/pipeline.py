@@ -1,7 +1,7 @@
 """Builds the spaCy + medspaCy pipeline from a validated `RuleSet`.
 
 Pipeline (data flows one way):
-  tokenizer -> foramen_segmenter (sentences from layout) -> medspacy_sectionizer (sections)
+  tokenizer -> foramen_segmenter (sentences from layout) -> foramen_sectionizer (sections)
   -> foramen_levels (level mentions) -> span_ruler (attribute vocabulary)
   -> medspacy_target_matcher (finding anchors) -> medspacy_context (assertion and change)
 
@@ -11,6 +11,7 @@ token text can ever reach a log.
 """
 
 import warnings
+from bisect import bisect_right
 from typing import Any
 
 import spacy
@@ -24,7 +25,7 @@ from .rules import RuleSet
 _saved_filters = list(warnings.filters)
 try:
     from medspacy.context import ConText, ConTextGraph, ConTextModifier, ConTextRule
-    from medspacy.section_detection import Sectionizer, SectionRule
+    from medspacy.section_detection import Section, Sectionizer, SectionRule
     from medspacy.target_matcher import TargetMatcher, TargetRule
 finally:
     warnings.filters[:] = _saved_filters
@@ -55,17 +56,14 @@ class SentenceConText(ConText):
     def __call__(self, doc: Doc, targets: str | None = None) -> Doc:  # type: ignore[override]
         spans = list(doc.spans[self.span_group_name])
         matcher = self._ConText__matcher  # type: ignore[attr-defined]
+        sent_starts = [s.start for s in doc.sents]
         by_sentence: dict[int, list[Span]] = {}
-        sent_of: dict[int, int] = {}
         for span in spans:
-            k = span.sent.start
+            k = sent_starts[bisect_right(sent_starts, span.start) - 1]
             by_sentence.setdefault(k, []).append(span)
         modifiers_by_sentence: dict[int, list[ConTextModifier]] = {}
         for match_id, start, end in matcher(doc):
-            k = sent_of.get(start)
-            if k is None:
-                k = doc[start].sent.start
-                sent_of[start] = k
+            k = sent_starts[bisect_right(sent_starts, start) - 1]
             if k not in by_sentence:
                 continue
             rule = matcher.rule_map[self.nlp.vocab[match_id].text]
@@ -88,6 +86,41 @@ class SentenceConText(ConText):
             self.set_context_attributes(edges)
         doc._.context_graph = ConTextGraph(targets=spans, modifiers=all_modifiers, edges=edges)
         return doc
+
+
+class ReportSectionizer(Sectionizer):
+    """medspaCy's Sectionizer, without the per-token `token._.section` it also sets.
+
+    Sections are read from `doc._.sections` (a sorted list of spans); setting a Python attribute
+    on every token of the report cost more than the rest of section detection. Each section runs
+    from its header to the next header, as in medspaCy with no `max_scope`, no parent sections
+    and no start/end-of-line requirement (this pipeline uses none of them).
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        matcher = self._Sectionizer__matcher  # type: ignore[attr-defined]
+        matches = matcher(doc)
+        sections: list[Section] = []
+        starts = [start for _, start, _ in matches]
+        if not starts or starts[0] != 0:
+            sections.append(Section(None, 0, 0, 0, starts[0] if starts else len(doc)))
+        ends = [*starts[1:], len(doc)] if starts else []
+        for (match_id, start, end), next_start in zip(matches, ends, strict=True):
+            # a header is its own sentence, and the text after it starts another
+            doc[start].sent_start = True
+            if end < len(doc):
+                doc[end].sent_start = True
+            rule = matcher.rule_map[self.nlp.vocab.strings[match_id]]
+            sections.append(Section(rule.category, start, end, end, next_start, None, rule))
+        doc._.sections = sections
+        return doc
+
+
+@Language.factory("foramen_sectionizer")
+def make_report_sectionizer(nlp: Language, name: str) -> ReportSectionizer:
+    return ReportSectionizer(
+        nlp, name=name, rules=None, span_attrs=None, apply_sentence_boundary=True
+    )
 
 
 # Words that coordinate two targets under one predicate ("the foramina and canal are patent").
@@ -197,16 +230,7 @@ def build_pipeline(rules: RuleSet) -> Language:
     nlp = spacy.blank("en")
     _tokenizer_for_reports(nlp)
     nlp.add_pipe("foramen_segmenter")
-    sectionizer: Sectionizer = nlp.add_pipe(
-        "medspacy_sectionizer",
-        config={
-            "rules": None,
-            "span_attrs": None,
-            "apply_sentence_boundary": True,
-            "input_span_type": "group",
-            "span_group_name": TARGETS_KEY,
-        },
-    )
+    sectionizer: Sectionizer = nlp.add_pipe("foramen_sectionizer")
     with nlp.select_pipes(enable=[]):
         sectionizer.add(_section_rules(rules))
     nlp.add_pipe("foramen_levels")
