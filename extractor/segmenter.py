@@ -39,6 +39,8 @@ _LIST_JOIN_RE = re.compile(
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
 _LEVEL_LINE_RE = re.compile(r"(?:at\s+)?c\s?\d{1,2}\s*[-–/]?\s*(?:c|t)?\s?\d{1,2}\b", re.I)
 _LINE_END_PUNCT = frozenset(".:;!?")
+# A wrapped line may open with the measurement its sentence was giving ("AP diameter\n8 mm.").
+_MEASUREMENT_LINE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:mm|cm|millimet|centimet)", re.I)
 
 
 def _is_abbreviation_end(text: str, period_at: int) -> bool:
@@ -67,11 +69,14 @@ def boundary_offsets(text: str) -> list[int]:
             prev_line_continues = False
             continue
         first = m.start() + (len(line) - len(line.lstrip()))
-        # a dictation line-wrap continues in lower case, but a line that opens with a level
-        # ("c4-5 disc bulge ...") starts a new segment even in an all-lower-case report
-        if not (
-            prev_line_continues and stripped[0].islower() and not _LEVEL_LINE_RE.match(stripped)
-        ):
+        # a dictation line-wrap continues in lower case or with a measurement, but a line that
+        # opens with a level ("c4-5 disc bulge ...") starts a new segment even in an
+        # all-lower-case report
+        wrapped = prev_line_continues and (
+            (stripped[0].islower() and not _LEVEL_LINE_RE.match(stripped))
+            or _MEASUREMENT_LINE_RE.match(stripped)
+        )
+        if not wrapped:
             starts.append(first)
         body = line.rstrip()
         for sm in _SENT_END_RE.finditer(body):

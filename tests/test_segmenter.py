@@ -30,6 +30,16 @@ CASES = [
     ("C2-C3 through C4-C5: Normal.", ["C2-C3 through C4-C5: Normal."]),
     ("C2-3 and C3-4: Unremarkable.", ["C2-3 and C3-4: Unremarkable."]),
     ("Severe stenosis; no cord signal change", ["Severe stenosis; no cord signal change"]),
+    # a wrapped line that opens with the measurement its sentence was giving
+    (
+        "Moderate canal stenosis, AP diameter\n8 mm. Severe bilateral NFN.",
+        ["Moderate canal stenosis, AP diameter\n8 mm.", "Severe bilateral NFN."],
+    ),
+    # ... but a numbered item after an unpunctuated line starts its own segment
+    (
+        "IMPRESSION\n1. Mild stenosis.\n2. No cord signal.",
+        ["IMPRESSION", "1. Mild stenosis.", "2. No cord signal."],
+    ),
 ]
 
 
