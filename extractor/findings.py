@@ -964,13 +964,20 @@ class FindingBuilder:
         return groups
 
     def _conjuncts(
-        self, items: list[_Item], focus: list[int], exceptions: Iterable[int] = ()
+        self,
+        items: list[_Item],
+        focus: list[int],
+        exceptions: Iterable[int] = (),
+        context_levels: bool = False,
     ) -> list[_Group]:
         """Split the frame's items at coordinators ("and", ",", ";") into conjuncts.
 
         A coordinator between two level mentions is a level list ("C5-6 and C6-7"), not a split.
         A conjunct holding only levels joins its neighbour when that neighbour names no level
         ("At C5-6, moderate bilateral ..."). "Greatest at C5-6" (focus) always starts a conjunct.
+        With `context_levels` (the sentence names the levels outside the frame), a conjunct with
+        no level does not take those of a focus after it: in "from C4 to C7 ... mild bilateral
+        narrowing, most pronounced at C5-6" the mild grade is the whole extent's.
         """
         focus_iter = sorted(focus)
         exception_starts = set(exceptions)
@@ -1026,14 +1033,15 @@ class FindingBuilder:
         # Level-only conjuncts lend their levels to a neighbour that has none.
         merged: list[_Group] = []
         pending: list[_Item] = []
-        pending_exception = False
+        pending_exception = pending_focus = False
         for g in groups:
             if g.focus and pending:
                 # "from C4-5 to C6-7, greatest at C5-6 ...": the range keeps to itself
                 merged.append(_Group(levels=pending, order=list(pending)))
                 pending = []
             if g.levels and not g.severities and not g.sides:
-                pending_exception = g.exception if not pending else pending_exception
+                if not pending:
+                    pending_exception, pending_focus = g.exception, g.focus
                 pending.extend(g.levels)
                 continue
             if pending and not g.levels:
@@ -1048,10 +1056,12 @@ class FindingBuilder:
             merged.append(g)
         if pending:
             target = next((g for g in reversed(merged) if not g.levels), None)
+            if context_levels and pending_focus and not pending_exception:
+                target = None  # "mild ..., most pronounced at C5-6": the focus keeps to itself
             if target is not None:
                 target.levels = pending
             else:
-                merged.append(_Group(levels=pending, order=list(pending)))
+                merged.append(_Group(levels=pending, order=list(pending), focus=pending_focus))
         # Conjuncts without levels take those of the next conjunct that has some, else previous;
         # where each level opens its conjunct ("at C5/6 moderate on the left and mild on the
         # right, and at C6/7 ..."), those of the previous one.
@@ -1063,7 +1073,14 @@ class FindingBuilder:
             if g.levels:
                 continue
             # an exception's levels are not the levels of what it is an exception to
-            later = next((h for h in merged[k + 1 :] if h.levels and not h.exception), None)
+            later = next(
+                (
+                    h
+                    for h in merged[k + 1 :]
+                    if h.levels and not h.exception and not (context_levels and h.focus)
+                ),
+                None,
+            )
             earlier = next((h for h in reversed(merged[:k]) if h.levels), None)
             source = (earlier or later) if levels_first else (later or earlier)
             if source is not None:
@@ -1135,6 +1152,9 @@ class FindingBuilder:
         self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]], target: Span
     ) -> list[_Item]:
         """Level items for a target whose own frame names none, nearest context first."""
+        relative = self._relative_clause_level(sent, target)
+        if relative is not None:
+            return [relative]
         owned: set[int] = set()
         for t, left, right in frames:
             if t is target or t.label_ not in _LEVEL_OWNERS:
@@ -1162,6 +1182,23 @@ class FindingBuilder:
         if carried:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(carried))]
         return []
+
+    def _relative_clause_level(self, sent: Span, target: Span) -> _Item | None:
+        """The level a relative clause opens on: in "most pronounced at C5-6, where the left
+        foramen is moderately narrowed" the target is C5-6's."""
+        for i in range(target.start - 1, max(sent.start, target.start - 8) - 1, -1):
+            word = self.lowers[i]
+            if word in (".", ";", ":"):
+                return None
+            if word == "where":
+                before = self.levels.within(sent.start, i)
+                if not before:
+                    return None
+                last = before[-1]
+                if all(w == "," for w in self.lowers[last.end : i]):
+                    return _Item(last.start, last.end, "LEVEL", last.id_)
+                return None
+        return None
 
     def _nearest_level_list(self, items: list[_Item], target: Span) -> list[_Item]:
         """Of several separate level lists before a target ("bulges at C4-5 and C6-7 and a
@@ -1556,7 +1593,7 @@ class FindingBuilder:
         exceptions = [sp.start for sp in focus_spans if sp.id_ == "exception"]
         groups = self._respectively(
             items, left, right, lambda: self._resolve_levels(fallback, sent_i, [])[0]
-        ) or self._conjuncts(items, focus, exceptions)
+        ) or self._conjuncts(items, focus, exceptions, context_levels=bool(fallback))
         common = self._common(target, left, right)
         ftype = {
             "FORAMINAL": "foraminal_stenosis",
