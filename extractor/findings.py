@@ -130,6 +130,10 @@ _LEVEL_NORMAL_RE = re.compile(
 )
 
 SEVERE_ENOUGH_TO_HEDGE = SEVERITY_RANK["moderate"]
+# "two of the fused levels", "some of these levels": a subset the report does not name.
+_PARTITIVE_COUNTS = frozenset(
+    {"one", "two", "three", "four", "some", "several", "few", "many", "most", "certain", "1", "2"}
+)
 _VAGUE_LEVEL_RE = re.compile(
     r"\b(multi-?level|multiple levels|several levels|diffuse|throughout)\b", re.I
 )
@@ -1120,9 +1124,14 @@ class FindingBuilder:
                     remaining = True
             elif it.label == "QUANTIFIER":
                 remaining = True
-            elif it.label == "ANAPHOR":
+            elif it.label == "ANAPHOR" and not self._partitive(it.start):
                 levels.extend(_positional(it.value, self._anaphor_levels(sent_i, it.start)))
         return list(dict.fromkeys(levels)), remaining
+
+    def _partitive(self, token_i: int) -> bool:
+        """'at two of the fused levels': an unnamed subset of the levels, which places nothing."""
+        before = self.lowers[max(token_i - 2, 0) : token_i]
+        return len(before) == 2 and before[1] == "of" and before[0] in _PARTITIVE_COUNTS
 
     def _named_before(self, sent_i: int, token_i: int) -> bool:
         return bool(self.levels.within(self.sents[sent_i].start, token_i))

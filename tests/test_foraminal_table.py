@@ -61,6 +61,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("focus alone places the grade", "Mild bilateral foraminal narrowing, most pronounced at C5-6.", {"C5-C6": {"left": "mild", "right": "mild"}}),
     ("relative clause on the level before 'where'", "Disc osteophyte complexes at C5-6 and C6-7. Spondylosis is most advanced at C6-7, where the right foramen is severely narrowed.",
      {"C6-C7": {"right": "severe"}}),
+    ("a partitive anaphor places nothing", "Laminectomy and fusion from C3 to C6. The foramina, however, remain narrowed at two of the fused levels. At C4-5 the right foramen is severely narrowed. At C3-4 the foramina are patent.",
+     {"C3-C4": B, "C4-C5": {"right": "severe"}}),
     ("greatest at", "Foraminal narrowing is present bilaterally at C4-5 through C6-7, greatest at C5-6 where it is severe on the left.",
      {"C4-C5": {"left": "unspecified", "right": "unspecified"}, "C5-C6": {"left": "severe", "right": "unspecified"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}}),
     ("at both levels", "Disc bulges at C5-6 and C6-7 with moderate left foraminal narrowing at both levels.", {"C5-C6": {"left": "moderate"}, "C6-C7": {"left": "moderate"}}),
