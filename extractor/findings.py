@@ -194,6 +194,12 @@ _LEVEL_LIST_JOINERS = frozenset(
 )
 _DEGREE_WORDS = frozenset({"degree", "grade", "severity", "extent", "intensity"})
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+# A sentence that compares with an earlier state: a past-tense grade in it is the earlier one.
+_COMPARISON_RE = re.compile(
+    r"\b(?:compared|comparison|prior|previous(?:ly)?|preoperative(?:ly)?|before|since|when|"
+    r"(?:19|20)\d\d)\b",
+    re.I,
+)
 _ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "these", "which"})
 _CAUSE_COPULAS = frozenset({"is", "are", "appears", "appear", "remains", "remain", "seems", "seem"})
 _SIDE_WORDS = {
@@ -343,6 +349,8 @@ class _Item:
     label: str
     value: str
     prior: bool = False
+    # a grade in the past tense ("was severe"): prior only beside a current grade
+    past_tense: bool = False
 
 
 @dataclass(slots=True)
@@ -836,15 +844,7 @@ class FindingBuilder:
         ):
             return True  # "moderate, not severe as originally dictated": the replaced grade
         for i in range(max(span.start - 2, 0), span.start):
-            if self.lowers[i] in (
-                "previously",
-                "formerly",
-                "from",
-                "was",
-                "were",
-                "prior",
-                "previous",
-            ):
+            if self.lowers[i] in ("previously", "formerly", "from", "prior", "previous"):
                 return True
         for i in range(span.end, min(span.end + 4, len(doc))):
             if self.lowers[i] in ("prior", "previous", "preoperatively"):
@@ -863,10 +863,22 @@ class FindingBuilder:
             item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
             if span.label_ == "SEVERITY":
                 item.prior = self._is_prior_severity(span)
+                item.past_tense = not item.prior and any(
+                    w in ("was", "were") for w in self.lowers[max(span.start - 2, 0) : span.start]
+                )
                 if item.value.startswith("grade_"):
                     # a grade number means what the report's own scale says, else no grade
                     item.value = self.scale.grades.get(item.value[6:], "significant")
             items.append(item)
+        if any(it.past_tense for it in items) and (
+            any(it.label == "SEVERITY" and not it.prior and not it.past_tense for it in items)
+            or _COMPARISON_RE.search(self.sents[self._sentence_index(start)].text)
+        ):
+            # "which was mildly narrowed, is now moderately narrowed", "increased compared
+            # with 2022, when it was mild": the past grade is prior; a report dictated in the
+            # past tense ("there was moderate narrowing") is current
+            for it in items:
+                it.prior = it.prior or it.past_tense
         for span in self.levels.within(start, end):
             items.append(_Item(span.start, span.end, "LEVEL", span.id_))
         for label in ("QUANTIFIER", "ANAPHOR"):

@@ -27,6 +27,8 @@ CASES = [
     ("Increased moderate left foraminal stenosis at C4-5.", False, False, False, "increased"),
     ("New moderate left foraminal stenosis at C4-5.", False, False, False, "new"),
     ("Improved left foraminal stenosis at C4-5, now mild.", False, False, False, "decreased"),
+    ("Preoperatively there was severe left foraminal stenosis at C4-5.", False, False, True, None),
+    ("Before the fusion the left C5-6 foramen was severely narrowed.", False, False, True, None),
 ]
 
 
