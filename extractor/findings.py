@@ -134,6 +134,18 @@ SEVERE_ENOUGH_TO_HEDGE = SEVERITY_RANK["moderate"]
 _PARTITIVE_COUNTS = frozenset(
     {"one", "two", "three", "four", "some", "several", "few", "many", "most", "certain", "1", "2"}
 )
+_TOPIC_INTRODUCERS = frozenset(
+    {
+        "as for",
+        "as regards",
+        "regarding",
+        "with regard to",
+        "with respect to",
+        "concerning",
+        "in terms of",
+        "as to",
+    }
+)
 _VAGUE_LEVEL_RE = re.compile(
     r"\b(multi-?level|multiple levels|several levels|diffuse|throughout)\b", re.I
 )
@@ -166,16 +178,29 @@ _GRADE_OR_SIDE_WORDS = frozenset(
     {"mild", "moderate", "severe", "marked", "minimal", "left", "right", "bilateral", "to", "-"}
 )
 _SLASH_SIDE = {
-    "l": "left", "lt": "left", "left": "left", "r": "right", "rt": "right", "right": "right"
+    "l": "left",
+    "lt": "left",
+    "left": "left",
+    "r": "right",
+    "rt": "right",
+    "right": "right",
 }
 _SLASH_GRADE = {
-    "none": "none", "nil": "none", "normal": "none", "no": "none", "patent": "none",
-    "min": "mild", "minimal": "mild", "mild": "mild", "mod": "moderate", "moderate": "moderate",
-    "sev": "severe", "severe": "severe", "marked": "severe",
+    "none": "none",
+    "nil": "none",
+    "normal": "none",
+    "no": "none",
+    "patent": "none",
+    "min": "mild",
+    "minimal": "mild",
+    "mild": "mild",
+    "mod": "moderate",
+    "moderate": "moderate",
+    "sev": "severe",
+    "severe": "severe",
+    "marked": "severe",
 }
-_SLASH_SIDES_RE = re.compile(
-    r"^\s*(l|lt|left|r|rt|right)\s*/\s*(l|lt|left|r|rt|right)\s*$", re.I
-)
+_SLASH_SIDES_RE = re.compile(r"^\s*(l|lt|left|r|rt|right)\s*/\s*(l|lt|left|r|rt|right)\s*$", re.I)
 _SLASH_GRADES_RE = re.compile(
     r"^\s*(" + "|".join(_SLASH_GRADE) + r")\s*/\s*(" + "|".join(_SLASH_GRADE) + r")\s*$", re.I
 )
@@ -416,6 +441,7 @@ class FindingBuilder:
         self.semicolons = [i for i, w in enumerate(self.lowers) if w == ";"]
         self._ctx: dict[tuple[int, int], _Context] = {}
         self.excluded: dict[tuple[int, int], tuple[int, int]] = {}
+        self.topic_ends: list[int] = []  # where each field label or topic phrase ends
         self.shared: dict[tuple[int, int], list[tuple[int, int]]] = {}
         targets = _sorted_spans(doc.spans[TARGETS_KEY])
         self.targets = targets
@@ -445,9 +471,7 @@ class FindingBuilder:
         self.lex = {
             # longest match wins within a label; then phrases that only look like a quantifier
             # ("the remaining findings") are dropped
-            k: _SentenceIndex(
-                _sorted_spans(s for s in filter_spans(v) if s.id_ != "not_levels")
-            )
+            k: _SentenceIndex(_sorted_spans(s for s in filter_spans(v) if s.id_ != "not_levels"))
             for k, v in by_label.items()
         }
         self.levels = _SentenceIndex(_sorted_spans(doc.spans[LEVELS_KEY]))
@@ -691,24 +715,30 @@ class FindingBuilder:
                 continue
             if t.label_ == "GENERIC_STENOSIS" and self._stenosis_of(t, targets[k + 1 : k + 2]):
                 continue  # "severe stenosis of the right C6-7 neural foramen": the foramen's
-            if t.label_ == "CANAL" and self.lowers[t.end - 1] in _COORD_WORDS and not (
-                k + 1 < len(targets)
-                and targets[k + 1].label_ == "FORAMINAL"
-                and all(
-                    w in _PREMODIFIER_FILLERS or w in _GRADE_OR_SIDE_WORDS
-                    for w in self.lowers[t.end : targets[k + 1].start]
+            if (
+                t.label_ == "CANAL"
+                and self.lowers[t.end - 1] in _COORD_WORDS
+                and not (
+                    k + 1 < len(targets)
+                    and targets[k + 1].label_ == "FORAMINAL"
+                    and all(
+                        w in _PREMODIFIER_FILLERS or w in _GRADE_OR_SIDE_WORDS
+                        for w in self.lowers[t.end : targets[k + 1].start]
+                    )
                 )
             ):
                 # "central or" is the canal only before "(moderate left) foraminal ..."
                 continue
-            if (
-                t.end < len(self.doc)
-                and self.doc[t.end].text == ":"
-                and any(
-                    o.start > t.end and o.label_ in (t.label_, "GENERIC_STENOSIS") for o in targets
-                )
+            topic_end = self._is_topic(t)
+            if topic_end and any(
+                o.start > t.end and o.label_ in (t.label_, "GENERIC_STENOSIS") for o in targets
             ):
-                continue  # a field label ("Central canal: no canal stenosis") is not a finding
+                # a field label ("Central canal: no canal stenosis") or a topic ("As for the
+                # foramina, on the left there is mild narrowing") is not a finding, and what
+                # the topic phrase says ("at the operated levels") is not the statement's
+                if self.doc[topic_end - 1].text != ":":  # a label's words ("Left foramen:")
+                    self.topic_ends.append(topic_end)  # are the statement's
+                continue
             anchors.append((t.start, t.end, t))
         for b in self.blocker_index.within(sent.start, sent.end):
             anchors.append((b.start, b.end, None))
@@ -791,6 +821,8 @@ class FindingBuilder:
             # a frame never crosses ';' ("... severely narrowed; at the other levels ...")
             c_start, c_end = next((a, b) for a, b in clauses if a <= target.start < b)
             left, right = max(left, c_start), min(right, c_end)
+            # nor reaches back into a topic phrase ("As for the foramina at the fused levels,")
+            left = max([left, *(e for e in self.topic_ends if sent.start < e <= target.start)])
             frames.append((target, min(left, target.start), max(right, target.end)))
         return self._share_coordinated(frames)
 
@@ -1127,9 +1159,11 @@ class FindingBuilder:
             elif it.label == "QUANTIFIER" and it.value == "each":
                 # "C4-5, C5-6 and C6-7, where ... narrowing at each level": the levels named
                 # before it in the sentence, else every level
-                named = self._anaphor_levels(sent_i, it.start) if self._named_before(
-                    sent_i, it.start
-                ) else []
+                named = (
+                    self._anaphor_levels(sent_i, it.start)
+                    if self._named_before(sent_i, it.start)
+                    else []
+                )
                 if named:
                     levels.extend(named)
                 else:
@@ -1289,8 +1323,11 @@ class FindingBuilder:
                 # "Foraminal stenosis is graded: grade 0 = none; grade 1 = mild ...": not a
                 # finding; its foraminal anchor is the subject of the graded lines that follow
                 scale_subject = next(
-                    (t for t in self.target_index.within(sent.start, sent.end)
-                     if t.label_ == "FORAMINAL"),
+                    (
+                        t
+                        for t in self.target_index.within(sent.start, sent.end)
+                        if t.label_ == "FORAMINAL"
+                    ),
                     scale_subject,
                 )
                 continue
@@ -1528,15 +1565,31 @@ class FindingBuilder:
         return []
 
     def _field_label(self, sent: _Sent, target: Span) -> str | None:
-        """The label of a "Canal:" / "Foramina:" field that a statement fills, if any."""
+        """The label of a "Canal:" / "Foramina:" field or an "As for the foramina," topic that
+        a statement fills, if any."""
         for t in reversed(self.target_index.within(sent.start, target.start)):
-            if (
-                t.label_ in ("CANAL", "FORAMINAL")
-                and t.end < len(self.doc)
-                and (self.doc[t.end].text == ":")
-            ):
+            if t.label_ in ("CANAL", "FORAMINAL") and self._is_topic(t) > 0:
                 return t.label_
         return None
+
+    def _is_topic(self, t: Span) -> int:
+        """A field label ("Foramina:") or a topic phrase ("As for the foramina (at the operated
+        levels),") rather than a statement about the canal or foramina: the token after the
+        label or topic phrase, else 0."""
+        if t.end < len(self.doc) and self.doc[t.end].text == ":":
+            return t.end + 1
+        before = self.lowers[max(t.start - 4, 0) : t.start]
+        while before and before[-1] in ("the", "both", "neural", "exit"):
+            before = before[:-1]
+        if not any(" ".join(before[k:]) in _TOPIC_INTRODUCERS for k in range(len(before))):
+            return 0
+        # the topic phrase ends at the comma that opens the statement
+        for i in range(t.end, min(t.end + 6, len(self.doc))):
+            if self.lowers[i] == ",":
+                return i + 1
+            if self.lowers[i] in (".", ";", ":") or self._has_label("SEVERITY", i, i + 1):
+                return 0
+        return 0
 
     def _clause_subject(self, sent: _Sent, target: Span) -> str | None:
         """The canal or foramen named earlier in the clause of an unqualified 'stenosis'."""
