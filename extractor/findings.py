@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -134,6 +134,7 @@ SEVERE_ENOUGH_TO_HEDGE = SEVERITY_RANK["moderate"]
 _PARTITIVE_COUNTS = frozenset(
     {"one", "two", "three", "four", "some", "several", "few", "many", "most", "certain", "1", "2"}
 )
+_ANAPHOR_COUNTS = {"both": 2, "two": 2, "either": 2, "three": 3, "four": 4}
 _TOPIC_INTRODUCERS = frozenset(
     {
         "as for",
@@ -579,24 +580,38 @@ class FindingBuilder:
     def _sentence_index(self, token_i: int) -> int:
         return bisect_right(self.sent_starts, token_i) - 1
 
-    def _previous_levels(self, sent_i: int, through_anaphors: bool = True) -> list[str]:
+    def _previous_levels(
+        self, sent_i: int, through_anaphors: bool = True, count: int | None = None
+    ) -> list[str]:
         """Levels of the most recent earlier sentence that names a level (for 'this level');
-        with `through_anaphors`, also one placed by a positional anaphor ("the lower one")."""
+        with `through_anaphors`, also one placed by a positional anaphor ("the lower one").
+        With `count` ("both of these levels": 2), the most recent set of that many levels, if
+        there is one, else the most recent set."""
+        first: list[str] | None = None
+        for found in self._previous_level_sets(sent_i, through_anaphors):
+            if count is None or len(set(found)) == count:
+                return found
+            first = found if first is None else first
+        return first or []
+
+    def _previous_level_sets(self, sent_i: int, through_anaphors: bool) -> Iterator[list[str]]:
         if self.header_levels[sent_i]:
-            return self.header_levels[sent_i]
+            yield self.header_levels[sent_i]
         for k in range(sent_i - 1, -1, -1):
             sent = self.sents[k]
             lv = self.levels.within(sent.start, sent.end)
             if lv:
-                return [lvl for s in lv for lvl in _levels_of(s)]
+                yield [lvl for s in lv for lvl in _levels_of(s)]
+                continue
             if self.header_levels[k]:
-                return self.header_levels[k]
+                yield self.header_levels[k]
+                continue
             # "At the lower one ... . The right foramen here is narrowed.": a sentence placed
             # by a positional anaphor places the next
             for span in self._has_label("ANAPHOR", sent.start, sent.end):
                 if through_anaphors and span.id_ in _POSITIONAL_ANAPHORS:
-                    return _positional(span.id_, self._previous_levels(k, False))
-        return []
+                    yield _positional(span.id_, self._previous_levels(k, False))
+                    break
 
     # ----- frames --------------------------------------------------------------------------
     def _split_gap(self, start: int, end: int, after_target: bool = True) -> int:
@@ -1198,10 +1213,12 @@ class FindingBuilder:
             return [lvl for s in before for lvl in _levels_of(s)]
         # a positional anaphor picks among the levels last named, not the last one placed
         anaphors = self.lex.get("ANAPHOR")
-        positional = anaphors is not None and any(
-            sp.id_ in _POSITIONAL_ANAPHORS for sp in anaphors.starting_at(token_i)
-        )
-        return self._previous_levels(sent_i, through_anaphors=not positional)
+        here = anaphors.starting_at(token_i) if anaphors is not None else []
+        positional = any(sp.id_ in _POSITIONAL_ANAPHORS for sp in here)
+        # "both of these levels" / "all three levels": the last set of that many levels
+        words = {w for sp in here for w in sp.text.lower().split()}
+        count = next((n for w, n in _ANAPHOR_COUNTS.items() if w in words), None)
+        return self._previous_levels(sent_i, through_anaphors=not positional, count=count)
 
     def _fallback_levels(
         self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]], target: Span

@@ -102,8 +102,8 @@ CASES = [
         "benign mimics",
         MRI + "Typical hemangioma in the C5 vertebral body. Schmorl node at C6. No suspicious "
         "marrow lesion.",
-        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
-         "red_flags": [], "pathway": "no_foraminal_stenosis"},
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
         "instability",
@@ -242,6 +242,21 @@ CASES = [
         + "C5-6: Mild left foraminal narrowing.",
         {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
          "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "'both of these levels' reaches back to a pair",
+        MRI + "C4/5 and C5/6 are the two abnormal levels. At the former, the right exit foramen is "
+        "moderately narrowed. At the latter there is mild left foraminal narrowing. The central "
+        "canal is mildly narrowed at both of these levels.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "mild", "C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "preoperative canal and cord are history",
+        MRI + "ACDF at C5-6. The canal is now capacious; preoperatively the canal was severely "
+        "narrowed at C5-6 with cord compression.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
 ]
 
