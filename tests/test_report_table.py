@@ -102,8 +102,8 @@ CASES = [
         "benign mimics",
         MRI + "Typical hemangioma in the C5 vertebral body. Schmorl node at C6. No suspicious "
         "marrow lesion.",
-        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "none"},
-         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
         "instability",
@@ -255,8 +255,8 @@ CASES = [
         "preoperative canal and cord are history",
         MRI + "ACDF at C5-6. The canal is now capacious; preoperatively the canal was severely "
         "narrowed at C5-6 with cord compression.",
-        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
-         "red_flags": [], "pathway": "no_foraminal_stenosis"},
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
 ]
 
