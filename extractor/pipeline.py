@@ -10,6 +10,7 @@ so the warning filters are restored afterwards, and its loguru loggers are disab
 token text can ever reach a log.
 """
 
+import re
 import warnings
 from bisect import bisect_right
 from typing import Any
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from . import levels as _levels  # noqa: F401  (registers the foramen_levels factory)
 from . import segmenter as _segmenter  # noqa: F401  (registers the foramen_segmenter factory)
+from .levels import LEVELS_KEY
 from .rules import RuleSet
 
 _saved_filters = list(warnings.filters)
@@ -123,29 +125,70 @@ def make_report_sectionizer(nlp: Language, name: str) -> ReportSectionizer:
     )
 
 
-# Words that coordinate two targets under one predicate ("the foramina and canal are patent").
-_COORDINATION = frozenset({"and", "or", "nor", ",", "/", "&", "the", "as", "well", "both"})
+# Words that coordinate two targets under one predicate ("the foramina and canal are patent",
+# "the left C6/7 foramen and both C7/T1 foramina are patent"); level mentions may stand among
+# them too.
+_COORDINATION = frozenset(
+    {"and", "or", "nor", ",", "/", "&", "the", "as", "well", "both", "left", "right", "either"}
+)
 
 
 def _nearest_subject(
     edges: list[tuple[Span, ConTextModifier]], targets: list[Span]
 ) -> list[tuple[Span, ConTextModifier]]:
-    """Drop a negation placed after its target when another target, not coordinated with it,
-    stands in between: in "... foraminal narrowing R>L canal patent" "patent" is the canal's,
-    while in "the foramina and canal are patent" it is both targets'."""
+    """A negation placed after its targets belongs to the nearest subject and to the targets
+    coordinated with it.
+
+    It is dropped from a target when another target, not coordinated with it, stands in between:
+    in "... foraminal narrowing R>L canal patent" "patent" is the canal's. It is extended to a
+    coordinated target that its scope does not reach: in "the left C6/7 foramen and both C7/T1
+    foramina are patent" both are patent.
+    """
+    if not edges:
+        return edges
+    doc = targets[0].doc
+    level_tokens = {i for sp in doc.spans[LEVELS_KEY] for i in range(sp.start, sp.end)}
+
+    def coordinated(a: Span, b: Span) -> bool:
+        return all(
+            tok.lower_ in _COORDINATION or tok.i in level_tokens for tok in doc[a.end : b.start]
+        )
+
     out = []
     for target, modifier in edges:
         m_start = modifier.modifier_span[0]
         if modifier.category == "NEGATED_EXISTENCE" and m_start >= target.end:
-            doc = target.doc
             between = [t for t in targets if target.end <= t.start and t.end <= m_start]
-            if any(
-                any(tok.lower_ not in _COORDINATION for tok in doc[target.end : t.start])
-                for t in between
-            ):
+            if not all(coordinated(target, t) for t in between):
                 continue
         out.append((target, modifier))
+    ordered = sorted(targets, key=lambda t: t.start)
+    negated = {id(t) for t, m in out if m.category == "NEGATED_EXISTENCE"}
+    for k in range(len(ordered) - 2, -1, -1):
+        target, nxt = ordered[k], ordered[k + 1]
+        if id(target) in negated or id(nxt) not in negated or not coordinated(target, nxt):
+            continue
+        gap = [tok.lower_ for tok in doc[target.end : nxt.start]]
+        if not any(w in _CONJUNCTIONS for w in gap) or "," in gap:
+            continue
+        if _STATEMENT_NOUN_RE.search(target.text):
+            continue  # "narrowing ... and the canal is patent": a statement, not a subject
+        for t, m in list(out):
+            if (
+                t is nxt
+                and m.category == "NEGATED_EXISTENCE"
+                and m.modifier_span[0] >= nxt.end
+                and m.allows(target.label_)
+            ):
+                out.append((target, m))
+                negated.add(id(target))
+                break
     return out
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "/", "&"})
+# A target that states a finding ("foraminal narrowing") rather than naming a structure.
+_STATEMENT_NOUN_RE = re.compile(r"narrow|stenos|encroach|compromis|impinge|compress", re.I)
 
 
 @Language.factory("foramen_context")
