@@ -1189,6 +1189,12 @@ class FindingBuilder:
                 levels.extend(_positional(it.value, self._anaphor_levels(sent_i, it.start)))
         return list(dict.fromkeys(levels)), remaining
 
+    def _names_cervical(self, items: list[_Item]) -> bool:
+        return any(
+            it.label == "QUANTIFIER" and "cervical" in self.lowers[it.start : it.end]
+            for it in items
+        )
+
     def _partitive(self, token_i: int) -> bool:
         """'at two of the fused levels': an unnamed subset of the levels, which places nothing."""
         before = self.lowers[max(token_i - 2, 0) : token_i]
@@ -1726,8 +1732,15 @@ class FindingBuilder:
             levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
             if label == "FORAMINAL" and levels and not remaining:
                 self._pending_levels = levels
-            if remaining and not levels and (other_region or self._outside_neck(sent_i)):
-                continue  # "remaining lumbar levels": not the cervical quantifier
+            if (
+                remaining
+                and not levels
+                and (other_region or self._outside_neck(sent_i))
+                and not self._names_cervical(g.levels)
+            ):
+                # "remaining lumbar levels": not the cervical quantifier ("at all cervical and
+                # thoracic levels" is)
+                continue
             if not g.levels and self._other_region_only(sent):
                 continue  # "No lumbar canal or foraminal stenosis.": not a cervical level's
             # "narrowing, which is probably moderate": a hedge on the grade itself

@@ -252,6 +252,15 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
     ),
     (
+        "a quantifier naming the cervical levels in a two-region study",
+        "MRI CERVICAL AND UPPER THORACIC SPINE\nFINDINGS: C5-6: mild left foraminal narrowing. "
+        "Moderate right foraminal narrowing at T1-2. The canal is of normal calibre at all "
+        "cervical and thoracic levels.",
+        {"modality": "MRI", "regions": ["cervical", "thoracic"],
+         "canal": {lv: "none" for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")},
+         "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
         "preoperative canal and cord are history",
         MRI + "ACDF at C5-6. The canal is now capacious; preoperatively the canal was severely "
         "narrowed at C5-6 with cord compression.",
