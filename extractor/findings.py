@@ -134,6 +134,25 @@ SEVERE_ENOUGH_TO_HEDGE = SEVERITY_RANK["moderate"]
 _PARTITIVE_COUNTS = frozenset(
     {"one", "two", "three", "four", "some", "several", "few", "many", "most", "certain", "1", "2"}
 )
+# Verbs of change between an earlier grade and the current one ("has improved and is now").
+_CHANGE_VERBS = frozenset(
+    {
+        "improved",
+        "decreased",
+        "regressed",
+        "reduced",
+        "lessened",
+        "progressed",
+        "increased",
+        "worsened",
+        "deteriorated",
+        "advanced",
+        "evolved",
+        "become",
+        "became",
+        "changed",
+    }
+)
 _ANAPHOR_COUNTS = {"both": 2, "two": 2, "either": 2, "three": 3, "four": 4}
 _TOPIC_INTRODUCERS = frozenset(
     {
@@ -926,6 +945,7 @@ class FindingBuilder:
             # past tense ("there was moderate narrowing") is current
             for it in items:
                 it.prior = it.prior or it.past_tense
+        self._mark_superseded(items)
         for span in self.levels.within(start, end):
             items.append(_Item(span.start, span.end, "LEVEL", span.id_))
         for label in ("QUANTIFIER", "ANAPHOR"):
@@ -935,6 +955,22 @@ class FindingBuilder:
                     items.append(_Item(span.start, span.end, label, span.id_))
         items.sort(key=lambda it: it.start)
         return items
+
+    def _mark_superseded(self, items: list[_Item]) -> None:
+        """A grade that a change verb carries to a "now" grade is the earlier state: "the
+        severe left stenosis reported previously has improved and is now mild"."""
+        sevs = [it for it in items if it.label == "SEVERITY" and not it.prior]
+        for later in sevs[1:]:
+            now = [
+                i for i in range(max(later.start - 2, 0), later.start) if self.lowers[i] == "now"
+            ]
+            if not now:
+                continue
+            for earlier in sevs:
+                if earlier.end <= now[0] and any(
+                    w in _CHANGE_VERBS for w in self.lowers[earlier.end : now[0]]
+                ):
+                    earlier.prior = True
 
     def _hedged(self, severities: list[_Item]) -> bool:
         """A hedge word just before a grade ("probably moderate", "possibly mild")."""
@@ -991,6 +1027,12 @@ class FindingBuilder:
                 sides = [_Item(sides[0].start, sides[0].end, "SIDE", _SIDE_WORDS[w]) for w in words]
         if not levels and context_levels is not None and len(sides) != len(sevs):
             levels = [_Item(left, left, "LEVEL", lvl) for lvl in context_levels()]
+        if len(levels) > len(sevs):
+            # "C4/5 and C5/6: the left root canals at C4/5 and C5/6 are mildly and moderately
+            # narrowed respectively": a header repeated in the statement counts once
+            unique = list({it.value: it for it in reversed(levels)}.values())[::-1]
+            if len(unique) == len(sevs):
+                levels = sorted(unique, key=lambda it: it.start)
         if len(levels) == len(sevs):
             return [
                 _Group(severities=[sev], sides=list(sides), levels=[lvl], order=[sev, *sides, lvl])
@@ -1251,7 +1293,9 @@ class FindingBuilder:
             return self._nearest_level_list(free, target)
         before = [it for it in level_items if it.end <= target.start]
         if before:
-            return [before[-1]]
+            # the nearest level list ("C5/6 and C6/7: Mild canal narrowing; the foramina are
+            # patent")
+            return self._nearest_level_list(before, target)
         if self.header_levels[sent_i]:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(self.header_levels[sent_i]))]
         if level_items:
