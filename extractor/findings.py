@@ -153,6 +153,7 @@ _CHANGE_VERBS = frozenset(
         "changed",
     }
 )
+_CLAUSE_PUNCT = frozenset({".", ";", ":", ",", "(", ")"})
 _ANAPHOR_COUNTS = {"both": 2, "two": 2, "either": 2, "three": 3, "four": 4}
 _TOPIC_INTRODUCERS = frozenset(
     {
@@ -909,7 +910,9 @@ class FindingBuilder:
             or self.lowers[max(span.start - 2, 0) : span.start] == ["rather", "than"]
         ):
             return True  # "moderate, not severe as originally dictated": the replaced grade
-        for i in range(max(span.start - 2, 0), span.start):
+        for i in range(span.start - 1, max(span.start - 2, 0) - 1, -1):
+            if self.lowers[i] in _CLAUSE_PUNCT:
+                break  # "... since the prior. Mild right stenosis": another sentence's word
             if self.lowers[i] in ("previously", "formerly", "from", "prior", "previous"):
                 return True
         for i in range(span.end, min(span.end + 4, len(doc))):
@@ -1621,6 +1624,15 @@ class FindingBuilder:
         label = target.label_
         if self.ctx(target).request:
             return []  # "r/o foraminal stenosis" asks a question; it is not a finding
+        if any(
+            sp.id_ == "not_assessed"
+            and not self._has_label("PREDICATE", target.end, sp.start)
+            and not self._has_label("SEVERITY", target.end, sp.start)
+            for sp in self._has_label("LIMITED", target.end, fr.right)
+        ):
+            # "intramedullary signal cannot be assessed by this technique" (but "the foramen is
+            # narrowed, grade not assessable" is a finding)
+            return []
         if label in ("FORAMINAL", "CANAL", "GENERIC_STENOSIS", "EXCLUDE_LOCATION"):
             return self._stenosis(fr)
         if label in ("CORD", "CORD_LESION"):

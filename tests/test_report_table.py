@@ -261,6 +261,13 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
     ),
     (
+        "cord signal that could not be assessed is not abnormal",
+        "CT MYELOGRAM CERVICAL SPINE\nFINDINGS: C5-C6: moderate canal stenosis with indentation of "
+        "the ventral cord. Intramedullary signal cannot be assessed by this technique.",
+        {"modality": "CT_MYELOGRAM", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
+         "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"},
+    ),
+    (
         "preoperative canal and cord are history",
         MRI + "ACDF at C5-6. The canal is now capacious; preoperatively the canal was severely "
         "narrowed at C5-6 with cord compression.",
