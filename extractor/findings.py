@@ -234,7 +234,13 @@ _ELLIPTICAL_PAST_RE = re.compile(
     re.I,
 )
 _ROOT_NAME_RE = re.compile(r"\bC([3-8])\b", re.I)
-_THORACIC_VERTEBRA_RE = re.compile(r"\b(?:T|Th|D)(?:[2-9]|1[0-2])\b")
+# A thoracic vertebra ("T4", "Th6", "D2"), not an MRI sequence ("T2 hyperintense", "T2-weighted",
+# "T2/STIR", "T2*")
+_THORACIC_VERTEBRA_RE = re.compile(
+    r"\b(?:T|Th|D)(?:[2-9]|1[0-2])\b"
+    r"(?!\s*(?i:-?\s*weighted|w\b|/|\*|hyper|hypo|signal|bright|dark|images?\b|sequences?\b"
+    r"|flair|stir|fat|prolongation|shine))"
+)
 _LEVEL_LIST_JOINERS = frozenset(
     {"and", "or", ",", "through", "thru", "to", "&", "/", "as", "well", "both", "at", "the", "from"}
 )
@@ -647,6 +653,11 @@ class FindingBuilder:
                 # "stenosis, moderate, due to hypertrophy": what precedes the cause is the
                 # first anchor's
                 return i
+        for q in self._has_label("QUANTIFIER", first, end):
+            if self.lowers[q.start] == "otherwise" or self.lowers[q.start - 1] in (",", ";"):
+                # "narrowing at C5-6, otherwise no foraminal narrowing": the rest of the levels
+                # open the next anchor's statement
+                return q.start
         if after_target and first < end and self.lowers[first] in _COPULAS:
             # "the canal is mildly narrowed, and there is mild and moderate foraminal ...":
             # split at the last coordinator that does not join two grades or sides
@@ -1100,6 +1111,12 @@ class FindingBuilder:
                 split = any(f in between or f == it.start for f in focus_iter)
                 if not split and not (prev.label in _LEVEL_LABELS and it.label in _LEVEL_LABELS):
                     split = any(self.lowers[i] in _SPLITTERS for i in between)
+                elif not split and prev.label == "LEVEL" and it.label == "QUANTIFIER":
+                    # "at C5-C6, elsewhere patent" / "C5-C6 otherwise patent": the rest of the
+                    # levels are a conjunct of their own, not part of the level list
+                    split = "otherwise" in self.lowers[it.start : it.end] or any(
+                        self.lowers[i] in (",", ";") for i in between
+                    )
                 if split:
                     starts = [f for f in focus_iter if f in between or f == it.start]
                     groups.append(

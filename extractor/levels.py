@@ -57,10 +57,12 @@ _COMPACT_RE = re.compile(
     r"(?<![A-Za-z0-9])C\s?(?P<an>[1-7])\s?(?P<bn>[2-7]|T1)(?![0-9A-Za-z])(?!\s*(?:mm|cm|%|x\b))",
     re.IGNORECASE,
 )
-# A level header that drops the "C" ("5-6: mild left foraminal narrowing"), at the start of a
-# line, in a report that names no lumbar level.
+# A level header that drops the "C" ("5-6: mild left foraminal narrowing"), or whose "C" speech
+# recognition heard as "see" ("1. see 4-5: moderate ..."), at the start of a line, in a report
+# that names no lumbar level.
 _BARE_HEADER_RE = re.compile(
-    r"^[ \t]*(?:\d{1,2}[.)][ \t]*)?(?P<an>[1-7])[ \t]*[-–/][ \t]*(?P<bn>[2-7]|T1)[ \t]*:",
+    r"^[ \t]*(?:\d{1,2}[.)][ \t]*)?(?:(?:see|sea)[ \t]+)?"
+    r"(?P<an>[1-7])[ \t]*[-–/][ \t]*(?P<bn>[2-7]|T1)[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
 )
 _LUMBAR_RE = re.compile(r"\blumbar\b|\bL[1-5]\b", re.IGNORECASE)

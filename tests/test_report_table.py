@@ -48,6 +48,26 @@ CASES = [
          "red_flags": [], "pathway": "urgent_surgical_review"},
     ),
     (
+        "T2 is a sequence, not a thoracic vertebra",
+        MRI + "C4-C5: Severe canal stenosis. Focal T2 hyperintense signal within the cord, new "
+        "since prior.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "severe"},
+         "cord": ([], True), "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
+    (
+        "cord signal abnormality named in the impression",
+        MRI + "IMPRESSION:\n1. Moderate C4-5 canal stenosis with cord signal abnormality.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "moderate"},
+         "cord": ([], True), "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
+    (
+        "signal at a thoracic vertebra is not the cervical cord's",
+        "MRI THORACIC SPINE\nFINDINGS: Mild T4-5 disc bulge. T2 hyperintense signal within the "
+        "cord at T4.",
+        {"modality": "MRI", "regions": ["thoracic"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "normal cord signal is not abnormal",
         MRI + "The spinal cord is normal in caliber and signal. C5-6: Mild right foraminal narrowing.",
         {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
