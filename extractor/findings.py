@@ -1775,6 +1775,7 @@ class FindingBuilder:
         out: list[Finding] = []
         prev_sev: str | None = None
         prev_side: str | None = None
+        prev_positive = False  # a conjunct before the negation was graded positive
         if (
             label == "FORAMINAL"
             and not any(g.levels for g in groups)
@@ -1819,11 +1820,19 @@ class FindingBuilder:
             # "narrowing, which is probably moderate": a hedge on the grade itself
             pair_common = common
             group_negated = negated
-            if negated and g.exception and any(s.value != "none" for s in g.severities):
+            if negated and (
+                (g.exception and any(s.value != "none" for s in g.severities))
+                or self._before_negation(g, target)
+            ):
                 # "no foraminal stenosis except at C5-6, where there is moderate narrowing":
-                # the exception is positive
+                # the exception is positive; so is "mild left" in "mild left and no right
+                # foraminal narrowing"
                 group_negated = False
                 pair_common = {**common, "negated": False}
+                prev_positive = True
+            elif prev_positive:
+                # "mild left and no right ...": the negated side does not take the grade
+                prev_sev = None
             if g.severities and not common["uncertain"] and self._hedged(g.severities):
                 pair_common = {**pair_common, "uncertain": True}
             for sev_raw, side_raw in self._pair(g):
@@ -1866,6 +1875,22 @@ class FindingBuilder:
                             )
                         )
         return out
+
+    def _before_negation(self, g: _Group, target: Span) -> bool:
+        """A graded conjunct coordinated before the negation of its anchor ("mild left and no
+        significant right foraminal narrowing"): the negation is the later conjunct's only."""
+        if not g.order or not any(s.value not in ("none", "significant") for s in g.severities):
+            return False
+        starts = [
+            m.modifier_span[0]
+            for m in target._.modifiers
+            if m.category == "NEGATED_EXISTENCE" and m.modifier_span[0] < target.start
+        ]
+        if not starts:
+            return False
+        neg = min(starts)
+        last = g.order[-1].end
+        return last <= neg and any(w in ("and", ",", "but", "with") for w in self.lowers[last:neg])
 
     def _without_spans(self, items: list[_Item]) -> list[_Item]:
         """Level items without the vertebral spans, when a disc level is among them: in "OPLL

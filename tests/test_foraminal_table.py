@@ -46,6 +46,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("left greater than right", "Marked bilateral foraminal narrowing at C5-C6, left greater than right.", {"C5-C6": {"left": "severe", "right": "severe"}}),
     ("R>L", "C5-6: severe bilat NF stenosis, R>L.", {"C5-C6": {"left": "severe", "right": "severe"}}),
     ("unsided", "Moderate foraminal stenosis at C5-6.", {"C5-C6": {"unspecified": "moderate"}}),
+    ("graded side coordinated before a negated side", "C5-6: Mild left and no significant right foraminal narrowing.\nC6-7: Moderate right, no left foraminal stenosis.",
+     {"C5-C6": {"left": "mild", "right": "none"}, "C6-C7": {"left": "none", "right": "moderate"}}),
     ("terse abbreviations", "C5/6 - mod R NF stenosis.", {"C5-C6": {"right": "moderate"}}),
     ("side of a disc is not a foraminal side", "C3-C4: facet arthropathy R>L, mild R NF narrowing.", {"C3-C4": {"right": "mild"}}),
     # --- levels ----------------------------------------------------------------------------
@@ -116,6 +118,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("level table", "Level | Canal | Left NF | Right NF\nC4-5 | none | mild | none\nC5-6 | moderate | severe | N/A",
      {"C4-C5": {"left": "mild", "right": "none"}, "C5-C6": {"left": "severe"}}),
     ("field lines", "C5-C6:\n  Foraminal stenosis: right mild; left none.", {"C5-C6": {"left": "none", "right": "mild"}}),
+    ("comparative focus keeps the levels of the sentence", "XR CERVICAL SPINE\nFindings: Moderate degenerative disc disease C5-6 and C6-7 with uncovertebral spurring encroaching on the neural foramina bilaterally, worse on the right at C5-6.",
+     {"C5-C6": {"left": "unspecified", "right": "unspecified"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}}),
     # --- negation --------------------------------------------------------------------------
     ("patent", "C4-5: Mild disc bulge. Neural foramina are patent.", {"C4-C5": dict(B)}),
     ("no stenosis", "C7-T1: No significant canal or foraminal stenosis.", {"C7-T1": dict(B)}),
