@@ -448,6 +448,17 @@ def _section_lookup(doc: Doc) -> tuple[list[int], list[str | None]]:
     return starts, cats
 
 
+def _other_region_sections(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sections whose header names another region only ("Thoracic:",
+    "LUMBAR SPINE:") in a report of several regions."""
+    out = []
+    for section in doc._.sections:
+        title = doc[section.title_start : section.title_end].text
+        if _OTHER_REGION_RE.search(title) and not re.search(r"cervical", title, re.I):
+            out.append((section.title_start, section.body_end))
+    return out
+
+
 def _section_of(lookup: tuple[list[int], list[str | None]], token_i: int) -> str | None:
     starts, cats = lookup
     k = bisect_right(starts, token_i) - 1
@@ -505,6 +516,7 @@ class FindingBuilder:
         self.vertebral_span_starts = {s.start for s in doc.spans[LEVELS_KEY] if s.kb_id_ == "span"}
         self.attrs = _SentenceIndex(self.attr_spans)
         self.sections = _section_lookup(doc)
+        self.other_region_sections = _other_region_sections(doc)
         self.sents = _sentences(doc, self.text)
         self.sent_starts = [s.start for s in self.sents]
         self.sent_sections = self._sentence_sections()
@@ -1935,7 +1947,10 @@ class FindingBuilder:
         """The sentence speaks of another region ("thoracic cord", "lumbar canal", "at T8")
         and names no cervical level or the cervical spine."""
         text = sent.text
-        if not (_OTHER_REGION_RE.search(text) or _THORACIC_VERTEBRA_RE.search(text)):
+        in_other_section = any(a <= sent.start < b for a, b in self.other_region_sections)
+        if not (
+            in_other_section or _OTHER_REGION_RE.search(text) or _THORACIC_VERTEBRA_RE.search(text)
+        ):
             return False
         if re.search(r"\bcervical\b", text, re.I):
             return False

@@ -68,6 +68,14 @@ CASES = [
          "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "a region header keeps its statements out of the cervical grid",
+        "MRI WHOLE SPINE. Cervical: Mild left C5-6 foraminal narrowing and mild canal stenosis. "
+        "Thoracic: No stenosis. Lumbar: Moderate bilateral L5-S1 foraminal stenosis.",
+        {"modality": "MRI", "regions": ["cervical", "thoracic", "lumbar"],
+         "canal": {"C5-C6": "mild"}, "cord": ([], False), "red_flags": [],
+         "pathway": "conservative_care"},
+    ),
+    (
         "normal cord signal is not abnormal",
         MRI + "The spinal cord is normal in caliber and signal. C5-6: Mild right foraminal narrowing.",
         {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
