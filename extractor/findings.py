@@ -1151,6 +1151,20 @@ class FindingBuilder:
                 # "bilateral: moderate on the right, mild on the left" - the specific sides win
                 g.sides = [s for s in g.sides if s.value != "bilateral"]
         groups = [g for g in groups if g.severities or g.sides or g.levels] or groups[:1]
+        last = groups[-1]
+        first = last.order[0].start if last.order else 0
+        lead = self.lowers[max(first - 2, 0) : first]
+        if (
+            len(groups) > 2
+            and last.sides
+            and not last.severities
+            and not last.levels
+            and ("all" in lead or "each" in lead)
+        ):
+            # "mild at C4-5, moderate at C5-6 and C6-7, all bilateral": the side of every conjunct
+            for g in groups[:-1]:
+                g.sides = g.sides or list(last.sides)
+            groups = groups[:-1]
         # "left foraminal stenosis, moderate" / "moderate, left-sided": one unit split by a comma.
         joined: list[_Group] = []
         for g in groups:
@@ -1349,9 +1363,17 @@ class FindingBuilder:
                 if not before:
                     return None
                 last = before[-1]
-                if all(w == "," for w in self.lowers[last.end : i]):
-                    return _Item(last.start, last.end, "LEVEL", last.id_)
-                return None
+                if not all(w == "," for w in self.lowers[last.end : i]):
+                    return None
+                # "most notable at C5-6 and C6-7, where ...": the whole list
+                named = [last]
+                for prev in reversed(before[:-1]):
+                    gap = self.lowers[prev.end : named[0].start]
+                    if not all(w in _LEVEL_LIST_JOINERS for w in gap):
+                        break
+                    named.insert(0, prev)
+                value = "|".join(lvl for sp in named for lvl in _levels_of(sp))
+                return _Item(named[0].start, last.end, "LEVEL", value)
         return None
 
     def _nearest_level_list(self, items: list[_Item], target: Span) -> list[_Item]:

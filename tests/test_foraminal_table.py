@@ -120,6 +120,10 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("field lines", "C5-C6:\n  Foraminal stenosis: right mild; left none.", {"C5-C6": {"left": "none", "right": "mild"}}),
     ("comparative focus keeps the levels of the sentence", "XR CERVICAL SPINE\nFindings: Moderate degenerative disc disease C5-6 and C6-7 with uncovertebral spurring encroaching on the neural foramina bilaterally, worse on the right at C5-6.",
      {"C5-C6": {"left": "unspecified", "right": "unspecified"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}}),
+    ("relative clause after a level list", "Multilevel degenerative changes, most notable at C5-6 and C6-7, where there is moderate bilateral foraminal narrowing.",
+     {"C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": {"left": "moderate", "right": "moderate"}}),
+    ("trailing 'all bilateral' distributes", "Foraminal narrowing: mild at C4-C5, moderate at C5-C6 and C6-C7, all bilateral.",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": {"left": "moderate", "right": "moderate"}}),
     # --- negation --------------------------------------------------------------------------
     ("patent", "C4-5: Mild disc bulge. Neural foramina are patent.", {"C4-C5": dict(B)}),
     ("no stenosis", "C7-T1: No significant canal or foraminal stenosis.", {"C7-T1": dict(B)}),
