@@ -262,6 +262,7 @@ _SIDE_WORDS = {
     "lt": "left",
     "rt": "right",
 }
+_ROOT_PREMODIFIERS = frozenset({"exiting", "the", "nerve", "existing"})
 _PREMODIFIER_FILLERS = frozenset(
     {
         "the",
@@ -687,8 +688,13 @@ class FindingBuilder:
                     last_coord = i
             split = last_coord if last_coord is not None else end
             # "both foramina are narrowed: the left exit foramen ...": the next anchor's own
-            # premodifiers stay with it
-            run = self._premodifier_start(start, end, {sp.start: sp for sp in attrs})
+            # premodifiers stay with it, a participle among them ("is compressed within a
+            # severely narrowed foramen")
+            run = self._premodifier_start(
+                start,
+                end,
+                {sp.start: sp for sp in [*attrs, *self._has_label("PREDICATE", start, end)]},
+            )
             return min(split, run) if first < run < end else split
         attr_starts = {}
         adjacent = start
@@ -1540,13 +1546,22 @@ class FindingBuilder:
         elif not any(it.label == "SIDE" for it in items):
             # "bilateral foraminal narrowing at C3-4 through C6-7. At C3-4 and C4-5 it is
             # mild.": a pronoun subject takes the antecedent's sides
-            if not (
-                # a grade of its own ("it is mild"), not "this is not significantly different"
-                any(it.label == "SEVERITY" and it.value != "significant" for it in items)
-                and any(w in _ANAPHORIC_SUBJECTS for w in self.lowers[start:end])
+            graded = any(it.label == "SEVERITY" and it.value != "significant" for it in items)
+            if (
+                graded
+                and self._opens_with_level(start, end)
+                and self._sentence_index(antecedent.start) == sent_i
             ):
+                # "Foraminal stenosis: C4-5 mild bilateral; C6-7 none.": an entry of the
+                # anchor's own list that names its level and grades it, with no side
+                inherited = "unspecified"
+            elif graded and any(w in _ANAPHORIC_SUBJECTS for w in self.lowers[start:end]):
+                # a grade of its own ("it is mild"), not "this is not significantly different"
+                inherited = self._target_sides.get(
+                    (antecedent.start, antecedent.end), "unspecified"
+                )
+            else:
                 return []
-            inherited = self._target_sides.get((antecedent.start, antecedent.end), "unspecified")
         elif not (narrowing or any(it.label == "SEVERITY" for it in items)):
             return []
         sent = self.sents[sent_i]
@@ -1590,6 +1605,14 @@ class FindingBuilder:
                         )
                     )
         return out
+
+    def _opens_with_level(self, start: int, end: int) -> bool:
+        """The clause's first word is a level ("C6-7 none", "C6-7: mild")."""
+        levels = self.levels.within(start, end)
+        first = start
+        while first < end and self.lowers[first] in (",", ";", "and"):
+            first += 1
+        return bool(levels) and levels[0].start == first
 
     def _plain_common(self, sent_i: int, start: int, text: str, negated: bool) -> dict[str, object]:
         """Provenance of a finding read from a clause rather than from a target's ConText."""
@@ -1832,7 +1855,7 @@ class FindingBuilder:
         if label == "FORAMINAL" and not negated and not any(g.sides for g in groups):
             # "On the right at C6-7 a disc osteophyte complex causes mild foraminal
             # narrowing": a side fronted at the start of the sentence is the topic's side
-            fronted = self._fronted_side(sent, target)
+            fronted = self._fronted_side(sent, target) or self._root_side(sent)
             if fronted is not None:
                 for g in groups:
                     g.sides = [fronted]
@@ -1950,6 +1973,23 @@ class FindingBuilder:
             return None
         side = sides[0]
         return _Item(side.start, side.end, "SIDE", side.id_)
+
+    def _root_side(self, sent: Span) -> _Item | None:
+        """The side of the one nerve root named in the sentence ("the exiting right C6 root is
+        compressed within a severely narrowed foramen"): the root's foramen is on its side."""
+        roots = [t for t in self.target_index.within(sent.start, sent.end) if t.label_ == "ROOT"]
+        if len(roots) != 1:
+            return None
+        root = roots[0]
+        sides = [
+            sp
+            for sp in self.attrs.within(max(sent.start, root.start - 3), root.end)
+            if sp.label_ == "SIDE"
+            and all(w in _ROOT_PREMODIFIERS for w in self.lowers[sp.end : root.start])
+        ]
+        if len(sides) != 1 or sides[0].id_ not in ("left", "right"):
+            return None
+        return _Item(sides[0].start, sides[0].end, "SIDE", sides[0].id_)
 
     def _root_levels(self, sent: Span) -> list[_Item]:
         """The disc level whose foramen the one cervical root named in the sentence exits."""

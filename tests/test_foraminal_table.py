@@ -250,6 +250,13 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C4-C5": {"left": "mild"}, "C5-C6": {"left": "moderate"}}),
     ("level list with its own negative grade", "Neural foraminal narrowing: C4-5 mild bilateral, C5-6 moderate left, C6-7 none.",
      {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate"}, "C6-C7": dict(B)}),
+    ("semicolon level list, unsided entries", "Foraminal stenosis: C3-4 none; C4-5 mild bilateral; C5-6 moderate right, severe left; C6-7 mild.",
+     {"C3-C4": dict(B), "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "severe", "right": "moderate"}, "C6-C7": {"unspecified": "mild"}}),
+    ("next clause states a level normal", "Severe left foraminal stenosis at C5-6; C6-7 is normal.", {"C5-C6": {"left": "severe"}, "C6-C7": dict(B)}),
+    ("next clause names a disc finding only", "Moderate right foraminal narrowing at C5-6; C6-7 mild disc bulge.", {"C5-C6": {"right": "moderate"}}),
+    ("foramen premodified by a participle after a root", "The exiting right C6 nerve root is compressed within a severely narrowed foramen at C5-6.", {"C5-C6": {"right": "severe"}}),
+    ("foramen takes the side of the compressed root", "C6-7: Uncovertebral spurring compresses the left C7 nerve root in a moderately narrowed foramen.", {"C6-C7": {"left": "moderate"}}),
+    ("own side wins over the root's", "C5-6: Severe foraminal narrowing on the right with impingement on the left C6 root.", {"C5-C6": {"right": "severe"}}),
 ]
 
 
