@@ -262,6 +262,18 @@ _SIDE_WORDS = {
     "lt": "left",
     "rt": "right",
 }
+_REPORTING_PARTICIPLES = frozenset(
+    {
+        "described",
+        "noted",
+        "seen",
+        "reported",
+        "demonstrated",
+        "identified",
+        "mentioned",
+        "documented",
+    }
+)
 _ROOT_PREMODIFIERS = frozenset({"exiting", "the", "nerve", "existing"})
 _PREMODIFIER_FILLERS = frozenset(
     {
@@ -943,6 +955,11 @@ class FindingBuilder:
             if self.lowers[i] in _CLAUSE_PUNCT:
                 break  # "... since the prior. Mild right stenosis": another sentence's word
             if self.lowers[i] in ("previously", "formerly", "from", "prior", "previous"):
+                if i == span.start - 2 and self.lowers[i + 1] in _REPORTING_PARTICIPLES:
+                    # "the previously described severe stenosis is again seen": the finding
+                    # was described before; its grade is prior only when a current one
+                    # follows ("... is now moderate")
+                    return self._grade_follows(span)
                 return True
         for i in range(span.end, min(span.end + 4, len(doc))):
             if self.lowers[i] in ("prior", "previous", "preoperatively"):
@@ -952,6 +969,14 @@ class FindingBuilder:
             if self.lowers[i] in (".", ";", "and", ",", "("):
                 break
         return False
+
+    def _grade_follows(self, span: Span) -> bool:
+        """Another grade follows `span` in its sentence."""
+        sent = self.sents[self._sentence_index(span.start)]
+        return any(
+            sp.label_ == "SEVERITY" and sp.start >= span.end
+            for sp in self.attrs.within(span.end, sent.end)
+        )
 
     def _items(self, start: int, end: int) -> list[_Item]:
         items: list[_Item] = []
