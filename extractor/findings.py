@@ -1809,7 +1809,9 @@ class FindingBuilder:
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
         severities = [it for it in items if it.label == "SEVERITY" and not it.prior]
-        negated = self.ctx(target).negated
+        negated = self.ctx(target).negated and not self._negation_left_behind(
+            target, left, right, severities
+        )
         if label == "EXCLUDE_LOCATION":
             # "foraminal disc protrusion": a location, unless narrowing is stated with it.
             narrowing = any(
@@ -1847,6 +1849,8 @@ class FindingBuilder:
             items, left, right, lambda: self._resolve_levels(fallback, sent_i, [])[0]
         ) or self._conjuncts(items, focus, exceptions, context_levels=bool(fallback))
         common = self._common(target, left, right)
+        if common["negated"] and not negated:
+            common["negated"] = False  # the negation was left behind
         ftype = {
             "FORAMINAL": "foraminal_stenosis",
             "CANAL": "canal_stenosis",
@@ -1884,7 +1888,7 @@ class FindingBuilder:
             if fronted is not None:
                 for g in groups:
                     g.sides = [fronted]
-        for g in groups:
+        for gi, g in enumerate(groups):
             levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
             if label == "FORAMINAL" and levels and not remaining:
                 self._pending_levels = levels
@@ -1905,10 +1909,12 @@ class FindingBuilder:
             if negated and (
                 (g.exception and any(s.value != "none" for s in g.severities))
                 or self._before_negation(g, target)
+                or (gi > 0 and self._after_negation(g, groups[gi - 1], target))
             ):
                 # "no foraminal stenosis except at C5-6, where there is moderate narrowing":
                 # the exception is positive; so is "mild left" in "mild left and no right
-                # foraminal narrowing"
+                # foraminal narrowing", and "moderate on the left" in "no right foraminal
+                # stenosis, moderate on the left"
                 group_negated = False
                 pair_common = {**common, "negated": False}
                 prev_positive = True
@@ -1957,6 +1963,56 @@ class FindingBuilder:
                             )
                         )
         return out
+
+    def _negation_left_behind(
+        self, target: Span, left: int, right: int, severities: list[_Item]
+    ) -> bool:
+        """A forward negation that stops at an earlier anchor ("No canal stenosis, moderate
+        left foraminal narrowing", "no disc herniation, mild foraminal narrowing"): a target
+        with a positive grade of its own, after a comma or "and" that follows the other anchor
+        and with no "or"/"nor" list around it, is not under it."""
+        if not any(
+            left <= s.start < right and s.value not in ("none", "significant") for s in severities
+        ):
+            return False
+        negations = [
+            m.modifier_span for m in target._.modifiers if m.category == "NEGATED_EXISTENCE"
+        ]
+        if not negations or any(end > target.start for _start, end in negations):
+            return False
+        neg_end = max(end for _start, end in negations)
+        between = sorted(
+            (
+                t
+                for index in (self.target_index, self.blocker_index)
+                for t in index.within(neg_end, target.start)
+                if t.end <= target.start
+            ),
+            key=lambda t: t.end,
+        )
+        if not between:
+            return False
+        gap = self.lowers[between[-1].end : target.start]
+        if not any(w in (",", ";", "and") for w in gap):
+            return False
+        sent = self.sents[self._sentence_index(target.start)]
+        clause_end = self._clause_of(sent, target.start)[1]
+        return not any(w in ("or", "nor") for w in self.lowers[neg_end:clause_end])
+
+    def _after_negation(self, g: _Group, prev: _Group, target: Span) -> bool:
+        """A graded conjunct of its own side or level after a negated one ("Foramina: R
+        patent, L moderate", "no right foraminal stenosis, moderate on the left"): the negation
+        ends before it."""
+        if not g.order or not prev.order or not (g.sides or g.levels):
+            return False
+        if not any(s.value not in ("none", "significant") and not s.prior for s in g.severities):
+            return False
+        ends = [m.modifier_span[1] for m in target._.modifiers if m.category == "NEGATED_EXISTENCE"]
+        first = g.order[0].start
+        if not ends or max(ends) > first:
+            return False
+        gap = self.lowers[prev.order[-1].end : first]
+        return any(w in (",", ";", "and", "but", "while", "whereas") for w in gap)
 
     def _before_negation(self, g: _Group, target: Span) -> bool:
         """A graded conjunct coordinated before the negation of its anchor ("mild left and no
