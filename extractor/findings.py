@@ -1809,8 +1809,8 @@ class FindingBuilder:
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
         severities = [it for it in items if it.label == "SEVERITY" and not it.prior]
-        negated = self.ctx(target).negated and not self._negation_left_behind(
-            target, left, right, severities
+        negated = self.ctx(target).negated and not self._modifier_left_behind(
+            "NEGATED_EXISTENCE", target, left, right, severities
         )
         if label == "EXCLUDE_LOCATION":
             # "foraminal disc protrusion": a location, unless narrowing is stated with it.
@@ -1851,6 +1851,11 @@ class FindingBuilder:
         common = self._common(target, left, right)
         if common["negated"] and not negated:
             common["negated"] = False  # the negation was left behind
+        if common["uncertain"] and self._modifier_left_behind(
+            "POSSIBLE_EXISTENCE", target, left, right, severities
+        ):
+            # "possible mild left narrowing at C4-5, and severe right stenosis at C5-6"
+            common["uncertain"] = False
         ftype = {
             "FORAMINAL": "foraminal_stenosis",
             "CANAL": "canal_stenosis",
@@ -1964,19 +1969,19 @@ class FindingBuilder:
                         )
         return out
 
-    def _negation_left_behind(
-        self, target: Span, left: int, right: int, severities: list[_Item]
+    def _modifier_left_behind(
+        self, category: str, target: Span, left: int, right: int, severities: list[_Item]
     ) -> bool:
-        """A forward negation that stops at an earlier anchor ("No canal stenosis, moderate
-        left foraminal narrowing", "no disc herniation, mild foraminal narrowing"): a target
-        with a positive grade of its own, after a comma or "and" that follows the other anchor
-        and with no "or"/"nor" list around it, is not under it."""
+        """A forward negation or hedge that stops at an earlier anchor ("No canal stenosis,
+        moderate left foraminal narrowing", "no disc herniation, mild foraminal narrowing"): a
+        target with a positive grade of its own, after a comma or "and" that follows the other
+        anchor and with no "or"/"nor" list around it, is not under it."""
         if not any(
             left <= s.start < right and s.value not in ("none", "significant") for s in severities
         ):
             return False
         negations = [
-            m.modifier_span for m in target._.modifiers if m.category == "NEGATED_EXISTENCE"
+            m.modifier_span for m in target._.modifiers if m.category == category
         ]
         if not negations or any(end > target.start for _start, end in negations):
             return False
@@ -1993,7 +1998,9 @@ class FindingBuilder:
         if not between:
             return False
         gap = self.lowers[between[-1].end : target.start]
-        if not any(w in (",", ";", "and") for w in gap):
+        # a hedge before "X and Y" may cover both: only a comma leaves it behind
+        separators = (",", ";", "and") if category == "NEGATED_EXISTENCE" else (",", ";")
+        if not any(w in separators for w in gap):
             return False
         sent = self.sents[self._sentence_index(target.start)]
         clause_end = self._clause_of(sent, target.start)[1]

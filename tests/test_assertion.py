@@ -69,3 +69,31 @@ def test_hedged_elliptical_clause_is_uncertain(extractor: Extractor) -> None:
     }
     assert ("C3-C4", "left") in uncertain and ("C3-C4", "left") not in certain
     assert ("C5-C6", "left") in certain and ("C5-C6", "left") not in uncertain
+
+
+# (text, {(level, side): (negated, uncertain)}) of every foraminal finding: a forward negation or
+# hedge covers a later target with a grade of its own only when no comma separates them
+SCOPE_CASES = [
+    ("C5-6: No canal stenosis, moderate left foraminal narrowing.", {("C5-C6", "left"): (False, False)}),
+    ("C5-6: No canal stenosis and moderate left foraminal narrowing.", {("C5-C6", "left"): (False, False)}),
+    ("C5-6: No disc herniation, severe left foraminal stenosis.", {("C5-C6", "left"): (False, False)}),
+    ("C5-6: No canal or foraminal stenosis.", {("C5-C6", "unspecified"): (True, False)}),
+    (
+        "Possible mild left foraminal narrowing at C4-5, and severe right foraminal stenosis at C5-6.",
+        {("C4-C5", "left"): (False, True), ("C5-C6", "right"): (False, False)},
+    ),
+    (
+        "Possible mild left foraminal narrowing at C4-5 and canal stenosis at C5-6.",
+        {("C4-C5", "left"): (False, True)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCOPE_CASES)
+def test_scope_across_anchors(extractor: Extractor, text: str, expected: dict) -> None:
+    found = {
+        (f.level, f.side): (f.negated, f.uncertain)
+        for f in extractor.extract(text).findings
+        if f.type == "foraminal_stenosis"
+    }
+    assert found == expected
