@@ -710,7 +710,14 @@ class FindingBuilder:
             return min(split, run) if first < run < end else split
         attr_starts = {}
         adjacent = start
-        predicate_ends = {sp.end for sp in self._has_label("PREDICATE", start, end)}
+        predicates = self._has_label("PREDICATE", start, end)
+        predicate_ends = {sp.end for sp in predicates}
+        # a verb a grade adverb may qualify ("mildly flattens the cord")
+        predicate_starts = {
+            sp.start
+            for label in ("PREDICATE", "CORD_COMPRESSION", "CORD_CONTACT")
+            for sp in self._has_label(label, start, end)
+        }
         for span in self.attrs.within(start, end):
             if span.label_ == "SIDE" and (
                 (
@@ -724,6 +731,16 @@ class FindingBuilder:
             ):
                 # a post-posed side ("narrowing on the left", "arthropathy R>L,") stays with
                 # the anchor before it
+                adjacent = span.end
+                continue
+            if (
+                span.label_ == "SEVERITY"
+                and span.start == adjacent
+                and self.lowers[span.end - 1].endswith("ly")
+                and span.end not in predicate_starts
+            ):
+                # "narrows the left foramen severely and the right foramen mildly": an adverb
+                # right after the anchor is its grade ("severely narrowed foramen" is not)
                 adjacent = span.end
                 continue
             if span.label_ == "SEVERITY" and self.lowers[span.start - 1] == "of":
@@ -1432,14 +1449,15 @@ class FindingBuilder:
         return sorted(items, key=lambda it: it.start)
 
     def _same_line_levels(self, sent_i: int) -> list[str]:
-        """Levels of an earlier sentence on the same line ("At C5-6 there is X. Y is seen.")."""
+        """Levels of an earlier sentence on the same line ("At C5-6 there is X. Y is seen."),
+        or ending on it (a sentence wrapped over several lines)."""
         start_char = self.sents[sent_i].start_char
         line_start = self.text.rfind("\n", 0, start_char) + 1
         if _VAGUE_LEVEL_RE.search(self.sents[sent_i].text):
             return []
         for k in range(sent_i - 1, -1, -1):
             sent = self.sents[k]
-            if sent.start_char < line_start:
+            if sent.start_char + len(sent.text.rstrip()) <= line_start:
                 break
             lv = self.levels.within(sent.start, sent.end)
             if lv:

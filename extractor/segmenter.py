@@ -2,7 +2,8 @@
 
 Radiology reports are laid out in lines, level headers ("C5-C6:") and numbered impression items far
 more than in prose sentences, so boundaries come from the layout: line breaks (except dictation
-line-wraps, where a line without end punctuation continues in lower case), sentence-final
+line-wraps, where a line without end punctuation continues in lower case or after a word that
+cannot end a sentence), sentence-final
 punctuation, inline level headers, and inline numbered items. Boundaries are computed on the text
 with regular expressions and written to the Doc in one array operation.
 """
@@ -38,7 +39,35 @@ _LIST_JOIN_RE = re.compile(
 )
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
 _LEVEL_LINE_RE = re.compile(r"(?:at\s+)?c\s?\d{1,2}\s*[-–/]?\s*(?:c|t)?\s?\d{1,2}\b", re.I)
+_LEVEL_HEADER_LINE_RE = re.compile(_LEVEL_LINE_RE.pattern + r"\s*(?:level)?\s*[:.\-–]", re.I)
 _LINE_END_PUNCT = frozenset(".:;!?")
+# A line-wrap in any case: the line ends on a word that cannot end a sentence ("... WITH", "of
+# the"), or a grade or side runs on into the anchor it qualifies ("SEVERE LEFT AND MODERATE
+# RIGHT\nFORAMINAL STENOSIS AT C5-6").
+_JOINING_END_RE = re.compile(
+    r"\b(?:and|or|with|of|the|a|an|to|at|in|on|by|from|for|which|that|resulting|causing|"
+    r"producing|there\s+is|there\s+are)\s*$",
+    re.IGNORECASE,
+)
+_QUALIFIER_END_RE = re.compile(
+    r"\b(?:left|right|bilateral|mild|moderate|severe|marked|minimal)\s*$", re.IGNORECASE
+)
+_ANCHOR_START_RE = re.compile(
+    r"(?:neural|neuro|foramin|canal|central|spinal|narrow|stenosis|encroach)\w*\b(?!\s*:)",
+    re.IGNORECASE,
+)
+# ... a grade or side dangles only when its line has no anchor of its own ("Foramina mild right")
+_ANCHOR_WORD_RE = re.compile(r"\b(?:neural|neuro|foramin|canal|narrow|stenos|encroach)", re.I)
+
+
+def _last_sentence(line: str) -> str:
+    cut = max(line.rfind(". "), line.rfind("; "), line.rfind(": "))
+    return line[cut + 1 :]
+
+
+# A line that opens a new item whatever the line before ends with: a label ("Foramina:"), a
+# numbered item, a level header
+_NEW_ITEM_RE = re.compile(r"[A-Za-z][\w /&-]{0,30}:|\d{1,2}[.)]\s|[-*•]\s", re.IGNORECASE)
 # A wrapped line may open with the measurement its sentence was giving ("AP diameter\n8 mm.").
 _MEASUREMENT_LINE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:mm|cm|millimet|centimet)", re.I)
 
@@ -60,6 +89,7 @@ def boundary_offsets(text: str) -> list[int]:
     """Character offsets where a segment starts (always includes the first non-space char)."""
     starts: list[int] = []
     prev_line_continues = False
+    prev_line = ""
     for m in _LINE_RE.finditer(text):
         line = m.group(0)
         if not line:
@@ -75,6 +105,19 @@ def boundary_offsets(text: str) -> list[int]:
         wrapped = prev_line_continues and (
             (stripped[0].islower() and not _LEVEL_LINE_RE.match(stripped))
             or _MEASUREMENT_LINE_RE.match(stripped)
+            or (
+                not _NEW_ITEM_RE.match(stripped)
+                and not _LEVEL_HEADER_LINE_RE.match(stripped)
+                and (
+                    # "... At\nC6-7 there is ...", but not "c4-5 disc bulge" after a level line
+                    _JOINING_END_RE.search(prev_line)
+                    or (
+                        _QUALIFIER_END_RE.search(prev_line)
+                        and not _ANCHOR_WORD_RE.search(_last_sentence(prev_line))
+                        and _ANCHOR_START_RE.match(stripped)
+                    )
+                )
+            )
         )
         if not wrapped:
             starts.append(first)
@@ -92,6 +135,7 @@ def boundary_offsets(text: str) -> list[int]:
             if im.start() > 0 and not _LIST_JOIN_RE.search(body[: im.start()]):
                 starts.append(m.start() + im.start())
         prev_line_continues = stripped[-1] not in _LINE_END_PUNCT
+        prev_line = stripped
     return _split_long_segments(text, sorted(set(starts)))
 
 

@@ -296,6 +296,27 @@ CASES = [
          "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"},
     ),
     (
+        "hard-wrapped lines keep the level of a sentence ending on the line",
+        MRI + "FINDINGS: At C5-6 there is a broad-based disc osteophyte complex with\n"
+        "bilateral uncovertebral hypertrophy resulting in moderate right and severe\n"
+        "left neural foraminal narrowing. There is mild central canal stenosis. At\n"
+        "C6-7 there is mild left foraminal narrowing.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "no canal stenosis, then a graded foramen after a comma",
+        MRI + "C5-6: No canal stenosis, moderate left foraminal narrowing.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "a grade adverb before a cord verb stays with the verb",
+        MRI + "C5-6: Severe canal stenosis mildly flattens the ventral cord.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "severe"},
+         "cord": (["C5-C6"], False), "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
+    (
         "preoperative canal and cord are history",
         MRI + "ACDF at C5-6. The canal is now capacious; preoperatively the canal was severely "
         "narrowed at C5-6 with cord compression.",

@@ -35,6 +35,17 @@ CASES = [
         "Moderate canal stenosis, AP diameter\n8 mm. Severe bilateral NFN.",
         ["Moderate canal stenosis, AP diameter\n8 mm.", "Severe bilateral NFN."],
     ),
+    # a wrap in capitals after a word that cannot end a sentence, or a side running on into
+    # its anchor
+    (
+        "1. CHANGES WITH\nSEVERE LEFT AND MODERATE RIGHT\nFORAMINAL STENOSIS AT C5-6.\n2. NO CORD SIGNAL.",
+        ["1. CHANGES WITH\nSEVERE LEFT AND MODERATE RIGHT\nFORAMINAL STENOSIS AT C5-6.", "2. NO CORD SIGNAL."],
+    ),
+    ("Mild canal stenosis. At\nC6-7 there is mild narrowing.", ["Mild canal stenosis.", "At\nC6-7 there is mild narrowing."]),
+    # ... but not before a label, a level header or after a complete field line
+    ("Canal: patent\nForamina: mild left", ["Canal: patent", "Foramina: mild left"]),
+    ("C4-5 disc bulge with\nC5-6: mild narrowing", ["C4-5 disc bulge with", "C5-6: mild narrowing"]),
+    ("Foramina mild right\nCanal stenosis mild", ["Foramina mild right", "Canal stenosis mild"]),
     # ... but a numbered item after an unpunctuated line starts its own segment
     (
         "IMPRESSION\n1. Mild stenosis.\n2. No cord signal.",
