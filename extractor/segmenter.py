@@ -39,7 +39,7 @@ _LIST_JOIN_RE = re.compile(
 )
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
 _LEVEL_LINE_RE = re.compile(r"(?:at\s+)?c\s?\d{1,2}\s*[-–/]?\s*(?:c|t)?\s?\d{1,2}\b", re.I)
-_LEVEL_HEADER_LINE_RE = re.compile(_LEVEL_LINE_RE.pattern + r"\s*(?:level)?\s*[:.\-–]", re.I)
+_LEVEL_HEADER_LINE_RE = re.compile(_LEVEL_LINE_RE.pattern + r"\s*(?:level)?\s*:", re.I)
 _LINE_END_PUNCT = frozenset(".:;!?")
 # A line-wrap in any case: the line ends on a word that cannot end a sentence ("... WITH", "of
 # the"), or a grade or side runs on into the anchor it qualifies ("SEVERE LEFT AND MODERATE

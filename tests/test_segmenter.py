@@ -42,6 +42,7 @@ CASES = [
         ["1. CHANGES WITH\nSEVERE LEFT AND MODERATE RIGHT\nFORAMINAL STENOSIS AT C5-6.", "2. NO CORD SIGNAL."],
     ),
     ("Mild canal stenosis. At\nC6-7 there is mild narrowing.", ["Mild canal stenosis.", "At\nC6-7 there is mild narrowing."]),
+    ("Severe stenosis at\nC5-6. Mild at\nC6-7.", ["Severe stenosis at\nC5-6.", "Mild at\nC6-7."]),
     # ... but not before a label, a level header or after a complete field line
     ("Canal: patent\nForamina: mild left", ["Canal: patent", "Foramina: mild left"]),
     ("C4-5 disc bulge with\nC5-6: mild narrowing", ["C4-5 disc bulge with", "C5-6: mild narrowing"]),
