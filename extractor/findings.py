@@ -274,6 +274,7 @@ _REPORTING_PARTICIPLES = frozenset(
         "documented",
     }
 )
+_ROOT_NAME_WORD_RE = re.compile(r"c[3-8]$")
 _ROOT_PREMODIFIERS = frozenset({"exiting", "the", "nerve", "existing"})
 _PREMODIFIER_FILLERS = frozenset(
     {
@@ -782,7 +783,8 @@ class FindingBuilder:
                 run_start, pos, last = sp_start, sp_start - 1, kind
                 continue
             word = self.lowers[pos]
-            if word in _PREMODIFIER_FILLERS or word.isspace():
+            if word in _PREMODIFIER_FILLERS or word.isspace() or _ROOT_NAME_WORD_RE.match(word):
+                # "the left C7 exit foramen": the root the foramen transmits
                 run_start, pos = pos, pos - 1
                 continue
             if word.isdigit() and pos > start and self.lowers[pos - 1] == "grade":

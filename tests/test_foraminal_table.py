@@ -267,6 +267,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("negation over an 'or' list keeps a grade negated (no severe: no cell)", "C5-6: No canal stenosis, severe foraminal narrowing or cord compression.", {}),
     ("grade adverbs after each anchor", "C5-C6: There is a disc osteophyte complex which narrows the left neural\nforamen severely and the right neural foramen mildly.", {"C5-C6": {"left": "severe", "right": "mild"}}),
     ("capitals wrapped between grade and anchor", "IMPRESSION:\n1. MULTILEVEL DEGENERATIVE CHANGES WITH SEVERE LEFT AND MODERATE RIGHT\nFORAMINAL STENOSIS AT C5-6.\n2. NO CORD COMPRESSION.", {"C5-C6": {"left": "severe", "right": "moderate"}}),
+    ("foramen named by the root it transmits", "At C6/7 there is left-sided uncovertebral osteophyte formation encroaching upon the left C7 exit foramen.", {"C6-C7": {"left": "unspecified"}}),
+    ("nerve root canal named by its root", "The left C6 nerve root canal is severely narrowed at C5/6.", {"C5-C6": {"left": "severe"}}),
     ("foramen premodified by a participle after a root", "The exiting right C6 nerve root is compressed within a severely narrowed foramen at C5-6.", {"C5-C6": {"right": "severe"}}),
     ("foramen takes the side of the compressed root", "C6-7: Uncovertebral spurring compresses the left C7 nerve root in a moderately narrowed foramen.", {"C6-C7": {"left": "moderate"}}),
     ("own side wins over the root's", "C5-6: Severe foraminal narrowing on the right with impingement on the left C6 root.", {"C5-C6": {"right": "severe"}}),
