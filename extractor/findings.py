@@ -274,6 +274,25 @@ _REPORTING_PARTICIPLES = frozenset(
         "documented",
     }
 )
+_SIDE_CELLS = {"bilateral": {"left", "right"}}
+_CHANGE_WORDS = frozenset(
+    {
+        "worse",
+        "worsened",
+        "worsening",
+        "increased",
+        "increasing",
+        "progressed",
+        "progressing",
+        "improved",
+        "improving",
+        "decreased",
+        "decreasing",
+        "better",
+        "new",
+        "newly",
+    }
+)
 _ROOT_NAME_WORD_RE = re.compile(r"c[3-8]$")
 _ROOT_PREMODIFIERS = frozenset({"exiting", "the", "nerve", "existing"})
 _PREMODIFIER_FILLERS = frozenset(
@@ -1887,6 +1906,7 @@ class FindingBuilder:
         prev_sev: str | None = None
         prev_side: str | None = None
         prev_positive = False  # a conjunct before the negation was graded positive
+        sides_done: set[str] = set()  # sides the conjuncts so far have stated
         if (
             label == "FORAMINAL"
             and not any(g.levels for g in groups)
@@ -1946,6 +1966,21 @@ class FindingBuilder:
             elif prev_positive:
                 # "mild left and no right ...": the negated side does not take the grade
                 prev_sev = None
+            if (
+                gi > 0
+                and not g.severities
+                and any(it.label == "SEVERITY" and it.prior for it in g.order)
+            ):
+                continue  # "moderate right, mild left, previously mild bilaterally"
+            if gi > 0 and not g.severities and self._change_between(groups[gi - 1], g):
+                # "mild right and severe left stenosis, worse on the right since the prior":
+                # a change of a side already graded, not a finding of its own; on a side not yet
+                # graded ("severe left stenosis, new on the right") it is ungraded
+                if g.sides and all(
+                    _SIDE_CELLS.get(sd.value, {sd.value}) <= sides_done for sd in g.sides
+                ):
+                    continue
+                prev_sev = None
             if g.severities and not common["uncertain"] and self._hedged(g.severities):
                 pair_common = {**pair_common, "uncertain": True}
             for sev_raw, side_raw in self._pair(g):
@@ -1954,6 +1989,8 @@ class FindingBuilder:
                 if not own_none:  # "..., C6-7 none": a negative grade of its own is two-sided
                     side_raw = side_raw if side_raw is not None else prev_side
                 prev_sev, prev_side = sev_raw, side_raw
+                if side_raw is not None:
+                    sides_done |= _SIDE_CELLS.get(side_raw, {side_raw})
                 severity = _severity(sev_raw, group_negated)
                 side = _side(side_raw, plural, label)
                 level_list: list[str | None] = list(levels) if levels else [None]
@@ -2025,6 +2062,12 @@ class FindingBuilder:
         sent = self.sents[self._sentence_index(target.start)]
         clause_end = self._clause_of(sent, target.start)[1]
         return not any(w in ("or", "nor") for w in self.lowers[neg_end:clause_end])
+
+    def _change_between(self, prev: _Group, g: _Group) -> bool:
+        """A change word opens conjunct `g` ("..., increased on the right")."""
+        if not prev.order or not g.order:
+            return False
+        return any(w in _CHANGE_WORDS for w in self.lowers[prev.order[-1].end : g.order[0].start])
 
     def _after_negation(self, g: _Group, prev: _Group, target: Span) -> bool:
         """A graded conjunct of its own side or level after a negated one ("Foramina: R
