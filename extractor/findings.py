@@ -436,6 +436,7 @@ class _Item:
     prior: bool = False
     # a grade in the past tense ("was severe"): prior only beside a current grade
     past_tense: bool = False
+    grade_number: bool = False  # "grade 2": a grade is stated, whatever the scale makes of it
 
 
 @dataclass(slots=True)
@@ -1029,7 +1030,11 @@ class FindingBuilder:
                 )
                 if item.value.startswith("grade_"):
                     # a grade number means what the report's own scale says, else no grade
-                    item.value = self.scale.grades.get(item.value[6:], "significant")
+                    # (but grade 0 is no narrowing on every scale)
+                    number = item.value[6:]
+                    default = "none" if number == "0" else "significant"
+                    item.value = self.scale.grades.get(number, default)
+                    item.grade_number = True
             items.append(item)
         if any(it.past_tense for it in items) and (
             any(it.label == "SEVERITY" and not it.prior and not it.past_tense for it in items)
@@ -1875,7 +1880,11 @@ class FindingBuilder:
             and not any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", left, right))
         ):
             return []  # "effaces the thecal sac" is not canal stenosis
-        if not (has_predicate or negated or any(s.value != "significant" for s in severities)):
+        if not (
+            has_predicate
+            or negated
+            or any(s.value != "significant" or s.grade_number for s in severities)
+        ):
             return []
         if label in ("FORAMINAL", "CANAL") and self._has_label("WIDENED", left, right):
             # an enlarged foramen (a mass) or a canal expanded by surgery is not narrowing

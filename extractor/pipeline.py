@@ -96,12 +96,15 @@ class ReportSectionizer(Sectionizer):
     Sections are read from `doc._.sections` (a sorted list of spans); setting a Python attribute
     on every token of the report cost more than the rest of section detection. Each section runs
     from its header to the next header, as in medspaCy with no `max_scope`, no parent sections
-    and no start/end-of-line requirement (this pipeline uses none of them).
+    and no start/end-of-line requirement (this pipeline uses none of them); a header must open a
+    line or a segment.
     """
 
     def __call__(self, doc: Doc) -> Doc:
         matcher = self._Sectionizer__matcher  # type: ignore[attr-defined]
-        matches = matcher(doc)
+        # a header opens a line or a segment ("... normal. IMPRESSION: ..."); a header word
+        # inside a sentence is not one ("Compared with the MRI from 2 years prior: 1. ...")
+        matches = [m for m in matcher(doc) if _opens_segment(doc, m[1])]
         sections: list[Section] = []
         starts = [start for _, start, _ in matches]
         if not starts or starts[0] != 0:
@@ -116,6 +119,13 @@ class ReportSectionizer(Sectionizer):
             sections.append(Section(rule.category, start, end, end, next_start, None, rule))
         doc._.sections = sections
         return doc
+
+
+def _opens_segment(doc: Doc, start: int) -> bool:
+    if start == 0 or doc[start].is_sent_start:
+        return True
+    prev = doc[start - 1]
+    return "\n" in prev.whitespace_ or "\n" in prev.text
 
 
 @Language.factory("foramen_sectionizer")

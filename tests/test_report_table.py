@@ -317,6 +317,14 @@ CASES = [
          "cord": (["C5-C6"], False), "red_flags": [], "pathway": "urgent_surgical_review"},
     ),
     (
+        "a header word inside a sentence does not open a section",
+        MRI + "IMPRESSION:\nCompared with the MRI from 2 years prior:\n"
+        "1. At C5-6, foraminal stenosis is now moderate on the left (previously mild).\n"
+        "2. Stable moderate central canal stenosis at C5-6.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
         "preoperative canal and cord are history",
         MRI + "ACDF at C5-6. The canal is now capacious; preoperatively the canal was severely "
         "narrowed at C5-6 with cord compression.",
