@@ -103,6 +103,8 @@ _SUBFIELD_RE = re.compile(r"^(?:[-*•]|[A-Za-z][A-Za-z /]{1,28}:)")
 _LEVEL_HEADER_TAIL_RE = re.compile(
     r"^\s*(?:disc|disk)?\s*(?:level|interspace|segment)?\s*(?::|-\s|–|—|\.)", re.I
 )
+# a level alone on its line ("C5-C6\n  Central canal: ...") heads the lines under it
+_LEVEL_ALONE_TAIL_RE = re.compile(r"^[ \t]*(?:disc|disk)?[ \t]*(?:level)?[ \t]*(?:\r?\n|$)", re.I)
 _LEVEL_NORMAL_RE = re.compile(
     # an optional list marker ("3. C2-3 and C3-4 are normal.")
     r"^\s*(?:\(?\d{1,2}[.)]\s)?"
@@ -637,7 +639,7 @@ class FindingBuilder:
                     header.append(lv[k])
                     k += 1
                 tail = self.text[header[-1].end_char : header[-1].end_char + 24]
-                if _LEVEL_HEADER_TAIL_RE.match(tail):
+                if _LEVEL_HEADER_TAIL_RE.match(tail) or _LEVEL_ALONE_TAIL_RE.match(tail):
                     current = [lvl for h in header for lvl in _levels_of(h)]
                     rest = self.text[header[-1].end_char : sent.end_char]
                     header_alone = not re.sub(
@@ -1262,7 +1264,9 @@ class FindingBuilder:
         for g in groups:
             if g.focus and pending:
                 # "from C4-5 to C6-7, greatest at C5-6 ...": the range keeps to itself
-                merged.append(_Group(levels=pending, order=list(pending)))
+                merged.append(
+                    _Group(levels=pending, order=list(pending), exception=pending_exception)
+                )
                 pending = []
             if g.levels and not g.severities and not g.sides:
                 if not pending:
@@ -1276,17 +1280,28 @@ class FindingBuilder:
                 g.exception = g.exception or pending_exception
                 pending = []
             elif pending:
-                merged.append(_Group(levels=pending, order=list(pending)))
+                merged.append(
+                    _Group(levels=pending, order=list(pending), exception=pending_exception)
+                )
                 pending = []
             merged.append(g)
         if pending:
             target = next((g for g in reversed(merged) if not g.levels), None)
             if context_levels and pending_focus and not pending_exception:
                 target = None  # "mild ..., most pronounced at C5-6": the focus keeps to itself
+            if pending_exception and target is not None and not target.exception:
+                target = None  # "no narrowing except at C5-6": not the negated conjunct's level
             if target is not None:
                 target.levels = pending
             else:
-                merged.append(_Group(levels=pending, order=list(pending), focus=pending_focus))
+                merged.append(
+                    _Group(
+                        levels=pending,
+                        order=list(pending),
+                        focus=pending_focus,
+                        exception=pending_exception,
+                    )
+                )
         # Conjuncts without levels take those of the next conjunct that has some, else previous;
         # where each level opens its conjunct ("at C5/6 moderate on the left and mild on the
         # right, and at C6/7 ..."), those of the previous one.
@@ -1629,6 +1644,16 @@ class FindingBuilder:
                 inherited = self._target_sides.get(
                     (antecedent.start, antecedent.end), "unspecified"
                 )
+            elif graded and any(it.label == "QUANTIFIER" for it in items):
+                # "Left neural foramen: moderate narrowing at C5-6; patent elsewhere." - the
+                # labelled side; after a plain statement ("moderate left foraminal narrowing at
+                # C5-6; patent elsewhere") the other levels are patent on both sides
+                labelled = self.lowers[antecedent.end : antecedent.end + 1] == [":"]
+                inherited = (
+                    self._target_sides.get((antecedent.start, antecedent.end), "unspecified")
+                    if labelled
+                    else "unspecified"
+                )
             else:
                 return []
         elif not (narrowing or any(it.label == "SEVERITY" for it in items)):
@@ -1647,7 +1672,9 @@ class FindingBuilder:
         out: list[Finding] = []
         prev_sev: str | None = None
         for g in groups:
-            levels, _remaining = self._resolve_levels(g.levels, sent_i, fallback)
+            levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
+            # "...; patent elsewhere": the levels the grid leaves unstated
+            label = "remaining_levels" if remaining and not levels else "elliptical"
             for sev_raw, side_raw in self._pair(g):
                 sev_raw = sev_raw if sev_raw is not None else prev_sev
                 if sev_raw is None and narrowing:
@@ -1670,7 +1697,7 @@ class FindingBuilder:
                             side_raw,
                             severity,
                             common,
-                            label="elliptical",
+                            label=label,
                         )
                     )
         return out
@@ -1942,8 +1969,19 @@ class FindingBuilder:
             if fronted is not None:
                 for g in groups:
                     g.sides = [fronted]
+        if negated and groups and groups[0].exception and groups[0].levels:
+            # "No foraminal stenosis except at C5-6.": the negation is the other levels'
+            groups = [_Group(), *groups]
         for gi, g in enumerate(groups):
             levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
+            if (
+                negated
+                and not g.levels
+                and not g.exception
+                and any(h.exception and h.levels for h in groups[gi + 1 :])
+            ):
+                # "no foraminal narrowing except at C5-6, where ...": every other level
+                levels, remaining = [], True
             if label == "FORAMINAL" and levels and not remaining:
                 self._pending_levels = levels
             if (
@@ -1960,8 +1998,18 @@ class FindingBuilder:
             # "narrowing, which is probably moderate": a hedge on the grade itself
             pair_common = common
             group_negated = negated
+            if (
+                negated
+                and g.exception
+                and not g.severities
+                and any(t.start >= target.end for t, _l, _r in frames)
+            ):
+                # "patent at all levels except C6-7, where the right foramen is mildly
+                # narrowed": what the exception is, the later statement says
+                continue
             if negated and (
-                (g.exception and any(s.value != "none" for s in g.severities))
+                # "except at C5-6": the exception is not under the negation, graded or not
+                (g.exception and all(s.value != "none" for s in g.severities))
                 or self._before_negation(g, target)
                 or (gi > 0 and self._after_negation(g, groups[gi - 1], target))
             ):
