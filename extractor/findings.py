@@ -1840,12 +1840,32 @@ class FindingBuilder:
                 return 0
         return 0
 
+    def _location_side(
+        self, target: Span, frames: list[tuple[Span, int, int]]
+    ) -> _Item | None:
+        """The one side of the foraminal disc lesion a stenosis follows in its sentence."""
+        before = [
+            (t, lo, hi)
+            for t, lo, hi in frames
+            if t.label_ == "EXCLUDE_LOCATION" and t.end <= target.start
+        ]
+        if not before:
+            return None
+        _t, lo, hi = before[-1]
+        sides = [sp for sp in self.attrs.within(lo, hi) if sp.label_ == "SIDE"]
+        if len({sp.id_ for sp in sides}) != 1:
+            return None
+        return _Item(sides[0].start, sides[0].end, "SIDE", sides[0].id_)
+
     def _clause_subject(self, sent: _Sent, target: Span) -> str | None:
         """The canal or foramen named earlier in the clause of an unqualified 'stenosis'."""
         c_start = max((a for a, b in self._clauses(sent) if a <= target.start), default=sent.start)
         for t in reversed(self.target_index.within(c_start, target.start)):
             if t.label_ in ("CANAL", "FORAMINAL"):
                 return t.label_
+            if t.label_ == "EXCLUDE_LOCATION" and "foramin" in t.text.lower():
+                # "a foraminal disc osteophyte complex results in moderate stenosis"
+                return "FORAMINAL"
             if t.label_ not in ("GENERIC_STENOSIS",):
                 return None
         if c_start > sent.start and not self.target_index.within(c_start, target.start):
@@ -1901,6 +1921,10 @@ class FindingBuilder:
                 label = field
             elif not negated:
                 return []
+            location_side = self._location_side(target, frames) if label == "FORAMINAL" else None
+            if location_side is not None and not any(it.label == "SIDE" for it in items):
+                # "left foraminal disc protrusion results in moderate stenosis": its side
+                items = sorted([*items, location_side], key=lambda it: it.start)
         if (
             label == "CANAL"
             and "sac" in target.text.lower()
