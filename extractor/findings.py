@@ -701,6 +701,10 @@ class FindingBuilder:
                 # "stenosis, moderate, due to hypertrophy": what precedes the cause is the
                 # first anchor's
                 return i
+        if after_target and self.lowers[start - 1] in ("and", "or"):
+            # "moderate central and | right foraminal narrowing": an anchor that ends on its
+            # coordinator hands the words after it to the next anchor
+            return start
         for q in self._has_label("QUANTIFIER", first, end):
             if self.lowers[q.start] == "otherwise" or self.lowers[q.start - 1] in (",", ";"):
                 # "narrowing at C5-6, otherwise no foraminal narrowing": the rest of the levels

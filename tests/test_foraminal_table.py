@@ -291,6 +291,7 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("patent at all levels except one described after it", "The neural foramina are patent at all levels except C6-7, where the right foramen is mildly narrowed.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"right": "mild"}, "C7-T1": dict(B)}),
     ("stenosis caused by a foraminal disc lesion is foraminal, on its side", "C3-4: Foraminal disc osteophyte complex on the left results in moderate stenosis.", {"C3-C4": {"left": "moderate"}}),
+    ("a side after 'central and' is the foramen's", "C5-6: Moderate central and right foraminal narrowing.", {"C5-C6": {"right": "moderate"}}),
     ("foramen premodified by a participle after a root", "The exiting right C6 nerve root is compressed within a severely narrowed foramen at C5-6.", {"C5-C6": {"right": "severe"}}),
     ("foramen takes the side of the compressed root", "C6-7: Uncovertebral spurring compresses the left C7 nerve root in a moderately narrowed foramen.", {"C6-C7": {"left": "moderate"}}),
     ("own side wins over the root's", "C5-6: Severe foraminal narrowing on the right with impingement on the left C6 root.", {"C5-C6": {"right": "severe"}}),
