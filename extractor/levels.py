@@ -65,6 +65,9 @@ _BARE_HEADER_RE = re.compile(
     r"(?P<an>[1-7])[ \t]*[-–/][ \t]*(?P<bn>[2-7]|T1)[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
 )
+_CHAIN_RE = re.compile(
+    r"[ \t]*[/\-–][ \t]*((?:C|T)?\d{1,2})(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim))", re.I
+)
 _LUMBAR_RE = re.compile(r"\blumbar\b|\bL[1-5]\b", re.IGNORECASE)
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:through|thru|to|until|-|–|—)\s*(?:the\s+)?$", re.IGNORECASE)
 _RANGE_FROM_RE = re.compile(r"from\s+(?:the\s+)?$", re.IGNORECASE)
@@ -139,7 +142,18 @@ def _find(text: str) -> list[LevelMention]:
         if parsed is None:
             continue
         levels, kind = parsed
-        raw.append(LevelMention(m.start(), m.end(), levels, kind))
+        end = m.end()
+        if kind == "disc":
+            # "C5/6/7": the next vertebra chained on names the next disc too
+            while (chain := _CHAIN_RE.match(text, end)) is not None:
+                last = levels[-1].split("-")[1]
+                k = _VERT_INDEX[last] + 1
+                nxt = _VERTEBRAE[k] if k < len(_VERTEBRAE) else None
+                if nxt is None or chain.group(1).upper() not in (nxt, nxt[1:]):
+                    break
+                levels = (*levels, f"{last}-{nxt}")
+                end, kind = chain.end(), "range"
+        raw.append(LevelMention(m.start(), end, levels, kind))
     compact = [(m, m.start(), m.end()) for m in _COMPACT_RE.finditer(text)]
     if not _LUMBAR_RE.search(text):
         compact += [(m, m.start("an"), m.end("bn")) for m in _BARE_HEADER_RE.finditer(text)]

@@ -41,6 +41,12 @@ CASES = [
     ("T1 and T2 sequences", []),
     ("T2 hyperintense signal", []),
     ("the C6 nerve root", []),
+    # the next vertebra chained on: the next disc too
+    ("C5/6/7", [("C5-C6", "C6-C7")]),
+    ("C4-5-6-7", [("C4-C5", "C5-C6", "C6-C7")]),
+    ("C6/7/T1", [("C6-C7", "C7-T1")]),
+    ("C5/6 - 7 mm", [("C5-C6",)]),
+    ("C5-6/C6-7", [("C5-C6",), ("C6-C7",)]),
 ]
 
 
