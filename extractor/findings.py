@@ -1638,7 +1638,11 @@ class FindingBuilder:
             if (
                 graded
                 and self._opens_with_level(start, end)
-                and self._sentence_index(antecedent.start) == sent_i
+                and (
+                    self._sentence_index(antecedent.start) == sent_i
+                    # "Neural foraminal narrowing:\nC4-5 - mild bilateral\nC6-7 - none"
+                    or self.lowers[antecedent.end : antecedent.end + 1] == [":"]
+                )
             ):
                 # "Foraminal stenosis: C4-5 mild bilateral; C6-7 none.": an entry of the
                 # anchor's own list that names its level and grades it, with no side

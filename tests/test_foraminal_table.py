@@ -253,6 +253,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C4-C5": {"left": "mild"}, "C5-C6": {"left": "moderate"}}),
     ("level list with its own negative grade", "Neural foraminal narrowing: C4-5 mild bilateral, C5-6 moderate left, C6-7 none.",
      {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate"}, "C6-C7": dict(B)}),
+    ("level lines under a foraminal label", "IMPRESSION:\nNeural foraminal narrowing:\nC4-5 - mild bilateral\nC5-6 - severe left, moderate right\nC6-7 - none",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "severe", "right": "moderate"}, "C6-C7": dict(B)}),
     ("semicolon level list, unsided entries", "Foraminal stenosis: C3-4 none; C4-5 mild bilateral; C5-6 moderate right, severe left; C6-7 mild.",
      {"C3-C4": dict(B), "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "severe", "right": "moderate"}, "C6-C7": {"unspecified": "mild"}}),
     ("next clause states a level normal", "Severe left foraminal stenosis at C5-6; C6-7 is normal.", {"C5-C6": {"left": "severe"}, "C6-C7": dict(B)}),
