@@ -254,6 +254,8 @@ _COMPARISON_RE = re.compile(
     r"(?:19|20)\d\d)\b",
     re.I,
 )
+_DEFINITE = frozenset({"the", "this", "that"})
+_ANAPHORIC_NOUNS = frozenset({"narrowing", "stenosis", "encroachment", "compromise"})
 _ANAPHORIC_SUBJECTS = frozenset({"it", "they", "this", "these", "which"})
 _CAUSE_COPULAS = frozenset({"is", "are", "appears", "appear", "remains", "remain", "seems", "seem"})
 _SIDE_WORDS = {
@@ -1028,6 +1030,12 @@ class FindingBuilder:
         for span in self.attrs.within(start, end):
             if span.id_ == "ignore":
                 continue
+            if (
+                span.label_ == "SEVERITY"
+                and span.id_ not in ("none", "significant")
+                and self.lowers[span.start - 1 : span.start] == ["not"]
+            ):
+                continue  # "narrowing, which is not severe": a grade the finding does not have
             item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
             if span.label_ == "SEVERITY":
                 item.prior = self._is_prior_severity(span)
@@ -1560,7 +1568,19 @@ class FindingBuilder:
                 findings.extend(found)
             for start, end in self._clauses(sent):
                 own = [t for t, _l, _r in frames if start <= t.start < end]
-                if own:
+                if (
+                    own
+                    and last_target is not None
+                    and last_target.label_ in ("FORAMINAL", "CANAL")
+                    and all(self._definite_anaphor(t, start) for t in own)
+                    and not self.ctx(own[0]).negated
+                    and not any(w in _LOCAL_NEGATORS for w in self.lowers[start:end])
+                    and self._field_label(sent, own[0]) is None
+                    and self._clause_subject(sent, own[0]) is None
+                ):
+                    # "Right foraminal stenosis. The stenosis is severe.": the finding just named
+                    findings.extend(self._elliptical(sent_i, start, end, last_target))
+                elif own:
                     # the antecedent of a following elliptical clause is the last stenosis
                     # anchor ("Foramina: left obscured by phlegmon; right mild narrowing")
                     last_target = next(
@@ -1614,7 +1634,9 @@ class FindingBuilder:
         "C4-5: right mild, left mild." (after "foraminal narrowing as follows:"). With `scaled`,
         the antecedent is the subject of a report-defined scale and a graded clause needs no
         side ("C5-6: grade 2.")."""
-        if self.blocker_index.within(start, end) or self.target_index.within(start, end):
+        if self.blocker_index.within(start, end) or any(
+            not self._definite_anaphor(t, start) for t in self.target_index.within(start, end)
+        ):
             return []
         kind = antecedent.label_
         if kind == "GENERIC_STENOSIS":
@@ -1624,8 +1646,39 @@ class FindingBuilder:
             return self._elliptical_canal(sent_i, start, end)
         if kind != "FORAMINAL":
             return []
-        items = self._items(start, end)
+        # "it is not severe": a negated grade says what the finding is not
+        all_items = self._items(start, end)
+        items = [
+            it
+            for it in all_items
+            if not (
+                it.label == "SEVERITY"
+                and it.value != "none"
+                and any(
+                    w in ("not", "no") for w in self.lowers[max(it.start - 2, start) : it.start]
+                )
+            )
+        ]
         narrowing = any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", start, end))
+        negator = next(
+            (i for i in range(start, end) if self.lowers[i] in ("no", "not", "without")), None
+        )
+        if (
+            negator is not None
+            and (
+                narrowing
+                # "right not significant" is a negative; "it is not severe" is not
+                or any(it.value == "significant" for it in all_items if it not in items)
+            )
+            and not any(
+                it.label == "SEVERITY" and it.value not in ("none", "significant") for it in items
+            )
+        ):
+            # "; no significant narrowing on the right", "; right not significant": the
+            # clause's side is not narrowed
+            items = [it for it in items if it.label != "SEVERITY"]
+            items.append(_Item(negator, negator + 1, "SEVERITY", "none"))
+            items.sort(key=lambda it: it.start)
         inherited: str | None = None
         if scaled:
             if not any(it.label == "SEVERITY" and it.value != "significant" for it in items):
@@ -1647,7 +1700,10 @@ class FindingBuilder:
                 # "Foraminal stenosis: C4-5 mild bilateral; C6-7 none.": an entry of the
                 # anchor's own list that names its level and grades it, with no side
                 inherited = "unspecified"
-            elif graded and any(w in _ANAPHORIC_SUBJECTS for w in self.lowers[start:end]):
+            elif graded and (
+                any(w in _ANAPHORIC_SUBJECTS for w in self.lowers[start:end])
+                or self._definite_subject(start, end)
+            ):
                 # a grade of its own ("it is mild"), not "this is not significantly different"
                 inherited = self._target_sides.get(
                     (antecedent.start, antecedent.end), "unspecified"
@@ -1709,6 +1765,20 @@ class FindingBuilder:
                         )
                     )
         return out
+
+    def _definite_subject(self, start: int, end: int) -> bool:
+        """The clause opens on "the/this narrowing" or "the/this stenosis" (the finding just
+        named: "Right neural foraminal narrowing. The narrowing is severe.")."""
+        words = self.lowers[start : min(start + 2, end)]
+        return len(words) == 2 and words[0] in _DEFINITE and words[1] in _ANAPHORIC_NOUNS
+
+    def _definite_anaphor(self, target: Span, start: int) -> bool:
+        """A bare 'stenosis' anchor that is the clause's definite subject."""
+        return (
+            target.label_ == "GENERIC_STENOSIS"
+            and target.start == start + 1
+            and self._definite_subject(start, target.end)
+        )
 
     def _opens_with_level(self, start: int, end: int) -> bool:
         """The clause's first word is a level ("C6-7 none", "C6-7: mild")."""
@@ -1908,8 +1978,12 @@ class FindingBuilder:
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
         severities = [it for it in items if it.label == "SEVERITY" and not it.prior]
-        negated = self.ctx(target).negated and not self._modifier_left_behind(
-            "NEGATED_EXISTENCE", target, left, right, severities
+        negated = (
+            self.ctx(target).negated
+            and not self._modifier_left_behind(
+                "NEGATED_EXISTENCE", target, left, right, severities
+            )
+            and not self._negates_grade_only(target)
         )
         if label == "EXCLUDE_LOCATION":
             # "foraminal disc protrusion": a location, unless narrowing is stated with it.
@@ -2114,6 +2188,24 @@ class FindingBuilder:
                             )
                         )
         return out
+
+    def _negates_grade_only(self, target: Span) -> bool:
+        """Every negation of the target is a "not" before a grade ("moderate, not severe,
+        left foraminal narrowing"): the grade is denied, not the finding."""
+        negations = [
+            m.modifier_span for m in target._.modifiers if m.category == "NEGATED_EXISTENCE"
+        ]
+        if not negations:
+            return False
+        grades = {
+            sp.start
+            for sp in self.attrs.within(max(target.start - 8, 0), target.end + 8)
+            if sp.label_ == "SEVERITY" and sp.id_ not in ("none", "significant")
+        }
+        return all(
+            end - start == 1 and self.lowers[start] == "not" and end in grades
+            for start, end in negations
+        )
 
     def _modifier_left_behind(
         self, category: str, target: Span, left: int, right: int, severities: list[_Item]
