@@ -2032,6 +2032,9 @@ class FindingBuilder:
         common = self._common(target, left, right)
         if common["negated"] and not negated:
             common["negated"] = False  # the negation was left behind
+        if common["uncertain"] and self._hedges_inside_grade(target):
+            # "moderate (possibly severe)": a range stated as one phrase, not a hedge
+            common["uncertain"] = False
         if common["uncertain"] and self._modifier_left_behind(
             "POSSIBLE_EXISTENCE", target, left, right, severities
         ):
@@ -2188,6 +2191,23 @@ class FindingBuilder:
                             )
                         )
         return out
+
+    def _hedges_inside_grade(self, target: Span) -> bool:
+        """Every hedge of the target lies inside a grade phrase ("moderate (possibly
+        severe)")."""
+        hedges = [
+            m.modifier_span for m in target._.modifiers if m.category == "POSSIBLE_EXISTENCE"
+        ]
+        if not hedges:
+            return False
+        grades = [
+            sp
+            for sp in self.attrs.within(max(hedges[0][0] - 6, 0), hedges[-1][1] + 6)
+            if sp.label_ == "SEVERITY"
+        ]
+        return all(
+            any(g.start < start and end <= g.end for g in grades) for start, end in hedges
+        )
 
     def _negates_grade_only(self, target: Span) -> bool:
         """Every negation of the target is a "not" before a grade ("moderate, not severe,

@@ -97,3 +97,19 @@ def test_scope_across_anchors(extractor: Extractor, text: str, expected: dict) -
         if f.type == "foraminal_stenosis"
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "severity", "uncertain"),
+    [
+        ("C5-6: Mild (possibly moderate) right foraminal stenosis.", "mild-moderate", False),
+        ("C5-6: Moderate (possibly severe) right foraminal stenosis.", "moderate-severe", False),
+        ("C5-6: Moderate or severe right foraminal stenosis.", "moderate-severe", False),
+        ("C5-6: Possibly moderate right foraminal stenosis.", "moderate", True),
+    ],
+)
+def test_range_in_one_phrase_is_a_half_step_not_a_hedge(
+    extractor: Extractor, text: str, severity: str, uncertain: bool
+) -> None:
+    (f,) = [f for f in extractor.extract(text).findings if f.type == "foraminal_stenosis"]
+    assert (f.level, f.side, f.severity, f.uncertain) == ("C5-C6", "right", severity, uncertain)
