@@ -1985,6 +1985,8 @@ class FindingBuilder:
             )
             and not self._negates_grade_only(target)
         )
+        if negated and self._only_no_new(target):
+            return []  # "no new foraminal stenosis": says nothing of what was there before
         if label == "EXCLUDE_LOCATION":
             # "foraminal disc protrusion": a location, unless narrowing is stated with it.
             narrowing = any(
@@ -2191,6 +2193,14 @@ class FindingBuilder:
                             )
                         )
         return out
+
+    def _only_no_new(self, target: Span) -> bool:
+        negations = [
+            m.modifier_span for m in target._.modifiers if m.category == "NEGATED_EXISTENCE"
+        ]
+        return bool(negations) and all(
+            self.lowers[end - 1] in ("new", "additional") for _start, end in negations
+        )
 
     def _hedges_inside_grade(self, target: Span) -> bool:
         """Every hedge of the target lies inside a grade phrase ("moderate (possibly

@@ -262,6 +262,7 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("a denied grade in a later sentence", "C5-6: Left foraminal stenosis. The stenosis is not severe.", {"C5-C6": {"left": "unspecified"}}),
     ("negative clause for the other side", "C5-6: Severe left foraminal stenosis; no significant narrowing on the right.", {"C5-C6": {"left": "severe", "right": "none"}}),
     ("'not significant' clause for the other side", "C5-6: Severe left foraminal stenosis; right not significant.", {"C5-C6": {"left": "severe", "right": "none"}}),
+    ("'no new stenosis' writes no none", "C5-6: No new foraminal stenosis. Stable moderate right foraminal narrowing.", {"C5-C6": {"right": "moderate"}}),
     ("semicolon level list, unsided entries", "Foraminal stenosis: C3-4 none; C4-5 mild bilateral; C5-6 moderate right, severe left; C6-7 mild.",
      {"C3-C4": dict(B), "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "severe", "right": "moderate"}, "C6-C7": {"unspecified": "mild"}}),
     ("next clause states a level normal", "Severe left foraminal stenosis at C5-6; C6-7 is normal.", {"C5-C6": {"left": "severe"}, "C6-C7": dict(B)}),
