@@ -127,7 +127,11 @@ _LEVEL_NORMAL_RE = re.compile(
     r"no\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:(?:is|are)\s+)?(?:seen|identified|noted|detected|demonstrated))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
-    r"(?:\s*,\s*(?:unchanged|stable|again noted|as before))?\s*[.;:]?\s*$",
+    r"(?:\s*,\s*(?:unchanged|stable|again noted|as before))?"
+    # "... are unremarkable, without significant spinal canal or neural foraminal narrowing."
+    r"(?:\s*,?\s*(?:without|with\s+no|and\s+no|and\s+without)\s+(?:significant\s+|appreciable\s+)?"
+    r"(?:(?:central|spinal)\s+)?(?:canal|stenosis|narrowing)[^.;]*)?"
+    r"\s*[.;:]?\s*$",
     re.I,
 )
 

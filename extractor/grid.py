@@ -84,9 +84,23 @@ def _discussed_levels(findings: list[Finding]) -> set[str]:
     }
 
 
-def _quantified_levels(f: Finding, stated: set[str], discussed: set[str]) -> list[str]:
-    skip = stated | discussed if f.type == "level_normal" else stated
+def _quantified_levels(
+    f: Finding, stated: set[str], discussed: set[str], whole: list[tuple[int, int]]
+) -> list[str]:
+    """The levels a "remaining levels" statement reaches: those with no statement in this grid,
+    or, for a whole-level statement ("the remaining levels are unremarkable, without canal or
+    foraminal narrowing"), those not discussed at all."""
+    whole_level = f.type == "level_normal" or any(a <= f.start < b for a, b in whole)
+    skip = stated | discussed if whole_level else stated
     return [level for level in QUANTIFIER_LEVELS if level not in skip]
+
+
+def _whole_level_spans(findings: list[Finding]) -> list[tuple[int, int]]:
+    return [
+        (f.start, f.end)
+        for f in findings
+        if f.type == "level_normal" and f.label == "remaining_levels" and is_current(f)
+    ]
 
 
 def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
@@ -136,11 +150,12 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
 
     stated = set(grid)
     discussed = _discussed_levels(findings)
+    whole = _whole_level_spans(findings)
     for f in remaining:
         value = _cell_value(f)
         if value is None:
             continue
-        for level in _quantified_levels(f, stated, discussed):
+        for level in _quantified_levels(f, stated, discussed, whole):
             for side in _sides(f.side if f.side != "unspecified" else None):
                 put(level, side, value)
     return {lvl: dict(sorted(grid[lvl].items())) for lvl in _sorted_levels(grid)}
@@ -172,11 +187,12 @@ def canal_grid(findings: list[Finding]) -> dict[str, str]:
             grid[f.level] = _worse(grid.get(f.level), value)
     stated = set(grid)
     discussed = _discussed_levels(findings)
+    whole = _whole_level_spans(findings)
     for f in remaining:
         value = _cell_value(f)
         if value is None:
             continue
-        for level in _quantified_levels(f, stated, discussed):
+        for level in _quantified_levels(f, stated, discussed, whole):
             grid[level] = _worse(grid.get(level), value)
     return {lvl: grid[lvl] for lvl in _sorted_levels(grid)}
 

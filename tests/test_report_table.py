@@ -325,6 +325,15 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
     ),
     (
+        "remaining levels unremarkable, without canal or foraminal narrowing: levels not discussed",
+        MRI + "C5-6: Disc osteophyte complex indents the ventral thecal sac. Moderate left foraminal "
+        "narrowing.\nC6-7: Mild canal stenosis.\nThe remaining disc levels are unremarkable "
+        "without significant spinal canal or neural foraminal narrowing.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {"C2-C3": "none", "C3-C4": "none", "C4-C5": "none", "C6-C7": "mild", "C7-T1": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
         "preoperative canal and cord are history",
         MRI + "ACDF at C5-6. The canal is now capacious; preoperatively the canal was severely "
         "narrowed at C5-6 with cord compression.",
