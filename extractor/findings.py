@@ -2080,7 +2080,11 @@ class FindingBuilder:
         if label == "FORAMINAL" and not negated and not any(g.sides for g in groups):
             # "On the right at C6-7 a disc osteophyte complex causes mild foraminal
             # narrowing": a side fronted at the start of the sentence is the topic's side
-            fronted = self._fronted_side(sent, target) or self._root_side(sent)
+            fronted = (
+                self._fronted_side(sent, target)
+                or self._root_side(sent)
+                or self._cause_side(sent_i, target)
+            )
             if fronted is not None:
                 for g in groups:
                     g.sides = [fronted]
@@ -2338,6 +2342,36 @@ class FindingBuilder:
         ):
             return None
         side = sides[0]
+        return _Item(side.start, side.end, "SIDE", side.id_)
+
+    def _cause_side(self, sent_i: int, target: Span) -> _Item | None:
+        """The one side of the lesion that narrows an unsided, singular foramen: "right facet
+        hypertrophy narrowing the foramen moderately", "left uncovertebral spurring. The
+        foramen is moderately narrowed." A plural or coordinated foramen takes none."""
+        if _PLURAL_FORAMEN_RE.search(target.text) or "bilateral" in self.lowers[
+            max(target.start - 3, 0) : target.end
+        ]:
+            return None
+        sent = self.sents[sent_i]
+        start = sent.start
+        if self.lowers[target.start - 1 : target.start] in (["the"], ["this"]) and sent_i > 0:
+            # "the foramen" in the sentence after its cause
+            start = self.sents[sent_i - 1].start
+        if any(
+            t.label_ in _CONTINUABLE or t.label_ == "ROOT"
+            for t in self.target_index.within(start, target.start)
+        ):
+            return None
+        sides = [sp for sp in self.attrs.within(start, target.start) if sp.label_ == "SIDE"]
+        if len({sp.id_ for sp in sides}) != 1 or sides[0].id_ not in ("left", "right"):
+            return None
+        side = sides[-1]
+        if not any(
+            0 <= b.start - side.end <= 3 or 0 <= side.start - b.end <= 1
+            for b in self.blocker_index.within(start, target.start)
+        ):
+            # the side is the lesion's ("left uncovertebral spurring", "hypertrophy on the left")
+            return None
         return _Item(side.start, side.end, "SIDE", side.id_)
 
     def _root_side(self, sent: Span) -> _Item | None:
