@@ -1828,6 +1828,9 @@ class FindingBuilder:
         items = self._items(start, end)
         sevs = [it for it in items if it.label == "SEVERITY" and not it.prior]
         levels = [lvl for it in items if it.label == "LEVEL" for lvl in it.value.split("|")]
+        if not levels and self._definite_subject(start, end):
+            # "C5-6: Canal stenosis. The stenosis is severe.": the level of the finding named
+            levels = self._previous_levels(sent_i)
         if len(sevs) != 1 or not levels or sevs[0].value == "significant":
             return []  # not "C6-7: No significant abnormality." (a level stated normal)
         if any(w in _LOCAL_NEGATORS for w in self.lowers[start:end]):

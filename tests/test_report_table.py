@@ -334,6 +334,12 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
     ),
     (
+        "'the stenosis is severe' grades the canal stenosis just named",
+        MRI + "C5-6: Canal stenosis. The stenosis is severe.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "severe"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "preoperative canal and cord are history",
         MRI + "ACDF at C5-6. The canal is now capacious; preoperatively the canal was severely "
         "narrowed at C5-6 with cord compression.",
