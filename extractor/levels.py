@@ -68,6 +68,12 @@ _BARE_HEADER_RE = re.compile(
 _CHAIN_RE = re.compile(
     r"[ \t]*[/\-–][ \t]*((?:C|T)?\d{1,2})(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim))", re.I
 )
+# A disc named by its digits alone right after a cervical level: "C5-6/6-7", "C4-5, 5-6 and 6-7".
+_PAIR_CHAIN_RE = re.compile(
+    r"[ \t]*(?:/|,|&|,?[ \t]+(?:and|or)[ \t]+)[ \t]*(?P<an>[1-7])[ \t]*[-–/][ \t]*(?P<bn>[2-7]|T1)"
+    r"(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim|x\b|weeks?|months?|years?|days?))",
+    re.IGNORECASE,
+)
 _LUMBAR_RE = re.compile(r"\blumbar\b|\bL[1-5]\b", re.IGNORECASE)
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:through|thru|to|until|-|–|—)\s*(?:the\s+)?$", re.IGNORECASE)
 _RANGE_FROM_RE = re.compile(r"from\s+(?:the\s+)?$", re.IGNORECASE)
@@ -130,6 +136,18 @@ def level_range(first: str, last: str) -> tuple[str, ...]:
     return tuple(DISC_LEVELS[i : j + 1])
 
 
+def _pair_chain(text: str, end: int) -> list[LevelMention]:
+    """Discs named by digits alone after a cervical level ("C5-6/6-7": C6-C7 as well)."""
+    out = []
+    while (chain := _PAIR_CHAIN_RE.match(text, end)) is not None:
+        level = _cervical_disc(int(chain.group("an")), chain.group("bn").upper())
+        if level is None:
+            break
+        out.append(LevelMention(chain.start("an"), chain.end("bn"), (level,), "disc"))
+        end = chain.end()
+    return out
+
+
 def find_levels(text: str) -> tuple[LevelMention, ...]:
     """All level mentions in ``text``, ranges merged ("C4-5 through C6-7" -> one mention)."""
     return tuple(_find(text))
@@ -154,6 +172,8 @@ def _find(text: str) -> list[LevelMention]:
                 levels = (*levels, f"{last}-{nxt}")
                 end, kind = chain.end(), "range"
         raw.append(LevelMention(m.start(), end, levels, kind))
+        if levels[-1] in CERVICAL_LEVELS:
+            raw.extend(_pair_chain(text, end))
     compact = [(m, m.start(), m.end()) for m in _COMPACT_RE.finditer(text)]
     if not _LUMBAR_RE.search(text):
         compact += [(m, m.start("an"), m.end("bn")) for m in _BARE_HEADER_RE.finditer(text)]

@@ -74,6 +74,7 @@ class SentenceConText(ConText):
             )
         all_modifiers: list[ConTextModifier] = []
         edges = []
+        level_tokens = {i for sp in doc.spans[LEVELS_KEY] for i in range(sp.start, sp.end)}
         for k, sentence_targets in by_sentence.items():
             graph = ConTextGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)
             graph.targets = sentence_targets
@@ -81,7 +82,7 @@ class SentenceConText(ConText):
             graph.update_scopes()
             graph.apply_modifiers()
             all_modifiers.extend(graph.modifiers)
-            edges.extend(_nearest_subject(graph.edges, sentence_targets))
+            edges.extend(_nearest_subject(graph.edges, sentence_targets, level_tokens))
         for target, modifier in edges:
             target._.modifiers += (modifier,)
         if self.context_attributes_mapping:
@@ -144,7 +145,7 @@ _COORDINATION = frozenset(
 
 
 def _nearest_subject(
-    edges: list[tuple[Span, ConTextModifier]], targets: list[Span]
+    edges: list[tuple[Span, ConTextModifier]], targets: list[Span], level_tokens: set[int]
 ) -> list[tuple[Span, ConTextModifier]]:
     """A negation placed after its targets belongs to the nearest subject and to the targets
     coordinated with it.
@@ -157,7 +158,6 @@ def _nearest_subject(
     if not edges:
         return edges
     doc = targets[0].doc
-    level_tokens = {i for sp in doc.spans[LEVELS_KEY] for i in range(sp.start, sp.end)}
 
     def coordinated(a: Span, b: Span) -> bool:
         return all(

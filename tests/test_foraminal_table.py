@@ -56,6 +56,7 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("range", "Mild bilateral foraminal narrowing from C3-4 to C5-6.", {lv: {"left": "mild", "right": "mild"} for lv in ("C3-C4", "C4-C5", "C5-C6")}),
     ("through", "Moderate left foraminal stenosis C4-5 through C6-7.", {lv: {"left": "moderate"} for lv in ("C4-C5", "C5-C6", "C6-C7")}),
     ("vertebral span", "Uncovertebral hypertrophy from C4-C7 results in mild bilateral foraminal narrowing.", {lv: {"left": "mild", "right": "mild"} for lv in ("C4-C5", "C5-C6", "C6-C7")}),
+    ("digits-only disc after a level", "Moderate left foraminal stenosis at C4-5/5-6 and 6-7.", {lv: {"left": "moderate"} for lv in ("C4-C5", "C5-C6", "C6-C7")}),
     ("per-group levels", "Bony foraminal narrowing is severe on the left at C5-6 and moderate on the right at C6-7.", {"C5-C6": {"left": "severe"}, "C6-C7": {"right": "moderate"}}),
     ("unsided then sided", "Foraminal narrowing at C5-C6 and on the left at C6-C7.", {"C5-C6": {"unspecified": "unspecified"}, "C6-C7": {"left": "unspecified"}}),
     ("focus after a span named before the target", "Degenerative changes from C4 to C7 with mild bilateral foraminal narrowing, most pronounced at C5-6, where there is moderate left foraminal narrowing.",
