@@ -22,7 +22,7 @@ from .pathway import PathwayEngine
 from .pipeline import build_pipeline
 from .rules import RuleSet
 from .schema import SEVERITY_RANK, ExtractorInfo, ReportResult
-from .segmenter import doc_text
+from .segmenter import TEXT_KEY, doc_text
 
 log = logging.getLogger("foramen")
 
@@ -117,7 +117,9 @@ class Extractor:
         # spaCy >= 3.8 frees per-request strings with memory zones; 3.7 has none.
         zone = getattr(self.nlp, "memory_zone", None)
         with zone() if zone is not None else contextlib.nullcontext():
-            doc = self.nlp(text)
+            doc = self.nlp.make_doc(text)
+            doc.user_data[TEXT_KEY] = text  # spaCy's doc.text is this string, rebuilt per access
+            doc = self.nlp(doc)
             result = self._result(doc, id, warnings, clinical)
         log.debug(
             "extracted id=%s chars=%d sha=%s findings=%d",
