@@ -91,7 +91,15 @@ _PLURAL_FORAMEN_RE = re.compile(
 _LEVEL_OPENING_RE = re.compile(
     r"^(?:at\s+)?(?:the\s+)?(?:C|T|L)\s?\d{1,2}\s*[-–/]\s*(?:C|T|L)?\s?\d{1,2}", re.I
 )
+_STRUCTURE_WORD_RE = re.compile(r"foram|canal", re.I)
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n")
+# the value of a field left empty ("Comparison: None.", "Prior studies: N/A.")
+_EMPTY_FIELD_RE = re.compile(
+    r"^(?:none|nil|n/?a|not\s+available|unavailable|no\s+(?:prior|previous|comparison)"
+    r"(?:\s+(?:studies|study|imaging|exams?|examinations?|films?))?(?:\s+available)?)"
+    r"(?:\s+(?:available|for\s+comparison))?\s*[.;]?$",
+    re.I,
+)
 _HEADER_ONLY_RE = re.compile(r"^[A-Za-z][A-Za-z /]{0,40}:$")
 
 
@@ -190,7 +198,10 @@ _CORRECTION_RE = re.compile(
     r"\b(?:as (?:originally|initially|previously|first) (?:dictated|stated|reported|described|"
     r"transcribed|written)|should read|(?:is|are|was|has been|have been) (?:amended|corrected)|"
     r"amended to|corrected to|erroneously (?:dictated|stated|reported|transcribed)|"
-    r"dictation error|transcription error)\b",
+    r"dictation error|transcription error|(?:transposed|reversed|switched|swapped|dictated|"
+    r"stated|reported|described|labell?ed|transcribed|given)\s+in\s+error|"
+    r"(?:incorrectly|mistakenly|wrongly)\s+(?:dictated|stated|reported|described|labell?ed|"
+    r"transcribed|given|recorded)|should\s+have\s+read)\b",
     re.I,
 )
 _CARRY_FORWARD_RE = re.compile(
@@ -564,8 +575,21 @@ class FindingBuilder:
         self.sent_sections = self._sentence_sections()
         self.sent_start_chars = [s.start_char for s in self.sents]
         self.sent_correction = [bool(_CORRECTION_RE.search(s.text)) for s in self.sents]
+        self._carry_corrections()
         self.scale = parse_scale([(s.start_char, s.text) for s in self.sents])
         self.header_levels = self._header_scopes()
+
+    def _carry_corrections(self) -> None:
+        """An addendum that announces an error ("The sides were transposed in error at C5-6.")
+        corrects with the sentences that follow it in the addendum."""
+        correcting = False
+        for i, section in enumerate(self.sent_sections):
+            if section != "addendum":
+                correcting = False
+            elif self.sent_correction[i]:
+                correcting = True
+            elif correcting:
+                self.sent_correction[i] = True
 
     def _sentence_sections(self) -> list[str | None]:
         """Section of each sentence. A non-reporting section (history, comparison, technique,
@@ -576,6 +600,7 @@ class FindingBuilder:
         inline_header: bool | None = False
         prev_cat: str | None = "\0"
         has_content = False
+        empty_field = False  # the section's only content so far is "none" / "N/A"
         prev_content_end = 0
         for sent in self.sents:
             cat = _section_of(self.sections, sent.start)
@@ -583,7 +608,7 @@ class FindingBuilder:
             gap = self.text[prev_content_end : sent.start_char]
             header_only = _is_header_only(body)
             if cat != prev_cat:
-                override, has_content, prev_cat = None, False, cat
+                override, has_content, empty_field, prev_cat = None, False, False, cat
                 # a header alone: the next sentence tells whether it is inline (same line)
                 inline_header = None if header_only else False
             if inline_header is None and body and not header_only:
@@ -596,11 +621,16 @@ class FindingBuilder:
                     or (has_content and _BLANK_LINE_RE.search(gap))
                     # "HX: neck pain.\nNo fracture ..." - an inline header rules its own line
                     or (new_line and inline_header and body[:1].isupper())
+                    # a field left empty in a run-on paragraph: "Comparison: none. Alignment
+                    # normal. ..." - what follows is the body
+                    or (empty_field and body[:1].isupper())
                 ):
                     override = "findings"
             if body:
                 prev_content_end = sent.start_char + len(sent.text.rstrip())
-                has_content = has_content or not header_only
+                if not header_only:
+                    empty_field = not has_content and bool(_EMPTY_FIELD_RE.match(body))
+                    has_content = True
             out.append(override or cat)
         return out
 
@@ -2554,6 +2584,8 @@ class FindingBuilder:
             return []
         if quant and not lv and (_OTHER_REGION_RE.search(sent.text) or self._outside_neck(sent_i)):
             return []
+        if any(_STRUCTURE_WORD_RE.search(q.text) for q in quant):
+            return []  # "The remaining neural foramina are patent": the foramina, not the levels
         offset = sent.start_char
         text = sent.text
         pieces = []

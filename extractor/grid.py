@@ -81,6 +81,21 @@ def _discussed_levels(findings: list[Finding]) -> set[str]:
         and f.level in _LEVEL_ORDER
         and f.type in ("foraminal_stenosis", "canal_stenosis", "level_normal")
         and _cell_value(f) is not None
+    } | _resolved_levels(findings, ("foraminal_stenosis", "canal_stenosis"))
+
+
+def _resolved_levels(findings: list[Finding], types: tuple[str, ...]) -> set[str]:
+    """Levels where the report says a narrowing has resolved ("the left C4-5 foraminal
+    narrowing has resolved"): a statement about the level that fills no cell, so a "remaining
+    levels" statement does not reach it."""
+    return {
+        f.level
+        for f in findings
+        if f.section in _CURRENT_SECTIONS
+        and f.historical
+        and f.change == "decreased"
+        and f.type in types
+        and f.level in _LEVEL_ORDER
     }
 
 
@@ -148,7 +163,7 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
         elif len(positive) == 1:
             put(level, positive[0], value)
 
-    stated = set(grid)
+    stated = set(grid) | _resolved_levels(findings, ("foraminal_stenosis",))
     discussed = _discussed_levels(findings)
     whole = _whole_level_spans(findings)
     for f in remaining:
@@ -185,7 +200,7 @@ def canal_grid(findings: list[Finding]) -> dict[str, str]:
             continue
         if f.level in _LEVEL_ORDER:
             grid[f.level] = _worse(grid.get(f.level), value)
-    stated = set(grid)
+    stated = set(grid) | _resolved_levels(findings, ("canal_stenosis",))
     discussed = _discussed_levels(findings)
     whole = _whole_level_spans(findings)
     for f in remaining:

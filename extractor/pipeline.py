@@ -10,6 +10,7 @@ so the warning filters are restored afterwards, and its loguru loggers are disab
 token text can ever reach a log.
 """
 
+import itertools
 import re
 import warnings
 from bisect import bisect_right
@@ -78,7 +79,9 @@ class SentenceConText(ConText):
         for k, sentence_targets in by_sentence.items():
             graph = ConTextGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)
             graph.targets = sentence_targets
-            graph.modifiers = modifiers_by_sentence.get(k, [])
+            graph.modifiers = _without_parenthetical_commas(
+                doc, k, modifiers_by_sentence.get(k, [])
+            )
             graph.update_scopes()
             graph.apply_modifiers()
             all_modifiers.extend(graph.modifiers)
@@ -89,6 +92,38 @@ class SentenceConText(ConText):
             self.set_context_attributes(edges)
         doc._.context_graph = ConTextGraph(targets=spans, modifiers=all_modifiers, edges=edges)
         return doc
+
+
+# Words that open a parenthetical insertion between commas: "The remaining foramina, including
+# the left at C5-6, are patent" - the predicate after it still reaches the subject before it.
+_INSERTION_OPENERS = frozenset(
+    {"including", "particularly", "especially", "notably", "i.e.", "e.g.", "incl", "previously",
+     "formerly"}
+)
+
+
+def _without_parenthetical_commas(
+    doc: Doc, sent_start: int, modifiers: list[ConTextModifier]
+) -> list[ConTextModifier]:
+    """The modifiers of one sentence without the clause breaks that only bracket an insertion;
+    a backward scope that ends inside the insertion reaches as far again past it, so that the
+    insertion does not count against the modifier's `max_scope`."""
+    commas = sorted(
+        (m for m in modifiers if m.category == "COMMA"), key=lambda m: m.modifier_span[0]
+    )
+    drop: set[int] = set()
+    for a, b in itertools.pairwise(commas):
+        i, j = a.modifier_span[0], b.modifier_span[0]
+        if not (doc[i].text == "," and doc[j].text == "," and i + 1 < j):
+            continue
+        if doc[i + 1].lower_ not in _INSERTION_OPENERS:
+            continue
+        drop.update((id(a), id(b)))
+        for m in modifiers:
+            start = m.scope_span[0]
+            if m.modifier_span[0] > j and m.direction != "FORWARD" and i < start <= j + 1:
+                m._scope_start = max(sent_start, start - (j - i + 1))  # noqa: SLF001
+    return [m for m in modifiers if id(m) not in drop] if drop else modifiers
 
 
 class ReportSectionizer(Sectionizer):
@@ -249,11 +284,22 @@ def _register_extensions() -> None:
             Span.set_extension(name, default=default)
 
 
-def _section_rules(rules: RuleSet) -> list[SectionRule]:
+def _section_rules(rules: RuleSet, nlp: Language) -> list[SectionRule]:
     out = []
     for spec in rules.sections.rules:
         for header in spec.headers:
             out.append(SectionRule(literal=f"{header} :", category=spec.category))
+            # a qualifier in brackets before the colon: "ADDENDUM (same day):"
+            words = [{"LOWER": tok.lower_} for tok in nlp.tokenizer(header)]
+            qualifier = [{"TEXT": "("}, {"TEXT": {"NOT_IN": [")", "):", "\n"]}, "OP": "{1,6}"}]
+            for close in ([{"TEXT": ")"}, {"TEXT": ":"}], [{"TEXT": "):"}]):
+                out.append(
+                    SectionRule(
+                        literal=f"{header} (...) :",
+                        category=spec.category,
+                        pattern=[*words, *qualifier, *close],
+                    )
+                )
         for header in spec.line_headers:
             # A header alone on its line ("IMPRESSION\n").
             for newline in ("\n", "\n\n", "\n\n\n", "\n \n"):
@@ -285,7 +331,7 @@ def build_pipeline(rules: RuleSet) -> Language:
     nlp.add_pipe("foramen_segmenter")
     sectionizer: Sectionizer = nlp.add_pipe("foramen_sectionizer")
     with nlp.select_pipes(enable=[]):
-        sectionizer.add(_section_rules(rules))
+        sectionizer.add(_section_rules(rules, nlp))
     nlp.add_pipe("foramen_levels")
     ruler = nlp.add_pipe(
         "span_ruler",

@@ -161,7 +161,7 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("previously described grade replaced by the current one", "The previously described severe left C5-6 foraminal stenosis is now moderate.", {"C5-C6": {"left": "moderate"}}),
     ("previously noted grade no longer seen", "Previously noted moderate left foraminal stenosis at C4-5 is no longer seen.", {}),
     ("progression keeps the current grade", "Severe left foraminal stenosis at C5-6 has progressed from moderate on the prior study.", {"C5-C6": {"left": "severe"}}),
-    ("no longer narrowed is resolved", "The right C5-6 foramen is no longer narrowed.", {}),
+    ("'no longer narrowed' says the foramen is not narrowed now", "The right C5-6 foramen is no longer narrowed.", {"C5-C6": {"right": "none"}}),
     ("resolved before the finding", "IMPRESSION:\n1. Resolved right C5-6 foraminal narrowing.\n2. Mild left C6-7 foraminal narrowing.", {"C6-C7": {"left": "mild"}}),
     ("resolved after a comma stays with its own finding", "C5-6: previously severe right foraminal stenosis, now resolved.\nC6-7: The protrusion has resolved, with mild residual left foraminal narrowing.", {"C6-C7": {"left": "mild"}}),
     ("prior only", "C3-4: On the prior study there was mild right foraminal narrowing.", {}),
@@ -311,6 +311,20 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("foramen premodified by a participle after a root", "The exiting right C6 nerve root is compressed within a severely narrowed foramen at C5-6.", {"C5-C6": {"right": "severe"}}),
     ("foramen takes the side of the compressed root", "C6-7: Uncovertebral spurring compresses the left C7 nerve root in a moderately narrowed foramen.", {"C6-C7": {"left": "moderate"}}),
     ("own side wins over the root's", "C5-6: Severe foraminal narrowing on the right with impingement on the left C6 root.", {"C5-C6": {"right": "severe"}}),
+    # --- layout, insertions, corrections, resolution ----------------------------------------
+    ("run-on report after an empty comparison field", "MRI cervical spine. Clinical: neck pain. Comparison: none. Alignment normal. The central canal and neural foramina are patent at all levels. Impression: normal.",
+     {lv: dict(B) for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")}),
+    ("a comparison field with content still rules its sentences", "Comparison: MRI 2019. Moderate left foraminal stenosis at C5-6 at that time.", {}),
+    ("predicate reaches the subject past an 'including' insertion", "Uncovertebral spurring mildly encroaches on the right C5-6 neural foramen. The remaining neural foramina, including the left at C5-6, are patent.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "none", "right": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("predicate reaches the subject past a 'previously' insertion", "The neural foramina at C5-6, previously severely narrowed, are no longer narrowed after foraminotomy.", {"C5-C6": dict(B)}),
+    ("'no longer narrowed' is a current negative", "C5-6: The left foramen is no longer narrowed. Right foramen mildly narrowed.", {"C5-C6": {"left": "none", "right": "mild"}}),
+    ("'no longer narrowed' keeps to its clause", "C5-6: Mild left foraminal narrowing, right foramen no longer narrowed.", {"C5-C6": {"left": "mild", "right": "none"}}),
+    ("'no longer seen' is resolved: no cell", "C5-6: The previously seen left foraminal stenosis is no longer seen.", {}),
+    ("'remaining levels' does not reach a level whose narrowing resolved", "C4-5: The mild left foraminal narrowing reported previously has resolved.\nC5-6: Moderate right foraminal narrowing.\nOther levels are unremarkable.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"right": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
+     {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]
 
 

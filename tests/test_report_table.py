@@ -346,6 +346,26 @@ CASES = [
         {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "none"},
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
+    (
+        "'the remaining neural foramina are patent' says nothing of the canal",
+        MRI + "C5-6: Moderate right foraminal narrowing and mild canal stenosis. The remaining "
+        "neural foramina are patent.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "'the canal is no longer narrowed' is a current negative",
+        MRI + "The canal is no longer narrowed at C5-6.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "a header with a bracketed qualifier opens its section",
+        "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
+        "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
 ]
 
 
