@@ -111,9 +111,7 @@ def evaluate(
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.", min=0, max=65535)] = 8000,
-    workers: Annotated[
-        int, typer.Option(help="Worker processes (one pipeline each).", min=1)
-    ] = 1,
+    workers: Annotated[int, typer.Option(help="Worker processes (one pipeline each).", min=1)] = 1,
 ) -> None:
     """Run the HTTP service and web page (settings: FORAMEN_* environment variables)."""
     from pydantic import ValidationError
@@ -171,8 +169,13 @@ def batch(
 
     try:
         summary = run_batch(
-            input, output, fmt=fmt, id_col=id_col, text_col=text_col,
-            workers=workers, resume=resume,
+            input,
+            output,
+            fmt=fmt,
+            id_col=id_col,
+            text_col=text_col,
+            workers=workers,
+            resume=resume,
         )
     except BatchInputError as exc:
         _fail(str(exc))

@@ -887,9 +887,10 @@ class FindingBuilder:
                 # "central or" is the canal only before "(moderate left) foraminal ..."
                 continue
             topic_end = self._is_topic(t)
-            if topic_end and any(
-                o.start > t.end and o.label_ in (t.label_, "GENERIC_STENOSIS") for o in targets
-            ):
+            later = [
+                o for o in targets if o.start > t.end and o.label_ in (t.label_, "GENERIC_STENOSIS")
+            ]
+            if topic_end and later and not self._label_states_first(topic_end, later[0].start):
                 # a field label ("Central canal: no canal stenosis") or a topic ("As for the
                 # foramina, on the left there is mild narrowing") is not a finding, and what
                 # the topic phrase says ("at the operated levels") is not the statement's
@@ -901,6 +902,15 @@ class FindingBuilder:
             anchors.append((b.start, b.end, None))
         anchors.sort(key=lambda a: (a[0], -a[1]))
         return anchors
+
+    def _label_states_first(self, topic_end: int, next_start: int) -> bool:
+        """A field label with a statement of its own before a clause that names the finding
+        again: "Foramina: right none; left mild stenosis." """
+        gap = self.lowers[topic_end:next_start]
+        if ";" not in gap:
+            return False
+        first = gap[: gap.index(";")]
+        return any(w not in _CLAUSE_PUNCT for w in first)
 
     def _stenosis_of(self, generic: Span, following: list[Span]) -> bool:
         """'stenosis of the [side] [level] neural foramen / central canal'."""
@@ -1955,9 +1965,7 @@ class FindingBuilder:
                 return 0
         return 0
 
-    def _location_side(
-        self, target: Span, frames: list[tuple[Span, int, int]]
-    ) -> _Item | None:
+    def _location_side(self, target: Span, frames: list[tuple[Span, int, int]]) -> _Item | None:
         """The one side of the foraminal disc lesion a stenosis follows in its sentence."""
         before = [
             (t, lo, hi)
@@ -2017,9 +2025,7 @@ class FindingBuilder:
         severities = [it for it in items if it.label == "SEVERITY" and not it.prior]
         negated = (
             self.ctx(target).negated
-            and not self._modifier_left_behind(
-                "NEGATED_EXISTENCE", target, left, right, severities
-            )
+            and not self._modifier_left_behind("NEGATED_EXISTENCE", target, left, right, severities)
             and not self._negates_grade_only(target)
         )
         if negated and self._only_no_new(target):
@@ -2052,14 +2058,28 @@ class FindingBuilder:
             and not any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", left, right))
         ):
             return []  # "effaces the thecal sac" is not canal stenosis
+        if label in ("FORAMINAL", "CANAL") and self._has_label("WIDENED", left, right):
+            # an enlarged foramen (a mass) or a canal expanded by surgery is not narrowing; the
+            # level is discussed all the same ("the remaining levels" do not reach it)
+            if negated or self.ctx(target).negated:
+                return []
+            levels, _ = self._resolve_levels(
+                [it for it in items if it.label == "LEVEL"],
+                sent_i,
+                self._fallback_levels(sent, sent_i, frames, target),
+            )
+            sides = [it.value for it in items if it.label == "SIDE"]
+            side = (
+                _side(sides[0] if sides else None, False, label) if label == "FORAMINAL" else None
+            )
+            common = self._common(target, left, right)
+            ftype = "foramen_widened" if label == "FORAMINAL" else "canal_widened"
+            return [_make(ftype, lv, side, None, common) for lv in levels]
         if not (
             has_predicate
             or negated
             or any(s.value != "significant" or s.grade_number for s in severities)
         ):
-            return []
-        if label in ("FORAMINAL", "CANAL") and self._has_label("WIDENED", left, right):
-            # an enlarged foramen (a mass) or a canal expanded by surgery is not narrowing
             return []
         fallback = self._fallback_levels(sent, sent_i, frames, target)
         focus_spans = self._has_label("FOCUS", left, right)
@@ -2246,9 +2266,7 @@ class FindingBuilder:
     def _hedges_inside_grade(self, target: Span) -> bool:
         """Every hedge of the target lies inside a grade phrase ("moderate (possibly
         severe)")."""
-        hedges = [
-            m.modifier_span for m in target._.modifiers if m.category == "POSSIBLE_EXISTENCE"
-        ]
+        hedges = [m.modifier_span for m in target._.modifiers if m.category == "POSSIBLE_EXISTENCE"]
         if not hedges:
             return False
         grades = [
@@ -2256,9 +2274,7 @@ class FindingBuilder:
             for sp in self.attrs.within(max(hedges[0][0] - 6, 0), hedges[-1][1] + 6)
             if sp.label_ == "SEVERITY"
         ]
-        return all(
-            any(g.start < start and end <= g.end for g in grades) for start, end in hedges
-        )
+        return all(any(g.start < start and end <= g.end for g in grades) for start, end in hedges)
 
     def _negates_grade_only(self, target: Span) -> bool:
         """Every negation of the target is a "not" before a grade ("moderate, not severe,
@@ -2289,9 +2305,7 @@ class FindingBuilder:
             left <= s.start < right and s.value not in ("none", "significant") for s in severities
         ):
             return False
-        negations = [
-            m.modifier_span for m in target._.modifiers if m.category == category
-        ]
+        negations = [m.modifier_span for m in target._.modifiers if m.category == category]
         if not negations or any(end > target.start for _start, end in negations):
             return False
         neg_end = max(end for _start, end in negations)
@@ -2381,9 +2395,10 @@ class FindingBuilder:
         """The one side of the lesion that narrows an unsided, singular foramen: "right facet
         hypertrophy narrowing the foramen moderately", "left uncovertebral spurring. The
         foramen is moderately narrowed." A plural or coordinated foramen takes none."""
-        if _PLURAL_FORAMEN_RE.search(target.text) or "bilateral" in self.lowers[
-            max(target.start - 3, 0) : target.end
-        ]:
+        if (
+            _PLURAL_FORAMEN_RE.search(target.text)
+            or "bilateral" in self.lowers[max(target.start - 3, 0) : target.end]
+        ):
             return None
         sent = self.sents[sent_i]
         start = sent.start

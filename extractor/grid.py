@@ -74,14 +74,25 @@ def _superseded(f: Finding, corrected: set[tuple[str, str | None]]) -> bool:
 def _discussed_levels(findings: list[Finding]) -> set[str]:
     """Levels with a statement of their own about the foramina or the canal: "the remaining
     levels are normal" (a whole-level quantifier) covers only the levels not discussed at all."""
-    return {
+    graded = {
         f.level
         for f in findings
         if is_current(f)
         and f.level in _LEVEL_ORDER
         and f.type in ("foraminal_stenosis", "canal_stenosis", "level_normal")
         and _cell_value(f) is not None
-    } | _resolved_levels(findings, ("foraminal_stenosis", "canal_stenosis"))
+    }
+    return (
+        graded
+        | _resolved_levels(findings, ("foraminal_stenosis", "canal_stenosis"))
+        | _widened_levels(findings, ("foramen_widened", "canal_widened"))
+    )
+
+
+def _widened_levels(findings: list[Finding], types: tuple[str, ...]) -> set[str]:
+    """Levels where the report calls the foramen enlarged or the canal expanded: a statement
+    about the level that fills no cell."""
+    return {f.level for f in findings if is_current(f) and f.type in types and f.level}
 
 
 def _resolved_levels(findings: list[Finding], types: tuple[str, ...]) -> set[str]:
@@ -163,7 +174,11 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
         elif len(positive) == 1:
             put(level, positive[0], value)
 
-    stated = set(grid) | _resolved_levels(findings, ("foraminal_stenosis",))
+    stated = (
+        set(grid)
+        | _resolved_levels(findings, ("foraminal_stenosis",))
+        | _widened_levels(findings, ("foramen_widened",))
+    )
     discussed = _discussed_levels(findings)
     whole = _whole_level_spans(findings)
     for f in remaining:
@@ -200,7 +215,11 @@ def canal_grid(findings: list[Finding]) -> dict[str, str]:
             continue
         if f.level in _LEVEL_ORDER:
             grid[f.level] = _worse(grid.get(f.level), value)
-    stated = set(grid) | _resolved_levels(findings, ("canal_stenosis",))
+    stated = (
+        set(grid)
+        | _resolved_levels(findings, ("canal_stenosis",))
+        | _widened_levels(findings, ("canal_widened",))
+    )
     discussed = _discussed_levels(findings)
     whole = _whole_level_spans(findings)
     for f in remaining:

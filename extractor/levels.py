@@ -123,7 +123,7 @@ def _parse(m: re.Match[str]) -> tuple[tuple[str, ...], str] | None:
 
 
 def _cervical_disc(upper: int, lower: str) -> str | None:
-    """"5", "6" -> "C5-C6"; "7", "T1" -> "C7-T1"; None unless the vertebrae are adjacent."""
+    """ "5", "6" -> "C5-C6"; "7", "T1" -> "C7-T1"; None unless the vertebrae are adjacent."""
     if lower == "T1":
         return "C7-T1" if upper == 7 else None
     return f"C{upper}-C{lower}" if int(lower) == upper + 1 else None

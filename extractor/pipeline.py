@@ -97,8 +97,17 @@ class SentenceConText(ConText):
 # Words that open a parenthetical insertion between commas: "The remaining foramina, including
 # the left at C5-6, are patent" - the predicate after it still reaches the subject before it.
 _INSERTION_OPENERS = frozenset(
-    {"including", "particularly", "especially", "notably", "i.e.", "e.g.", "incl", "previously",
-     "formerly"}
+    {
+        "including",
+        "particularly",
+        "especially",
+        "notably",
+        "i.e.",
+        "e.g.",
+        "incl",
+        "previously",
+        "formerly",
+    }
 )
 
 
@@ -122,7 +131,7 @@ def _without_parenthetical_commas(
         for m in modifiers:
             start = m.scope_span[0]
             if m.modifier_span[0] > j and m.direction != "FORWARD" and i < start <= j + 1:
-                m._scope_start = max(sent_start, start - (j - i + 1))  # noqa: SLF001
+                m._scope_start = max(sent_start, start - (j - i + 1))
     return [m for m in modifiers if id(m) not in drop] if drop else modifiers
 
 

@@ -35,6 +35,8 @@ FindingType = Literal[
     "red_flag",
     "level_normal",
     "assessment_limited",
+    "foramen_widened",
+    "canal_widened",
 ]
 
 # Order used for worst-wins; "unspecified" asserts narrowing without a grade and loses to any grade.

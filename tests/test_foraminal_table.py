@@ -323,6 +323,9 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'no longer seen' is resolved: no cell", "C5-6: The previously seen left foraminal stenosis is no longer seen.", {}),
     ("'remaining levels' does not reach a level whose narrowing resolved", "C4-5: The mild left foraminal narrowing reported previously has resolved.\nC5-6: Moderate right foraminal narrowing.\nOther levels are unremarkable.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"right": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("a field label with a statement of its own before the finding is named again", "C5-6: Foramina: right None; left mild stenosis.", {"C5-C6": {"left": "mild", "right": "none"}}),
+    ("'remaining levels' does not reach a level whose foramen is enlarged", "C4-5: The right foramen is smoothly enlarged by a schwannoma.\nC5-6: Mild left foraminal narrowing.\nOther levels are unremarkable.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]

@@ -360,6 +360,14 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "'remaining levels' does not reach a canal expanded by surgery",
+        MRI + "Laminoplasty C3 to C6 with expansion of the spinal canal. No canal stenosis at the "
+        "remaining levels.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {"C2-C3": "none", "C6-C7": "none", "C7-T1": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",

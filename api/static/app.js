@@ -23,12 +23,14 @@ const TYPE_LABELS = {
   red_flag: "Red flag",
   level_normal: "Level normal",
   assessment_limited: "Assessment limited",
+  foramen_widened: "Foramen enlarged",
+  canal_widened: "Canal expanded",
 };
 // which finding type colours a stretch of text covered by several findings
 const TYPE_PRIORITY = [
   "red_flag", "cord_signal_abnormality", "cord_compression", "foraminal_stenosis",
   "canal_stenosis", "nerve_root_compression", "cord_contact", "nerve_root_contact",
-  "level_normal", "assessment_limited",
+  "level_normal", "assessment_limited", "foramen_widened", "canal_widened",
 ];
 const TRI_FIELDS = [
   ["radicular_symptoms", "Radicular symptoms"],
