@@ -182,7 +182,11 @@ _TOPIC_INTRODUCERS = frozenset(
     }
 )
 _VAGUE_LEVEL_RE = re.compile(
-    r"\b(multi-?level|multiple levels|several levels|diffuse|throughout)\b", re.I
+    r"\b(multi-?level|multiple levels|several levels|diffuse|throughout|"
+    # the region as a whole: "No cervical canal stenosis.", "in the cervical spine"
+    r"cervical\s+(?:spinal\s+|central\s+|neural\s+)?(?:canal|foram\w*|stenosis)|"
+    r"(?:in|of)\s+the\s+cervical\s+spine)\b",
+    re.I,
 )
 _KIND = {
     "SEVERITY": "severity",
@@ -376,6 +380,22 @@ _OTHER_REGION_RE = re.compile(r"\b(thoracic|lumbar|lumbosacral|sacral)\b", re.I)
 # "mild narrowing of the left lateral recess and left neural foramen": an excluded anchor can
 # share its coordination with a finding anchor
 _COORDINABLE = frozenset({"FORAMINAL", "CANAL", "GENERIC_STENOSIS", "CORD", "ROOT", "EXCLUDE"})
+
+
+def _without_brackets(words: list[str]) -> list[str]:
+    """Words outside a bracketed aside ("( ap diameter 8 mm )")."""
+    out: list[str] = []
+    depth = 0
+    for w in words:
+        if w == "(":
+            depth += 1
+        elif w == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(w)
+    return out if not depth else words
+
+
 _COORD_WORDS = frozenset(
     {
         "or",
@@ -1007,6 +1027,13 @@ class FindingBuilder:
         for k in range(1, len(frames)):
             prev, cur = frames[k - 1][0], frames[k][0]
             gap = [t.lower_ for t in doc[prev.end : cur.start]]
+            # "narrowing of the spinal canal (AP diameter 8 mm) and of both neural foramina"
+            gap = _without_brackets(gap)
+            gap = [
+                w
+                for i, w in enumerate(gap)
+                if not (w == "of" and gap[i - 1 : i] in (["and"], ["or"]))
+            ]
             if (
                 prev.label_ in _COORDINABLE
                 and cur.label_ in _COORDINABLE

@@ -29,6 +29,9 @@ CASES = [
     ("Improved left foraminal stenosis at C4-5, now mild.", False, False, False, "decreased"),
     ("Preoperatively there was severe left foraminal stenosis at C4-5.", False, False, True, None),
     ("Before the fusion the left C5-6 foramen was severely narrowed.", False, False, True, None),
+    ("C4-C5: The right foramen is equivocally narrowed.", False, True, False, None),
+    ("C4-C5: The right foramen is possibly mildly narrowed.", False, True, False, None),
+    ("C5-6: The left foramen is no longer narrowed.", True, False, False, None),
 ]
 
 

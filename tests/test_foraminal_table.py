@@ -326,6 +326,10 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("a field label with a statement of its own before the finding is named again", "C5-6: Foramina: right None; left mild stenosis.", {"C5-C6": {"left": "mild", "right": "none"}}),
     ("'remaining levels' does not reach a level whose foramen is enlarged", "C4-5: The right foramen is smoothly enlarged by a schwannoma.\nC5-6: Mild left foraminal narrowing.\nOther levels are unremarkable.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("'narrowing of the canal (aside) and of the foramina' shares the predicate", "At C5-C6 level: Diffuse disc bulge causing narrowing of the spinal canal (AP diameter 8.5 mm) and of bilateral neural foramina.", {"C5-C6": {"left": "unspecified", "right": "unspecified"}}),
+    ("'moderate possibly severe' without a comma is a range", "1. Right C7-T1 foraminal stenosis, moderate possibly severe, correlating with the right C8 symptoms.", {"C7-T1": {"right": "moderate-severe"}}),
+    ("'at each of these levels' points back, it does not quantify", "Disc osteophyte complexes from C4-5 through C6-7. Uncovertebral hypertrophy results in bilateral neural foraminal narrowing at each of these levels, greatest at C5-6 where it is severe bilaterally. No foraminal stenosis at the remaining levels.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"left": "unspecified", "right": "unspecified"}, "C5-C6": {"left": "severe", "right": "severe"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}, "C7-T1": dict(B)}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]

@@ -368,6 +368,14 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "'no cervical canal stenosis' speaks of the region, not of the level just named",
+        "MRI TOTAL SPINE\nCERVICAL: C5-6 disc bulge with mild bilat NF narrowing. C6-7 "
+        "uncovertebral hypertrophy with mod L NF narrowing. No cervical canal stenosis.\n"
+        "LUMBAR: L4-5 moderate canal stenosis.",
+        {"modality": "MRI", "regions": ["cervical", "thoracic", "lumbar"], "canal": {},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
