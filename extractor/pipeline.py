@@ -24,6 +24,7 @@ from . import levels as _levels  # noqa: F401  (registers the foramen_levels fac
 from . import segmenter as _segmenter  # noqa: F401  (registers the foramen_segmenter factory)
 from .levels import LEVELS_KEY
 from .rules import RuleSet
+from .segmenter import doc_text
 
 _saved_filters = list(warnings.filters)
 try:
@@ -145,25 +146,50 @@ class ReportSectionizer(Sectionizer):
     line or a segment.
     """
 
+    # header words -> the rule of "<header> :", for headers with a bracketed qualifier
+    bracket_rules: dict[str, SectionRule]
+
     def __call__(self, doc: Doc) -> Doc:
         matcher = self._Sectionizer__matcher  # type: ignore[attr-defined]
         # a header opens a line or a segment ("... normal. IMPRESSION: ..."); a header word
         # inside a sentence is not one ("Compared with the MRI from 2 years prior: 1. ...")
-        matches = [m for m in matcher(doc) if _opens_segment(doc, m[1])]
+        matches = [
+            (start, end, matcher.rule_map[self.nlp.vocab.strings[match_id]])
+            for match_id, start, end in matcher(doc)
+            if _opens_segment(doc, start)
+        ]
+        matches = sorted([*matches, *self._bracketed(doc)], key=lambda m: m[0])
         sections: list[Section] = []
-        starts = [start for _, start, _ in matches]
+        starts = [start for start, _, _ in matches]
         if not starts or starts[0] != 0:
             sections.append(Section(None, 0, 0, 0, starts[0] if starts else len(doc)))
         ends = [*starts[1:], len(doc)] if starts else []
-        for (match_id, start, end), next_start in zip(matches, ends, strict=True):
+        for (start, end, rule), next_start in zip(matches, ends, strict=True):
             # a header is its own sentence, and the text after it starts another
             doc[start].sent_start = True
             if end < len(doc):
                 doc[end].sent_start = True
-            rule = matcher.rule_map[self.nlp.vocab.strings[match_id]]
             sections.append(Section(rule.category, start, end, end, next_start, None, rule))
         doc._.sections = sections
         return doc
+
+    def _bracketed(self, doc: Doc) -> list[tuple[int, int, SectionRule]]:
+        """Headers with a qualifier in brackets before the colon ("ADDENDUM (same day):",
+        "FINDINGS (continued):"), found on the text: a token pattern per header would cost
+        more than the rest of section detection."""
+        out = []
+        for m in _BRACKET_HEADER_RE.finditer(doc_text(doc)):
+            rule = self.bracket_rules.get(" ".join(m.group("h").lower().split()))
+            span = doc.char_span(m.start("h"), m.end(), alignment_mode="expand")
+            if rule is not None and span is not None and _opens_segment(doc, span.start):
+                out.append((span.start, span.end, rule))
+        return out
+
+
+_BRACKET_HEADER_RE = re.compile(
+    r"(?:^|(?<=[.:]\s))[ \t]*(?P<h>[A-Za-z][A-Za-z /&]{0,40}?)[ \t]*\([^()\n]{1,60}\)[ \t]*:",
+    re.MULTILINE,
+)
 
 
 def _opens_segment(doc: Doc, start: int) -> bool:
@@ -293,22 +319,11 @@ def _register_extensions() -> None:
             Span.set_extension(name, default=default)
 
 
-def _section_rules(rules: RuleSet, nlp: Language) -> list[SectionRule]:
+def _section_rules(rules: RuleSet) -> list[SectionRule]:
     out = []
     for spec in rules.sections.rules:
         for header in spec.headers:
             out.append(SectionRule(literal=f"{header} :", category=spec.category))
-            # a qualifier in brackets before the colon: "ADDENDUM (same day):"
-            words = [{"LOWER": tok.lower_} for tok in nlp.tokenizer(header)]
-            qualifier = [{"TEXT": "("}, {"TEXT": {"NOT_IN": [")", "):", "\n"]}, "OP": "{1,6}"}]
-            for close in ([{"TEXT": ")"}, {"TEXT": ":"}], [{"TEXT": "):"}]):
-                out.append(
-                    SectionRule(
-                        literal=f"{header} (...) :",
-                        category=spec.category,
-                        pattern=[*words, *qualifier, *close],
-                    )
-                )
         for header in spec.line_headers:
             # A header alone on its line ("IMPRESSION\n").
             for newline in ("\n", "\n\n", "\n\n\n", "\n \n"):
@@ -340,7 +355,11 @@ def build_pipeline(rules: RuleSet) -> Language:
     nlp.add_pipe("foramen_segmenter")
     sectionizer: Sectionizer = nlp.add_pipe("foramen_sectionizer")
     with nlp.select_pipes(enable=[]):
-        sectionizer.add(_section_rules(rules, nlp))
+        section_rules = _section_rules(rules)
+        sectionizer.add(section_rules)
+    sectionizer.bracket_rules = {
+        r.literal[: -len(" :")]: r for r in section_rules if r.literal.endswith(" :")
+    }
     nlp.add_pipe("foramen_levels")
     ruler = nlp.add_pipe(
         "span_ruler",
