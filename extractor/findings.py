@@ -168,6 +168,7 @@ _CHANGE_VERBS = frozenset(
     }
 )
 _CLAUSE_PUNCT = frozenset({".", ";", ":", ",", "(", ")"})
+_PLURAL_LEVEL_NOUNS = frozenset({"levels", "segments", "interspaces", "discs", "disks"})
 _ANAPHOR_COUNTS = {"both": 2, "two": 2, "either": 2, "three": 3, "four": 4}
 _TOPIC_INTRODUCERS = frozenset(
     {
@@ -488,6 +489,13 @@ class _Group:
     exception: bool = False  # starts at "except (at)": not under the frame's negation
 
 
+def _opens_line(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return "\n" in prev.whitespace_ or "\n" in prev.text
+
+
 def _sorted_spans(spans: Iterable[Span]) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start, -s.end))
 
@@ -598,6 +606,7 @@ class FindingBuilder:
         self._carry_corrections()
         self.scale = parse_scale([(s.start_char, s.text) for s in self.sents])
         self.header_levels = self._header_scopes()
+        self._block_labels: list[str | None] | None = None
 
     def _carry_corrections(self) -> None:
         """An addendum that announces an error ("The sides were transposed in error at C5-6.")
@@ -1282,6 +1291,11 @@ class FindingBuilder:
                 split = any(f in between or f == it.start for f in focus_iter)
                 if not split and not (prev.label in _LEVEL_LABELS and it.label in _LEVEL_LABELS):
                     split = any(self.lowers[i] in _SPLITTERS for i in between)
+                elif not split and prev.label == "LEVEL" and it.label == "LEVEL":
+                    # "at C5-6 (2.1 mm) and C6-7 (severe)": the grade in a level's own
+                    # bracket is that level's only
+                    words = self.lowers[prev.end : it.start]
+                    split = "(" in words and ")" in words and self._bracket_grade(it.end, items)
                 elif not split and prev.label == "LEVEL" and it.label == "QUANTIFIER":
                     # "at C5-C6, elsewhere patent" / "C5-C6 otherwise patent": the rest of the
                     # levels are a conjunct of their own, not part of the level list
@@ -1484,7 +1498,30 @@ class FindingBuilder:
         # "both of these levels" / "all three levels": the last set of that many levels
         words = {w for sp in here for w in sp.text.lower().split()}
         count = next((n for w, n in _ANAPHOR_COUNTS.items() if w in words), None)
-        return self._previous_levels(sent_i, through_anaphors=not positional, count=count)
+        found = self._previous_levels(sent_i, through_anaphors=not positional, count=count)
+        if count is None and words & _PLURAL_LEVEL_NOUNS and len(set(found)) == 1:
+            # "C3-4: mild narrowing. C4-5: mild narrowing. No canal stenosis at these levels."
+            run = self._level_run(sent_i)
+            if found[0] in run and len(run) > 1:
+                return run
+        return found
+
+    def _level_run(self, sent_i: int) -> list[str]:
+        """The levels of the run of one-level sentences just before a sentence, within one
+        paragraph ("C3-4: X. C4-5: Y. ..." -> C3-C4, C4-C5)."""
+        run: list[str] = []
+        for k in range(sent_i - 1, -1, -1):
+            if k + 1 < sent_i and self._paragraph_break(k + 1):
+                break
+            named = {
+                lvl
+                for s in self.levels.within(self.sents[k].start, self.sents[k].end)
+                for lvl in _levels_of(s)
+            }
+            if len(named) != 1:
+                break
+            run = [*named, *run]
+        return list(dict.fromkeys(run))
 
     def _fallback_levels(
         self, sent: Span, sent_i: int, frames: list[tuple[Span, int, int]], target: Span
@@ -1705,7 +1742,9 @@ class FindingBuilder:
         "C4-5: right mild, left mild." (after "foraminal narrowing as follows:"). With `scaled`,
         the antecedent is the subject of a report-defined scale and a graded clause needs no
         side ("C5-6: grade 2.")."""
-        if self.blocker_index.within(start, end) or any(
+        if any(
+            not self._is_cause(b.start, start) for b in self.blocker_index.within(start, end)
+        ) or any(
             not self._definite_anaphor(t, start) for t in self.target_index.within(start, end)
         ):
             return []
@@ -1971,7 +2010,77 @@ class FindingBuilder:
         for t in reversed(self.target_index.within(sent.start, target.start)):
             if t.label_ in ("CANAL", "FORAMINAL") and self._is_topic(t) > 0:
                 return t.label_
-        return None
+        return self._block_label(self._sentence_index(sent.start))
+
+    def _block_label(self, sent_i: int) -> str | None:
+        """The anchor of a label line ("Foramina:", "Foraminal measurements (mm):") that heads
+        the lines of its paragraph a sentence is in."""
+        if self._block_labels is None:
+            labels: list[str | None] = []
+            current: str | None = None
+            for k, sent in enumerate(self.sents):
+                if k and self._paragraph_break(k):
+                    current = None
+                own = self.target_index.within(sent.start, sent.end)
+                if (
+                    len(own) == 1
+                    and own[0].label_ in ("CANAL", "FORAMINAL")
+                    and sent.text.rstrip().endswith(":")
+                    and self._is_topic(own[0]) >= sent.end - 1
+                ):
+                    labels.append(None)
+                    current = own[0].label_
+                    continue
+                new_line = (
+                    k and "\n" in self.text[self.sents[k - 1].start_char : sent.start_char + 1]
+                )
+                if new_line and not _LEVEL_OPENING_RE.match(sent.text.strip()):
+                    current = None  # the level lines under the label have ended
+                labels.append(current)
+            self._block_labels = labels
+        return self._block_labels[sent_i]
+
+    def _bracket_grade(self, token_i: int, items: list[_Item]) -> bool:
+        """A bracket opening at `token_i` holds a grade: "C6-7 (severe, 2.4 mm)"."""
+        if token_i >= len(self.lowers) or self.lowers[token_i] != "(":
+            return False
+        close = next(
+            (
+                i
+                for i in range(token_i, min(token_i + 12, len(self.lowers)))
+                if ")" in self.lowers[i]
+            ),
+            None,
+        )
+        return close is not None and any(
+            it.label == "SEVERITY" and token_i < it.start < close for it in items
+        )
+
+    def _is_cause(self, token_i: int, start: int) -> bool:
+        """A finding named as the cause of the narrowing ("55% narrowing from uncovertebral
+        hypertrophy", "mild, due to facet arthropathy")."""
+        before = self.lowers[max(token_i - 4, start) : token_i]
+        return any(w in _CAUSE_WORDS or w in ("from", "by") for w in before)
+
+    def _label_line_end(self, t: Span) -> int:
+        """A label line that opens with the anchor and ends with a colon, words of a label
+        between ("Foraminal measurements (minimum width on oblique reformats):"): the token
+        after the colon, else 0."""
+        doc = self.doc
+        if not _opens_line(doc, t.start):
+            return 0
+        for i in range(t.end, min(t.end + 14, len(doc))):
+            if doc[i].text in (":", "):"):
+                if (
+                    i + 1 < len(doc)
+                    and "\n" not in doc[i].whitespace_
+                    and "\n" not in doc[i + 1].text
+                ):
+                    return 0  # "Foraminal narrowing at C5-6: mild" is a statement
+                return i + 1
+            if "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_:
+                return 0
+        return 0
 
     def _is_topic(self, t: Span) -> int:
         """A field label ("Foramina:") or a topic phrase ("As for the foramina (at the operated
@@ -1979,6 +2088,9 @@ class FindingBuilder:
         label or topic phrase, else 0."""
         if t.end < len(self.doc) and self.doc[t.end].text == ":":
             return t.end + 1
+        label_end = self._label_line_end(t)
+        if label_end:
+            return label_end
         before = self.lowers[max(t.start - 4, 0) : t.start]
         while before and before[-1] in ("the", "both", "neural", "exit"):
             before = before[:-1]
@@ -2007,8 +2119,9 @@ class FindingBuilder:
             return None
         return _Item(sides[0].start, sides[0].end, "SIDE", sides[0].id_)
 
-    def _clause_subject(self, sent: _Sent, target: Span) -> str | None:
-        """The canal or foramen named earlier in the clause of an unqualified 'stenosis'."""
+    def _clause_subject(self, sent: _Sent, target: Span, same_clause: bool = False) -> str | None:
+        """The canal or foramen named earlier in the clause of an unqualified 'stenosis' (or,
+        unless `same_clause`, the subject a clause with no anchor continues)."""
         c_start = max((a for a, b in self._clauses(sent) if a <= target.start), default=sent.start)
         for t in reversed(self.target_index.within(c_start, target.start)):
             if t.label_ in ("CANAL", "FORAMINAL"):
@@ -2018,6 +2131,8 @@ class FindingBuilder:
                 return "FORAMINAL"
             if t.label_ not in ("GENERIC_STENOSIS",):
                 return None
+        if same_clause:
+            return None
         if c_start > sent.start and not self.target_index.within(c_start, target.start):
             # "AP canal diameter 9 mm with effacement of the ventral CSF; mild stenosis": a
             # clause with no anchor before the stenosis continues the subject of the one before
@@ -2069,6 +2184,12 @@ class FindingBuilder:
             field = self._field_label(sent, target)
             if field is None and not negated:
                 field = self._clause_subject(sent, target)
+            elif (
+                field is None and "without" in self.lowers[max(target.start - 3, 0) : target.start]
+            ):
+                # "the central canal measures 12 mm at all levels without stenosis": the
+                # stenosis the canal is without
+                field = self._clause_subject(sent, target, same_clause=True)
             if field is not None:
                 # "Canal: no stenosis"; "the canal measures 8 mm, consistent with severe
                 # stenosis": the stenosis is the canal's (or the foramen's)

@@ -133,6 +133,9 @@ def boundary_offsets(text: str) -> list[int]:
             starts.append(m.start() + gm.start())
         for im in _INLINE_BREAK_RE.finditer(body):
             if im.start() > 0 and not _LIST_JOIN_RE.search(body[: im.start()]):
+                head = body[: im.start()]
+                if head.count("(") > head.count(")"):
+                    continue  # "(image 12) and": a number inside brackets, not an item
                 starts.append(m.start() + im.start())
         prev_line_continues = stripped[-1] not in _LINE_END_PUNCT
         prev_line = stripped

@@ -376,6 +376,21 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
     ),
     (
+        "'these levels' after a run of one-level sentences is the run",
+        MRI + "C3-4: mild left foraminal narrowing. C4-5: mild left foraminal narrowing. No canal "
+        "stenosis at these levels.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C3-C4": "none", "C4-C5": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "'without stenosis' after the canal is the canal's, and 'all levels' quantifies",
+        MRI + "C7-T1: patent bilaterally.\nThe central canal measures at least 12 mm AP at all "
+        "levels without stenosis.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {lv: "none" for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
