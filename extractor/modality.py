@@ -8,6 +8,11 @@ from .levels import region_of
 from .rules import ModalityFile
 
 _TITLE_SECTIONS = ("exam", "technique")
+# A line that is only an exam title: few words, naming the spine or neck, no sentence.
+_TITLE_LINE_RE = re.compile(
+    r"^[ \t]*(?=[^.:;\n]{0,80}\b(?:spine|cervical|c-spine|neck)\b)[A-Za-z0-9 /&(),+-]{3,80}[ \t]*$",
+    re.I,
+)
 _SKIP_SECTIONS = frozenset({"history", "comparison"})
 _REGION_ORDER = ("cervical", "thoracic", "lumbar")
 
@@ -45,6 +50,11 @@ class ModalityDetector:
                 return name
         for name, rx in self._modality:
             if name in ("CT_MYELOGRAM",) and rx.search(body):
+                return name
+        # an exam title line elsewhere ("MRI CERVICAL SPINE" below an addendum put first)
+        titles = "\n".join(line for line in body[:3000].splitlines() if _TITLE_LINE_RE.match(line))
+        for name, rx in self._modality:
+            if titles and rx.search(titles):
                 return name
         return "UNKNOWN"
 

@@ -37,6 +37,7 @@ _LIST_JOIN_RE = re.compile(
     r"(?:\d\s*[,&]?\s*(?:through|thru|to|and|&|,|-|–)?|\b(?:at|of|from|in|on|the|to|through))\s*$",
     re.IGNORECASE,
 )
+_INLINE_BULLET_RE = re.compile(r"(?<=\S[ \t])[•·▪●◦‣][ \t]+(?=\S)")
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
 _LEVEL_LINE_RE = re.compile(r"(?:at\s+)?c\s?\d{1,2}\s*[-–/]?\s*(?:c|t)?\s?\d{1,2}\b", re.I)
 _LEVEL_HEADER_LINE_RE = re.compile(_LEVEL_LINE_RE.pattern + r"\s*(?:level)?\s*:", re.I)
@@ -137,6 +138,10 @@ def boundary_offsets(text: str) -> list[int]:
                 if head.count("(") > head.count(")"):
                     continue  # "(image 12) and": a number inside brackets, not an item
                 starts.append(m.start() + im.start())
+        for bm in _INLINE_BULLET_RE.finditer(body):
+            # "... normal • C3-4: normal • IMPRESSION: ...": a bullet inside a line (a list
+            # flattened onto one line) is a segment of its own before the next item
+            starts.extend((m.start() + bm.start(), m.start() + bm.end()))
         prev_line_continues = stripped[-1] not in _LINE_END_PUNCT
         prev_line = stripped
     return _split_long_segments(text, sorted(set(starts)))

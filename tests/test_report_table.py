@@ -391,6 +391,23 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "a list flattened onto one line with bullets",
+        "MRI CERVICAL SPINE • Findings: • C2-3: normal • C4-5: right paracentral extrusion, the "
+        "right foramen moderately narrowed; moderate canal stenosis • C7-T1: normal • "
+        "IMPRESSION: • Moderate canal stenosis at C4-5",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {"C2-C3": "none", "C4-C5": "moderate", "C7-T1": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "the exam title below an addendum placed first",
+        "ADDENDUM: On re-review there is moderate narrowing of the left C7-T1 neural foramen.\n\n"
+        "MRI CERVICAL SPINE\nClinical information: Left hand weakness.\nTechnique: Standard "
+        "protocol.\nFindings: C6-C7: No stenosis.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C6-C7": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",

@@ -52,6 +52,10 @@ CASES = [
         "IMPRESSION\n1. Mild stenosis.\n2. No cord signal.",
         ["IMPRESSION", "1. Mild stenosis.", "2. No cord signal."],
     ),
+    # a list flattened onto one line: each bullet is a break
+    ("Findings: • C2-3: normal • C3-4: mild", ["Findings:", "•", "C2-3: normal", "•", "C3-4: mild"]),
+    # a number in brackets is not a numbered item
+    ("Stenosis at C5-6 (image 12) and C6-7.", ["Stenosis at C5-6 (image 12) and C6-7."]),
 ]
 
 
