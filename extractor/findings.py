@@ -770,6 +770,17 @@ class FindingBuilder:
             # "moderate central and | right foraminal narrowing": an anchor that ends on its
             # coordinator hands the words after it to the next anchor
             return start
+        for p in self._has_label("PREDICATE", first, end):
+            if p.id_ == "narrowing" and self.lowers[p.end : p.end + 1] == ["of"] and after_target:
+                # "..., with additional mild narrowing of the left C4-5 and right C5-6 foramina":
+                # a narrowing noun governing the next anchor opens that anchor's statement
+                grades = [
+                    sp.start
+                    for sp in self.attrs.within(first, p.start)
+                    if sp.label_ == "SEVERITY" and sp.end == p.start
+                ]
+                if p.start > first:
+                    return min([p.start, *grades])
         for q in self._has_label("QUANTIFIER", first, end):
             if self.lowers[q.start] == "otherwise" or self.lowers[q.start - 1] in (",", ";"):
                 # "narrowing at C5-6, otherwise no foraminal narrowing": the rest of the levels
@@ -817,6 +828,9 @@ class FindingBuilder:
                     # "encroaches on the right C6-7 foramen": the object of the verb, not a
                     # side post-posed to the anchor before
                     and span.start not in predicate_ends
+                    # "..., and to a lesser extent on the right C5-6 foramen": the next
+                    # anchor's premodifier
+                    and not self._premodifies(span.end, end)
                 )
                 or span.text.lower() == "bilaterally"
                 or span.start == adjacent
@@ -854,6 +868,13 @@ class FindingBuilder:
         first = max(first, adjacent) if adjacent > start else first
         return max(first, self._premodifier_start(start, end, attr_starts))
 
+    def _premodifies(self, start: int, end: int) -> bool:
+        """Only a level and fillers stand between `start` and the anchor at `end`."""
+        level_tokens = {i for lv in self.levels.within(start, end) for i in range(lv.start, lv.end)}
+        return bool(level_tokens) and all(
+            i in level_tokens or self.lowers[i] in _PREMODIFIER_FILLERS for i in range(start, end)
+        )
+
     def _premodifier_start(self, start: int, end: int, spans: dict[int, Span]) -> int:
         """Start of the run of words that modify the anchor at `end`, read backwards from it:
         grades, sides, levels, narrowing verbs and fillers ("moderate right and severe left",
@@ -887,6 +908,8 @@ class FindingBuilder:
                 (last in ("SEVERITY", "SIDE") and before in ("SEVERITY", "SIDE"))
                 # "the left C5-6 and C6-7 neural foramina": a level list
                 or (last == "LEVEL" and before == "LEVEL")
+                # "the left C4-5 and right C5-6 foramina": side-level pairs
+                or (last == "SIDE" and before == "LEVEL")
             ):
                 run_start, pos = pos, pos - 1
                 continue
@@ -1937,6 +1960,19 @@ class FindingBuilder:
         if not levels and self._definite_subject(start, end):
             # "C5-6: Canal stenosis. The stenosis is severe.": the level of the finding named
             levels = self._previous_levels(sent_i)
+        remaining = any(it.label == "QUANTIFIER" and it.value == "remaining" for it in items)
+        if (
+            not levels
+            and remaining
+            and len(sevs) == 1
+            and _sev_value(sevs[0].value) == "none"
+            and not _OTHER_REGION_RE.search(self.doc[start:end].text)
+            and not self._outside_neck(sent_i)
+        ):
+            # "Central canal: mildly narrowed at C5-6. Normal in calibre at the other levels."
+            span = self.doc[start:end]
+            common = self._plain_common(sent_i, span.start_char, span.text, True)
+            return [_make("canal_stenosis", None, None, "none", common, label="remaining_levels")]
         if len(sevs) != 1 or not levels or sevs[0].value == "significant":
             return []  # not "C6-7: No significant abnormality." (a level stated normal)
         if any(w in _LOCAL_NEGATORS for w in self.lowers[start:end]):
@@ -2160,10 +2196,28 @@ class FindingBuilder:
         items.sort(key=lambda it: it.start)
         return items, has_predicate
 
+    def _coordinated_object(self, frames: list[tuple[Span, int, int]], target: Span) -> bool:
+        """The second object of one narrowing verb: "spurring encroaches on the left foramina
+        at C5-6 and C6-7 and, to a lesser extent, on the right C5-6 foramen"."""
+        before = [(t, lo, hi) for t, lo, hi in frames if t.end <= target.start]
+        if not before:
+            return False
+        prev, lo, _hi = before[-1]
+        between = self.lowers[prev.end : target.start]
+        return (
+            prev.label_ == "FORAMINAL"
+            and any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", lo, prev.start))
+            and any(w in ("and", "or") for w in between)
+            and not any(w in (";", ".", "but", "while", "whereas") for w in between)
+            and not self.ctx(target).negated
+        )
+
     def _stenosis(self, fr: _Frame) -> list[Finding]:
         sent, sent_i, frames, target, left, right = fr
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
+        if not has_predicate and label == "FORAMINAL":
+            has_predicate = self._coordinated_object(frames, target)
         severities = [it for it in items if it.label == "SEVERITY" and not it.prior]
         negated = (
             self.ctx(target).negated
@@ -2229,6 +2283,8 @@ class FindingBuilder:
             or any(s.value != "significant" or s.grade_number for s in severities)
         ):
             return []
+        if not has_predicate and not negated and self._has_label("LIMITED", left, right):
+            return []  # "where the foramina are not well assessed": assessability only
         fallback = self._fallback_levels(sent, sent_i, frames, target)
         focus_spans = self._has_label("FOCUS", left, right)
         focus = [sp.start for sp in focus_spans]

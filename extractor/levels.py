@@ -185,8 +185,9 @@ def _find(text: str) -> list[LevelMention]:
         if any(r.start < m.end() and m.start() < r.end for r in raw):
             continue
         parsed = _parse(m)
-        if parsed is not None and parsed[1] == "span":
-            raw.append(LevelMention(m.start(), m.end(), parsed[0], "span"))
+        if parsed is not None:
+            # "from C4 to C7": the discs between; "from C5 to C6": the one disc between
+            raw.append(LevelMention(m.start(), m.end(), parsed[0], parsed[1]))
     raw.sort(key=lambda r: r.start)
     merged: list[LevelMention] = []
     i = 0

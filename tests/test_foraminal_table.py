@@ -336,6 +336,12 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C4-C5": dict(B), "C5-C6": {"left": "mild", "right": "unspecified"}, "C6-C7": {"left": "none", "right": "severe"}, "C7-T1": dict(B)}),
     ("a grade in a level's own bracket is that level's only", "Right-sided bony foraminal stenosis at C5-6 (minimum width 2.1 mm, about 55% narrowing) and C6-7 (severe, 2.4 mm).", {"C5-C6": {"right": "unspecified"}, "C6-C7": {"right": "severe"}}),
     ("a number in brackets is not a list item", "Moderate right foraminal stenosis at C5-6 (image 12) and C6-7 (image 15).", {"C5-C6": {"right": "moderate"}, "C6-C7": {"right": "moderate"}}),
+    ("'narrowing of the left C4-5 and right C5-6 foramina' after another statement", "There is moderate neural foraminal narrowing on the right at C4-5, on the left at C5-6, and bilaterally at C6-7, with additional mild narrowing of the left C4-5 and right C5-6 foramina.",
+     {"C4-C5": {"left": "mild", "right": "moderate"}, "C5-C6": {"left": "moderate", "right": "mild"}, "C6-C7": {"left": "moderate", "right": "moderate"}}),
+    ("the second object of one narrowing verb keeps its own side and level", "Uncovertebral spurring encroaches on the left neural foramina at C5-6 and C6-7 and, to a lesser extent, on the right C5-6 foramen.",
+     {"C5-C6": {"left": "unspecified", "right": "unspecified"}, "C6-C7": {"left": "unspecified"}}),
+    ("a misspelt narrowing word", "C6-7: mild narowing of the left foramen.", {"C6-C7": {"left": "mild"}}),
+    ("a study degraded moderately is not a moderate narrowing", "Findings: The exam is moderately degraded by patient motion, particularly on axial images through C6-7 and C7-T1, where the foramina are not well assessed.", {}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]

@@ -408,6 +408,22 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
     ),
     (
+        "'normal in calibre at the other levels' under a canal label",
+        MRI + "The central canal: Mildly narrowed at C5-6 by a broad disc-osteophyte complex. "
+        "Normal in calibre at the other levels.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {"C2-C3": "none", "C3-C4": "none", "C4-C5": "none", "C5-C6": "mild",
+                   "C6-C7": "none", "C7-T1": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "an abscess 'from C5 to C6' flattening the cord is at C5-C6",
+        MRI + "C5-6 discitis. Prevertebral phlegmon extends from C4 to C7. A ventral epidural "
+        "abscess from C5 to C6 flattens the ventral cord.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {},
+         "cord": (["C5-C6"], False), "red_flags": ["infection"], "pathway": "red_flag_workup"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
