@@ -122,6 +122,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical|"
     r"segments?)"
     r"\b[\s:,.&/\-–—]*)*"
+    # "Rest of the levels explored without findings."
+    r"(?:(?:explored|examined|studied|evaluated|visuali[sz]ed|imaged|assessed)\s+)?"
     r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with|there is|"
     r"there are)\s+)?"
     r"(?:(?:unchanged|stable)\s+and\s+)?"
@@ -130,6 +132,9 @@ _LEVEL_NORMAL_RE = re.compile(
     r"patent|free|"
     # British shorthand: "NAD" (nothing abnormal detected), "nil of note"
     r"nad|nil of note|nothing abnormal(?:\s+(?:detected|seen))?|"
+    # "C7-T1: nothing to report." (French-style English)
+    r"nothing (?:to report|to note|of note|significant)|"
+    r"without (?:significant\s+|relevant\s+|pathological\s+)?findings|"
     # "C2-C3 and C3-C4: without alterations." (Spanish and Portuguese-style English)
     r"(?:without|no)\s+(?:significant\s+|relevant\s+)?(?:alterations?|changes?)|"
     r"no\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
@@ -397,6 +402,9 @@ def _without_brackets(words: list[str]) -> list[str]:
     return out if not depth else words
 
 
+_NARROWING_NOUNS = frozenset(
+    {"stenosis", "stenoses", "narrowing", "narrowings", "encroachment", "compromise"}
+)
 _COORD_WORDS = frozenset(
     {
         "or",
@@ -561,7 +569,7 @@ class FindingBuilder:
         self._ctx: dict[tuple[int, int], _Context] = {}
         self.excluded: dict[tuple[int, int], tuple[int, int]] = {}
         self.topic_ends: list[int] = []  # where each field label or topic phrase ends
-        self.shared: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.shared: dict[tuple[int, int], list[tuple[int, int, bool]]] = {}
         targets = _sorted_spans(doc.spans[TARGETS_KEY])
         self.targets = targets
         lex = doc.spans[LEXICON_KEY]
@@ -771,16 +779,15 @@ class FindingBuilder:
             # coordinator hands the words after it to the next anchor
             return start
         for p in self._has_label("PREDICATE", first, end):
-            if p.id_ == "narrowing" and self.lowers[p.end : p.end + 1] == ["of"] and after_target:
+            governs = self.lowers[p.end : p.end + 1] == ["of"] or self.lowers[p.end - 1] in (
+                "of",
+                "the",
+                "both",
+            )
+            if p.id_ == "narrowing" and governs and p.start > first:
                 # "..., with additional mild narrowing of the left C4-5 and right C5-6 foramina":
                 # a narrowing noun governing the next anchor opens that anchor's statement
-                grades = [
-                    sp.start
-                    for sp in self.attrs.within(first, p.start)
-                    if sp.label_ == "SEVERITY" and sp.end == p.start
-                ]
-                if p.start > first:
-                    return min([p.start, *grades])
+                return self._grade_run_start(first, p.start)
         for q in self._has_label("QUANTIFIER", first, end):
             if self.lowers[q.start] == "otherwise" or self.lowers[q.start - 1] in (",", ";"):
                 # "narrowing at C5-6, otherwise no foraminal narrowing": the rest of the levels
@@ -822,18 +829,22 @@ class FindingBuilder:
             for sp in self._has_label(label, start, end)
         }
         for span in self.attrs.within(start, end):
-            if span.label_ == "SIDE" and (
-                (
-                    span.text.lower().startswith(("on ", "to "))
-                    # "encroaches on the right C6-7 foramen": the object of the verb, not a
-                    # side post-posed to the anchor before
-                    and span.start not in predicate_ends
-                    # "..., and to a lesser extent on the right C5-6 foramen": the next
-                    # anchor's premodifier
-                    and not self._premodifies(span.end, end)
+            if (
+                span.label_ == "SIDE"
+                and ";" not in self.lowers[start : span.start]
+                and (
+                    (
+                        span.text.lower().startswith(("on ", "to "))
+                        # "encroaches on the right C6-7 foramen": the object of the verb, not a
+                        # side post-posed to the anchor before
+                        and span.start not in predicate_ends
+                        # "..., and to a lesser extent on the right C5-6 foramen": the next
+                        # anchor's premodifier
+                        and not self._premodifies(span.end, end)
+                    )
+                    or span.text.lower() == "bilaterally"
+                    or span.start == adjacent
                 )
-                or span.text.lower() == "bilaterally"
-                or span.start == adjacent
             ):
                 # a post-posed side ("narrowing on the left", "arthropathy R>L,") stays with
                 # the anchor before it
@@ -1087,11 +1098,17 @@ class FindingBuilder:
                 t = frames[k][0]
                 ranges = []
                 if k != g[0]:
-                    ranges.append((first_left, first_t.start))
+                    # "severe foraminal stenosis and canal stenosis": two whole noun phrases;
+                    # the first one's grade is not the second one's
+                    whole = self._ends_with_noun(first_t) and self._ends_with_noun(t)
+                    ranges.append((first_left, first_t.start, not whole))
                 if k != g[-1]:
-                    ranges.append((last_t.end, last_right))
+                    ranges.append((last_t.end, last_right, True))
                 self.shared[(t.start, t.end)] = ranges
         return frames
+
+    def _ends_with_noun(self, t: Span) -> bool:
+        return self.lowers[t.end - 1] in _NARROWING_NOUNS
 
     # ----- items ---------------------------------------------------------------------------
     def _is_prior_severity(self, span: Span) -> bool:
@@ -1140,6 +1157,13 @@ class FindingBuilder:
             ):
                 continue  # "narrowing, which is not severe": a grade the finding does not have
             item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
+            if item.value in ("ipsilateral", "contralateral"):
+                named = self._side_before(span.start)
+                if named is None:
+                    continue
+                if item.value == "contralateral":
+                    named = {"left": "right", "right": "left"}[named]
+                item.value = named
             if span.label_ == "SEVERITY":
                 item.prior = self._is_prior_severity(span)
                 item.past_tense = not item.prior and any(
@@ -2092,6 +2116,31 @@ class FindingBuilder:
             it.label == "SEVERITY" and token_i < it.start < close for it in items
         )
 
+    def _grade_run_start(self, first: int, end: int) -> int:
+        """Start of the grades (and sides) joined before a narrowing noun: "causes | mild and
+        moderate narrowing of ..."."""
+        spans = {
+            sp.end: sp for sp in self.attrs.within(first, end) if sp.label_ in ("SEVERITY", "SIDE")
+        }
+        start = end
+        while True:
+            sp = spans.get(start)
+            if sp is None and start - 1 >= first and self.lowers[start - 1] in _PREMODIFIER_JOINERS:
+                sp = spans.get(start - 1)
+                if sp is not None and sp.label_ != "SEVERITY":
+                    sp = None  # "foramina bilaterally and | moderate narrowing of ..."
+            if sp is None:
+                return start
+            start = sp.start
+
+    def _side_before(self, token_i: int) -> str | None:
+        """The left or right named last before a token, in its sentence."""
+        sent_start = self.sent_starts[self._sentence_index(token_i)]
+        for sp in reversed(self.attrs.within(sent_start, token_i)):
+            if sp.label_ == "SIDE" and sp.id_ in ("left", "right"):
+                return sp.id_
+        return None
+
     def _is_cause(self, token_i: int, start: int) -> bool:
         """A finding named as the cause of the narrowing ("55% narrowing from uncovertebral
         hypertrophy", "mild, due to facet arthropathy")."""
@@ -2186,8 +2235,10 @@ class FindingBuilder:
         if excluded is not None:
             items = [it for it in items if not excluded[0] <= it.start < excluded[1]]
         plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
-        for s_left, s_right in self.shared.get((target.start, target.end), []):
+        for s_left, s_right, grades in self.shared.get((target.start, target.end), []):
             extra = self._items(s_left, s_right)
+            if not grades:
+                extra = [it for it in extra if it.label != "SEVERITY"]
             have = {_KIND[it.label] for it in items}
             if plural:
                 have.add("side")  # "the left foramen and the remaining foramina": both sides

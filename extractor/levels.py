@@ -52,6 +52,14 @@ _VSPAN_RE = re.compile(
     rf"(?P<br>{_REGION_LETTER})\s?(?P<bn>\d{{1,2}})(?![0-9])(?!\s*[-–/]\s*\d)",
     re.IGNORECASE,
 )
+# Two adjacent vertebrae naming the disc between them: "the C5 and C6 interspace", "between C5
+# and C6".
+_VPAIR_RE = re.compile(
+    rf"(?<![A-Za-z0-9])(?:(?P<between>between)\s+)?(?P<ar>{_REGION_LETTER})\s?(?P<an>\d{{1,2}})"
+    rf"\s+(?:and|&)\s+(?P<br>{_REGION_LETTER})?\s?(?P<bn>\d{{1,2}})(?![0-9])"
+    r"(?P<noun>\s+(?:interspace|intervertebral|disc|disk|level|segment|space|vertebral\s+level))?",
+    re.IGNORECASE,
+)
 # Compact cervical notations: "C56", "C5 6" (consecutive digits only; not "C5 6 mm").
 _COMPACT_RE = re.compile(
     r"(?<![A-Za-z0-9])C\s?(?P<an>[1-7])\s?(?P<bn>[2-7]|T1)(?![0-9A-Za-z])(?!\s*(?:mm|cm|%|x\b))",
@@ -181,6 +189,16 @@ def _find(text: str) -> list[LevelMention]:
         level = _cervical_disc(int(m.group("an")), m.group("bn").upper())
         if level and not any(r.start < end and start < r.end for r in raw):
             raw.append(LevelMention(start, end, (level,), "disc"))
+    for m in _VPAIR_RE.finditer(text):
+        if not (m.group("between") or m.group("noun")):
+            continue  # "C5 and C6 vertebral bodies" names two vertebrae, not a disc
+        if any(r.start < m.end() and m.start() < r.end for r in raw):
+            continue
+        ra = _norm_region(m.group("ar"))
+        rb = _norm_region(m.group("br")) if m.group("br") else ra
+        a, b = _vertebra(ra, int(m.group("an"))), _vertebra(rb, int(m.group("bn")))
+        if a is not None and b is not None and _VERT_INDEX[b] == _VERT_INDEX[a] + 1:
+            raw.append(LevelMention(m.start("ar"), m.end("bn"), (f"{a}-{b}",), "disc"))
     for m in _VSPAN_RE.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in raw):
             continue

@@ -25,6 +25,10 @@ _SENT_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)")
 _ABBREVIATIONS = frozenset(
     {"e.g", "i.e", "vs", "approx", "dr", "no", "fig", "etc", "cf", "incl", "mr", "mrs", "ms", "st"}
 )
+# Side abbreviations ("severe Lt. neural foraminal stenosis"): not an end before a lower-case
+# word or an abbreviation of the foramen ("Rt. NF stenosis"); an end before a new sentence.
+_SIDE_ABBREVIATIONS = frozenset({"lt", "rt", "bilat", "bil"})
+_AFTER_SIDE_ABBREVIATION_RE = re.compile(r"\s*(?:[a-z]|NFN?S?\b|IVF)")
 # An inline level header ("... normal. C6-7: ...", "...; C6-C7: ...") or numbered item ("2. ").
 _INLINE_BREAK_RE = re.compile(
     r"(?<=[\s;,.])(?=(?:C|T|L)\s?\d{1,2}\s*[-–/]\s*(?:C|T|L)?\s?\d{1,2}\s*(?:level)?\s*:)"
@@ -83,6 +87,8 @@ def _is_abbreviation_end(text: str, period_at: int) -> bool:
         # ("... R grade 0. Canal patent.")
         before = text[:start].rstrip()
         return not before or before[-1] in ":.;"
+    if word in _SIDE_ABBREVIATIONS:
+        return bool(_AFTER_SIDE_ABBREVIATION_RE.match(text, period_at + 1))
     return word in _ABBREVIATIONS
 
 

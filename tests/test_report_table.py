@@ -424,6 +424,27 @@ CASES = [
          "cord": (["C5-C6"], False), "red_flags": ["infection"], "pathway": "red_flag_workup"},
     ),
     (
+        "a grade before two whole noun phrases is the first one's",
+        MRI + "Severe bilateral neural foraminal stenosis and spinal canal stenosis at C5-C6.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "unspecified"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "'the spinal canal is not narrow'; 'rachidian canal of normal amplitude at all levels'",
+        MRI + "The C4/5 disc bulges slightly, the spinal canal is not narrow.\n"
+        "Rachidian canal of normal amplitude at all levels. C7-T1: nothing to report.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {lv: "none" for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "'impression on the cord' is compression",
+        MRI + "Conclusion: Disco-osteophytic complex C5-C6 with impression on the cord and "
+        "moderate canal stenosis.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
+         "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
