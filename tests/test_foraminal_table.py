@@ -356,6 +356,7 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("a side fronted after a semicolon", "At C5-C6 a disco-osteophytic complex determines a reduction of the amplitude of the left conjugation foramen of moderate-severe degree; on the right the foramen is reduced to a lesser degree.", {"C5-C6": {"left": "moderate-severe", "right": "unspecified"}}),
     ("levels explored without findings", "C5-C6: moderate stenosis of both conjugation foramina.\nRest of the levels explored without findings.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("'does not narrow the foramen'", "At C5-C6 there is a small right foraminal disc protrusion, which approaches but does not contact the exiting right C6 nerve root and does not narrow the foramen.", {"C5-C6": dict(B)}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]
