@@ -36,9 +36,10 @@ class FindingAnnotator:
         self.codes = codes
         self.post_op_re = re.compile(codes.post_operative_words, re.I)
 
-    def operated_levels(self, text: str, spans: list[tuple[int, int]]) -> set[str]:
+    def operated_levels(self, text: str) -> set[str]:
+        """Cervical levels a sentence with a word of surgery names (ACDF, fusion, cage ...)."""
         levels: set[str] = set()
-        for a, b in spans:
+        for a, b in _sentences(text):
             sentence = text[a:b]
             if self.post_op_re.search(sentence) and not re.search(
                 r"\bno\b.*\b(hardware|fusion)\b", sentence, re.I
@@ -47,9 +48,12 @@ class FindingAnnotator:
                     levels.update(lvl for lvl in m.levels if lvl in _LEVEL_INDEX)
         return levels
 
-    def annotate(self, findings: list[Finding], text: str) -> tuple[list[Finding], list[str]]:
+    def annotate(
+        self, findings: list[Finding], text: str, operated: set[str] | None = None
+    ) -> tuple[list[Finding], list[str]]:
         spans = _sentences(text)
-        operated = self.operated_levels(text, spans)
+        if operated is None:
+            operated = self.operated_levels(text)
         adjacent = {
             CERVICAL_LEVELS[i + d]
             for lvl in operated

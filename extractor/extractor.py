@@ -170,7 +170,10 @@ class Extractor:
         self, doc: Doc, rid: str | None, warnings: list[str], clinical: ClinicalContext | None
     ) -> ReportResult:
         text = doc_text(doc)
-        findings, root_warnings = self.annotator.annotate(build_findings(doc), text)
+        operated = self.annotator.operated_levels(text)
+        findings, root_warnings = self.annotator.annotate(
+            build_findings(doc, operated), text, operated
+        )
         warnings = [*warnings, *root_warnings]
         sections = [
             (s.category, doc[s.title_start].idx, doc[s.body_end - 1].idx + len(doc[s.body_end - 1]))

@@ -202,6 +202,19 @@ _KIND = {
     "ANAPHOR": "level",
 }
 _LEVEL_OWNERS = frozenset({"FORAMINAL", "CANAL", "CORD", "GENERIC_STENOSIS", "ROOT"})
+_CAUSE_VERBS = frozenset(
+    {
+        "cause",
+        "causes",
+        "causing",
+        "results",
+        "resulting",
+        "produces",
+        "producing",
+        "determines",
+        "determining",
+    }
+)
 _CAUSE_WORDS = frozenset({"due", "secondary", "caused", "related", "because", "attributable"})
 # a sentence that corrects the report ("moderate, not severe as originally dictated")
 _CORRECTION_RE = re.compile(
@@ -253,7 +266,12 @@ _SLASH_GRADES_RE = re.compile(
     r"^\s*(" + "|".join(_SLASH_GRADE) + r")\s*/\s*(" + "|".join(_SLASH_GRADE) + r")\s*$", re.I
 )
 # anaphors that pick among the levels just named ("the lower of these levels", "the level below")
-_POSITIONAL_ANAPHORS = frozenset({"upper", "lower", "above", "below"})
+_POSITIONAL_ANAPHORS = frozenset(
+    {"upper", "lower", "above", "below", "fusion_above", "fusion_below"}
+)
+# anaphors that point to the operated levels when the report names them ("the fused segment",
+# "the level above the fusion")
+_OPERATED_ANAPHORS = frozenset({"operated", "fusion_above", "fusion_below"})
 _LEVEL_POSITION = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
 _ELLIPTICAL_PAST_RE = re.compile(
     r"\b(?:previously|formerly|preoperative(?:ly)?|seen before|resolved|no longer|"
@@ -561,8 +579,10 @@ def _levels_of(span: Span) -> list[str]:
 class FindingBuilder:
     """Builds findings from one processed Doc."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, operated: Iterable[str] = ()) -> None:
         self.doc = doc
+        # levels operated on (ACDF, fusion ...), in cranio-caudal order
+        self.operated = sorted(set(operated), key=lambda lvl: _LEVEL_POSITION.get(lvl, 99))
         self.text = doc_text(doc)
         self.lowers: list[str] = [t.lower_ for t in doc]
         self.semicolons = [i for i, w in enumerate(self.lowers) if w == ";"]
@@ -756,8 +776,9 @@ class FindingBuilder:
             # "At the lower one ... . The right foramen here is narrowed.": a sentence placed
             # by a positional anaphor places the next
             for span in self._has_label("ANAPHOR", sent.start, sent.end):
-                if through_anaphors and span.id_ in _POSITIONAL_ANAPHORS:
-                    yield _positional(span.id_, self._previous_levels(k, False))
+                value = self._anaphor_value(span)
+                if through_anaphors and value in _POSITIONAL_ANAPHORS:
+                    yield _positional(value, self._anaphor_base(value, k))
                     break
 
     # ----- frames --------------------------------------------------------------------------
@@ -1156,6 +1177,8 @@ class FindingBuilder:
                 and self.lowers[span.start - 1 : span.start] == ["not"]
             ):
                 continue  # "narrowing, which is not severe": a grade the finding does not have
+            if span.label_ == "SIDE" and self._both_levels(span):
+                continue  # "narrows both the C4-C5 and C5-C6 foramina": both levels, not sides
             item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
             if item.value in ("ipsilateral", "contralateral"):
                 named = self._side_before(span.start)
@@ -1193,9 +1216,34 @@ class FindingBuilder:
             index = self.lex.get(label)
             if index is not None:
                 for span in index.within(start, end):
-                    items.append(_Item(span.start, span.end, label, span.id_))
+                    value = self._anaphor_value(span) if label == "ANAPHOR" else span.id_
+                    if value is not None:
+                        items.append(_Item(span.start, span.end, label, value))
         items.sort(key=lambda it: it.start)
         return items
+
+    def _anaphor_base(self, value: str, sent_i: int) -> list[str]:
+        if value in _OPERATED_ANAPHORS and self.operated:
+            return self.operated
+        return self._previous_levels(sent_i, False)
+
+    def _anaphor_value(self, span: Span) -> str | None:
+        """The operated levels and the levels next to a fusion ("the fused segment", "the level
+        above the fusion") are pointed to unless the sentence names its own level ("C3-4, the
+        level above the fusion"; "moderate C5-6 narrowing at the fused level"): then they only
+        describe it."""
+        if span.id_ not in _OPERATED_ANAPHORS:
+            return span.id_
+        if self.lowers[max(span.start - 2, 0) : span.start + 1][-2:-1] in (
+            ["remaining"],
+            ["other"],
+        ):
+            return None  # "the remaining instrumented levels": the quantifier says which
+        sent_i = self._sentence_index(span.start)
+        sent = self.sents[sent_i]
+        if self.levels.within(sent.start, sent.end) or self.header_levels[sent_i]:
+            return None
+        return span.id_
 
     def _mark_superseded(self, items: list[_Item]) -> None:
         """A grade that a change verb carries to a "now" grade is the earlier state: "the
@@ -1507,7 +1555,13 @@ class FindingBuilder:
             elif it.label == "QUANTIFIER":
                 remaining = True
             elif it.label == "ANAPHOR" and not self._partitive(it.start):
-                levels.extend(_positional(it.value, self._anaphor_levels(sent_i, it.start)))
+                base = (
+                    self.operated
+                    if it.value in _OPERATED_ANAPHORS and self.operated
+                    else self._anaphor_levels(sent_i, it.start)
+                )
+                kind = "previous" if it.value == "operated" else it.value
+                levels.extend(_positional(kind, base))
         return list(dict.fromkeys(levels)), remaining
 
     def _names_cervical(self, items: list[_Item]) -> bool:
@@ -1541,7 +1595,7 @@ class FindingBuilder:
         # a positional anaphor picks among the levels last named, not the last one placed
         anaphors = self.lex.get("ANAPHOR")
         here = anaphors.starting_at(token_i) if anaphors is not None else []
-        positional = any(sp.id_ in _POSITIONAL_ANAPHORS for sp in here)
+        positional = any(self._anaphor_value(sp) in _POSITIONAL_ANAPHORS for sp in here)
         # "both of these levels" / "all three levels": the last set of that many levels
         words = {w for sp in here for w in sp.text.lower().split()}
         count = next((n for w, n in _ANAPHOR_COUNTS.items() if w in words), None)
@@ -1651,9 +1705,10 @@ class FindingBuilder:
     def _level_items(self, start: int, end: int) -> list[_Item]:
         items = [_Item(s.start, s.end, "LEVEL", s.id_) for s in self.levels.within(start, end)]
         for label in ("QUANTIFIER", "ANAPHOR"):
-            items.extend(
-                _Item(s.start, s.end, label, s.id_) for s in self._has_label(label, start, end)
-            )
+            for s in self._has_label(label, start, end):
+                value = self._anaphor_value(s) if label == "ANAPHOR" else s.id_
+                if value is not None:
+                    items.append(_Item(s.start, s.end, label, value))
         return sorted(items, key=lambda it: it.start)
 
     def _same_line_levels(self, sent_i: int) -> list[str]:
@@ -1790,7 +1845,7 @@ class FindingBuilder:
         the antecedent is the subject of a report-defined scale and a graded clause needs no
         side ("C5-6: grade 2.")."""
         if any(
-            not self._is_cause(b.start, start) for b in self.blocker_index.within(start, end)
+            not self._is_cause(b.start, start, end) for b in self.blocker_index.within(start, end)
         ) or any(
             not self._definite_anaphor(t, start) for t in self.target_index.within(start, end)
         ):
@@ -2133,6 +2188,20 @@ class FindingBuilder:
                 return start
             start = sp.start
 
+    def _both_levels(self, span: Span) -> bool:
+        """'both' that coordinates two levels ("both the C4-C5 and C5-C6 foramina")."""
+        if self.lowers[span.start : span.end] != ["both"]:
+            return False
+        i = span.end + (self.lowers[span.end : span.end + 1] == ["the"])
+        first = self.levels.starting_at(i)
+        if not first:
+            return False
+        j = first[0].end
+        j += self.lowers[j : j + 1] in (["and"], ["&"])
+        return bool(self.levels.starting_at(j)) or bool(
+            self.lowers[j : j + 1] == ["the"] and self.levels.starting_at(j + 1)
+        )
+
     def _side_before(self, token_i: int) -> str | None:
         """The left or right named last before a token, in its sentence."""
         sent_start = self.sent_starts[self._sentence_index(token_i)]
@@ -2141,11 +2210,15 @@ class FindingBuilder:
                 return sp.id_
         return None
 
-    def _is_cause(self, token_i: int, start: int) -> bool:
+    def _is_cause(self, token_i: int, start: int, end: int | None = None) -> bool:
         """A finding named as the cause of the narrowing ("55% narrowing from uncovertebral
-        hypertrophy", "mild, due to facet arthropathy")."""
+        hypertrophy", "mild, due to facet arthropathy", "osteophyte may cause mild
+        narrowing")."""
         before = self.lowers[max(token_i - 4, start) : token_i]
-        return any(w in _CAUSE_WORDS or w in ("from", "by") for w in before)
+        if any(w in _CAUSE_WORDS or w in ("from", "by") for w in before):
+            return True
+        after = self.lowers[token_i + 1 : token_i + 4 if end is None else min(token_i + 4, end)]
+        return any(w in _CAUSE_VERBS for w in after)
 
     def _label_line_end(self, t: Span) -> int:
         """A label line that opens with the anchor and ends with a colon, words of a label
@@ -2636,7 +2709,11 @@ class FindingBuilder:
         """The side phrase that opens the sentence ("On the right at C6-7, ..."), when no other
         anchor stands between it and the target (a negative statement with no side of its own
         stays two-sided)."""
-        sides = [sp for sp in self.attrs.within(sent.start, target.start) if sp.label_ == "SIDE"]
+        sides = [
+            sp
+            for sp in self.attrs.within(sent.start, target.start)
+            if sp.label_ == "SIDE" and not self._both_levels(sp)
+        ]
         if not sides or sides[0].start > sent.start + 1 or len(sides) > 1:
             return None
         if any(
@@ -2886,6 +2963,13 @@ def _positional(kind: str, named: list[str]) -> list[str]:
         return ordered[:1]
     if kind == "lower":
         return ordered[-1:]
+    if kind in ("fusion_above", "fusion_below"):
+        # the level next to the operated (or named) levels as a whole
+        edge = ordered[0] if kind == "fusion_above" else ordered[-1]
+        if edge not in _LEVEL_POSITION:
+            return []
+        k = _LEVEL_POSITION[edge] + (-1 if kind == "fusion_above" else 1)
+        return [DISC_LEVELS[k]] if 0 <= k < len(DISC_LEVELS) else []
     if len(ordered) != 1 or ordered[0] not in _LEVEL_POSITION:
         return []
     k = _LEVEL_POSITION[ordered[0]] + (-1 if kind == "above" else 1)
@@ -2945,5 +3029,7 @@ def _make(
     )
 
 
-def build_findings(doc: Doc) -> list[Finding]:
-    return FindingBuilder(doc).build()
+def build_findings(doc: Doc, operated: Iterable[str] = ()) -> list[Finding]:
+    """Findings of one processed report; `operated` are the levels the report says were
+    operated on, which "the fused segment" and "the level above the fusion" point to."""
+    return FindingBuilder(doc, operated).build()

@@ -357,6 +357,15 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("levels explored without findings", "C5-C6: moderate stenosis of both conjugation foramina.\nRest of the levels explored without findings.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
     ("'does not narrow the foramen'", "At C5-C6 there is a small right foraminal disc protrusion, which approaches but does not contact the exiting right C6 nerve root and does not narrow the foramen.", {"C5-C6": dict(B)}),
+    # --- operated spines --------------------------------------------------------------------
+    ("'the level above the fusion' is next to the operated levels", "ACDF C5-6. At the level above the fusion there is moderate left foraminal stenosis.", {"C4-C5": {"left": "moderate"}}),
+    ("'the level below the construct' below the lowest operated level", "Status post C5-C7 ACDF. The level below the construct shows moderate right foraminal stenosis.", {"C7-T1": {"right": "moderate"}}),
+    ("a level named with 'the level below the fusion' is that level", "Right C6-7 foraminal narrowing at the level below the fusion.", {"C6-C7": {"right": "unspecified"}}),
+    ("'at the fused level' beside a named level only describes it", "ACDF at C5-C6 and C6-C7. Moderate left C5-6 foraminal narrowing at the fused level.", {"C5-C6": {"left": "moderate"}}),
+    ("'index level' is the operated level", "C3-C4 ACDF 1 year ago.\nIndex level foramina: the right is patent; on the left, residual uncovertebral osteophyte may cause mild narrowing.", {"C3-C4": {"left": "mild", "right": "none"}}),
+    ("'both the C4-C5 and C5-C6 foramina' are levels; a fronted side is theirs", "C4-C5 and C5-C6 foramina: patent on the left. On the right, heterotopic bone along the posterolateral margin of the cage mildly narrows both the C4-C5 and C5-C6 foramina.",
+     {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "none", "right": "mild"}}),
+    ("'both C5-6 foramina' are both sides", "Inflammatory tissue extends into both C5-6 foramina and narrows them.", {"C5-C6": {"left": "unspecified", "right": "unspecified"}}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]

@@ -445,6 +445,14 @@ CASES = [
          "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"},
     ),
     (
+        "'at the operated levels' are the levels of the ACDF",
+        MRI + "ACDF C4-C6. At the operated levels the canal is patent. The level below, C6-C7, "
+        "shows mild canal narrowing.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {"C4-C5": "none", "C5-C6": "none", "C6-C7": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
