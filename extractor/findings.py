@@ -191,6 +191,8 @@ _VAGUE_LEVEL_RE = re.compile(
     r"\b(multi-?level|multiple levels|several levels|diffuse|throughout|"
     # the region as a whole: "No cervical canal stenosis.", "in the cervical spine"
     r"cervical\s+(?:spinal\s+|central\s+|neural\s+)?(?:canal|foram\w*|stenosis)|"
+    # a canal narrow by constitution: "Developmentally narrow canal."
+    r"congenital(?:ly)?|developmental(?:ly)?|constitutional(?:ly)?|"
     r"(?:in|of)\s+the\s+cervical\s+spine)\b",
     re.I,
 )
@@ -420,6 +422,23 @@ def _without_brackets(words: list[str]) -> list[str]:
     return out if not depth else words
 
 
+# words saying a grade is what an earlier study showed
+_PRIOR_REPORT_WORDS = frozenset(
+    {
+        "described",
+        "showed",
+        "demonstrated",
+        "reported",
+        "revealed",
+        "documented",
+        "previously",
+        "prior",
+        "outside",
+        "preoperatively",
+        "formerly",
+    }
+)
+_CONJUNCTION_WORDS = frozenset({"and", "or", "nor", "and/or", "&"})
 _NARROWING_NOUNS = frozenset(
     {"stenosis", "stenoses", "narrowing", "narrowings", "encroachment", "compromise"}
 )
@@ -689,6 +708,17 @@ class FindingBuilder:
                     empty_field = not has_content and bool(_EMPTY_FIELD_RE.match(body))
                     has_content = True
             out.append(override or cat)
+        # an earlier report copied below the current one: the rest of the document is prior
+        appended = [
+            sec.title_start
+            for sec in self.doc._.sections
+            if getattr(sec.rule, "literal", None) == "appended prior report"
+        ]
+        if appended:
+            out = [
+                "comparison" if sent.start >= appended[0] else cat
+                for sent, cat in zip(self.sents, out, strict=True)
+            ]
         return out
 
     # ----- level context -------------------------------------------------------------------
@@ -1103,6 +1133,14 @@ class FindingBuilder:
                 and cur.label_ in _COORDINABLE
                 and (
                     (gap and all(w in _COORD_WORDS for w in gap) and any(w != "," for w in gap))
+                    # "moderate canal stenosis and mild cord flattening at C5-6": the second
+                    # anchor's own grade may stand between
+                    or (
+                        gap
+                        and all(w in _COORD_WORDS or w in _GRADE_OR_SIDE_WORDS for w in gap)
+                        and any(w in _CONJUNCTION_WORDS for w in gap)
+                        and self._ends_with_noun(prev)
+                    )
                     # "no central or foraminal stenosis": the coordinator ends the first anchor
                     or (not gap and doc[prev.end - 1].lower_ in _COORD_WORDS)
                 )
@@ -1124,9 +1162,29 @@ class FindingBuilder:
                     whole = self._ends_with_noun(first_t) and self._ends_with_noun(t)
                     ranges.append((first_left, first_t.start, not whole))
                 if k != g[-1]:
-                    ranges.append((last_t.end, last_right, True))
+                    # the shared suffix ends at a clause break (", and C6-7 shows ..."), not
+                    # inside a level list ("at C2-3, C4-5 or C7-T1")
+                    suffix_end = next(
+                        (
+                            i
+                            for i in range(last_t.end, last_right)
+                            if self.lowers[i] == ";"
+                            or (self.lowers[i] == "," and not self._level_list_goes_on(i))
+                        ),
+                        last_right,
+                    )
+                    ranges.append((last_t.end, suffix_end, True))
                 self.shared[(t.start, t.end)] = ranges
         return frames
+
+    def _level_list_goes_on(self, comma: int) -> bool:
+        """The comma at `comma` separates two levels of a list ("at C2-3, C4-5 or C7-T1")."""
+        if not any(lv.end == comma for lv in self.levels.within(max(comma - 8, 0), comma)):
+            return False
+        i = comma + 1
+        i += self.lowers[i : i + 1] in (["and"], ["or"], ["&"])
+        i += self.lowers[i : i + 1] == ["at"]
+        return bool(self.levels.starting_at(i))
 
     def _ends_with_noun(self, t: Span) -> bool:
         return self.lowers[t.end - 1] in _NARROWING_NOUNS
@@ -1251,13 +1309,23 @@ class FindingBuilder:
         sevs = [it for it in items if it.label == "SEVERITY" and not it.prior]
         for later in sevs[1:]:
             now = [
-                i for i in range(max(later.start - 2, 0), later.start) if self.lowers[i] == "now"
+                i
+                for i in range(max(later.start - 3, 0), later.start)
+                if self.lowers[i] in ("now", "today", "currently")
             ]
             if not now:
                 continue
             for earlier in sevs:
-                if earlier.end <= now[0] and any(
-                    w in _CHANGE_VERBS for w in self.lowers[earlier.end : now[0]]
+                if (
+                    earlier.end <= now[0]
+                    and (
+                        any(w in _CHANGE_VERBS for w in self.lowers[earlier.end : now[0]])
+                        # "the outside MRI described severe ... stenosis, which today is moderate"
+                        or any(
+                            w in _PRIOR_REPORT_WORDS
+                            for w in self.lowers[max(earlier.start - 8, 0) : earlier.start]
+                        )
+                    )
                 ):
                     earlier.prior = True
 

@@ -158,7 +158,9 @@ class ReportSectionizer(Sectionizer):
             for match_id, start, end in matcher(doc)
             if _opens_segment(doc, start)
         ]
-        matches = sorted([*matches, *self._bracketed(doc)], key=lambda m: m[0])
+        matches = sorted(
+            [*matches, *self._bracketed(doc), *self._appended_priors(doc)], key=lambda m: m[0]
+        )
         sections: list[Section] = []
         starts = [start for start, _, _ in matches]
         if not starts or starts[0] != 0:
@@ -173,6 +175,17 @@ class ReportSectionizer(Sectionizer):
         doc._.sections = sections
         return doc
 
+    def _appended_priors(self, doc: Doc) -> list[tuple[int, int, SectionRule]]:
+        """A line that introduces an earlier report copied below the current one ("PRIOR
+        REPORT, MRI CERVICAL SPINE 06/2020 (for reference):"): everything after it is that
+        earlier study's."""
+        out = []
+        for m in _APPENDED_PRIOR_RE.finditer(doc_text(doc)):
+            span = doc.char_span(m.start("h"), m.end("h"), alignment_mode="expand")
+            if span is not None:
+                out.append((span.start, span.end, APPENDED_PRIOR_RULE))
+        return out
+
     def _bracketed(self, doc: Doc) -> list[tuple[int, int, SectionRule]]:
         """Headers with a qualifier in brackets before the colon ("ADDENDUM (same day):",
         "FINDINGS (continued):"), found on the text: a token pattern per header would cost
@@ -186,6 +199,13 @@ class ReportSectionizer(Sectionizer):
         return out
 
 
+APPENDED_PRIOR_RULE = SectionRule(literal="appended prior report", category="comparison")
+_APPENDED_PRIOR_RE = re.compile(
+    r"^[ \t]*(?:[-=*_]{3,}[ \t]*\n[ \t]*)?(?P<h>(?:prior|previous|outside|old|earlier|original)"
+    r"[ \t]+(?:report|study|examination|exam|mri|ct)[^\n]{0,100}?(?:report|reference|comparison)"
+    r"[^\n]{0,40}?:|(?:prior|previous|outside|old|earlier)[ \t]+report[^\n]{0,100}?:)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _BRACKET_HEADER_RE = re.compile(
     r"(?:^|(?<=[.:]\s))[ \t]*(?P<h>[A-Za-z][A-Za-z /&]{0,40}?)[ \t]*\([^()\n]{1,60}\)[ \t]*:",
     re.MULTILINE,
@@ -399,9 +419,10 @@ def build_pipeline(rules: RuleSet) -> Language:
         context.add(
             [
                 ConTextRule(
-                    literal=phrase,
+                    literal=literal,
                     category=c.category,
                     direction=c.direction,
+                    pattern=pattern,
                     max_scope=c.max_scope,
                     max_targets=c.max_targets,
                     terminated_by=[
@@ -412,7 +433,10 @@ def build_pipeline(rules: RuleSet) -> Language:
                     allowed_types=set(c.allowed_types) if c.allowed_types else None,
                 )
                 for c in rules.context.rules
-                for phrase in c.expanded()
+                for literal, pattern in [
+                    *((phrase, None) for phrase in c.expanded()),
+                    *((c.literal, p) for p in c.patterns),
+                ]
             ]
         )
     return nlp

@@ -366,6 +366,11 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'both the C4-C5 and C5-C6 foramina' are levels; a fronted side is theirs", "C4-C5 and C5-C6 foramina: patent on the left. On the right, heterotopic bone along the posterolateral margin of the cage mildly narrows both the C4-C5 and C5-C6 foramina.",
      {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "none", "right": "mild"}}),
     ("'both C5-6 foramina' are both sides", "Inflammatory tissue extends into both C5-6 foramina and narrows them.", {"C5-C6": {"left": "unspecified", "right": "unspecified"}}),
+    # --- the current study among others -------------------------------------------------------
+    ("a grade an outside study described, then today's", "The outside MRI of 2023 described severe left C6-7 foraminal stenosis, which today is moderate.", {"C6-C7": {"left": "moderate"}}),
+    ("what an outside study of a year described is prior", "The outside MRI of 2023 described severe left C6-7 foraminal stenosis.", {}),
+    ("an earlier report copied below the current one is prior to its end", "FINDINGS: C6-7: normal.\nIMPRESSION: No foraminal stenosis at C6-7.\n\n---\nPRIOR REPORT, MRI CERVICAL SPINE 06/2020 (for reference):\nC6-7: Severe right foraminal stenosis. Impression: Severe right C6-7 foraminal stenosis.",
+     {"C6-C7": dict(B)}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]

@@ -453,6 +453,28 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "a developmentally narrow canal takes no level from the sentence before",
+        "Cervical spine radiographs: AP, lateral, both obliques.\nImpression: Advanced spondylosis "
+        "at C3-4 and C4-5 with marked left foraminal narrowing at both levels. Developmentally "
+        "narrow canal; MRI could be obtained if there are myelopathic symptoms.",
+        {"modality": "RADIOGRAPH", "regions": ["cervical"], "canal": {},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "'AP LAT OBL' is a radiograph series; 'Know' dictated for 'No'",
+        "C SPINE AP LAT OBL\nObliques: The right C5-6 neural foramen is moderately narrowed. "
+        "Know cord compression.",
+        {"modality": "RADIOGRAPH", "regions": ["cervical"], "canal": {},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "a level after two coordinated findings is both of theirs",
+        MRI + "C5-6 discitis-osteomyelitis with ventral epidural abscess from C4 to C6, causing "
+        "moderate canal stenosis and mild cord flattening at C5-6.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
+         "cord": (["C5-C6"], False), "red_flags": ["infection"], "pathway": "red_flag_workup"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
