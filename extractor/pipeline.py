@@ -419,10 +419,9 @@ def build_pipeline(rules: RuleSet) -> Language:
         context.add(
             [
                 ConTextRule(
-                    literal=literal,
+                    literal=phrase,
                     category=c.category,
                     direction=c.direction,
-                    pattern=pattern,
                     max_scope=c.max_scope,
                     max_targets=c.max_targets,
                     terminated_by=[
@@ -433,10 +432,7 @@ def build_pipeline(rules: RuleSet) -> Language:
                     allowed_types=set(c.allowed_types) if c.allowed_types else None,
                 )
                 for c in rules.context.rules
-                for literal, pattern in [
-                    *((phrase, None) for phrase in c.expanded()),
-                    *((c.literal, p) for p in c.patterns),
-                ]
+                for phrase in c.expanded()
             ]
         )
     return nlp

@@ -155,28 +155,13 @@ class ContextSpec(_Strict):
     literal: str
     category: ContextCategory
     direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
-    phrases: list[str] = Field(default_factory=list)
-    # spaCy token patterns, for triggers with a free slot ("the outside MRI of 2023 described")
-    patterns: list[TokenPattern] = Field(default_factory=list)
+    phrases: list[str] = Field(min_length=1)
     max_scope: int | None = Field(default=None, gt=0)
     max_targets: int | None = Field(default=None, gt=0)
     terminated_by: list[ContextCategory] | None = None
     allowed_types: list[TargetCategory] | None = None
 
     _validate = field_validator("phrases")(classmethod(lambda cls, v: _check_templates(v)))
-
-    @field_validator("patterns")
-    @classmethod
-    def _patterns_valid(cls, value: list[TokenPattern]) -> list[TokenPattern]:
-        for pattern in value:
-            _check_token_pattern(pattern)
-        return value
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> ContextSpec:
-        if not self.phrases and not self.patterns:
-            raise ValueError(f"context rule {self.literal!r} has no phrases or patterns")
-        return self
 
     def expanded(self) -> list[str]:
         return [p for t in self.phrases for p in expand_template(t)]
