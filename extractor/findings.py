@@ -605,6 +605,7 @@ class FindingBuilder:
         self.text = doc_text(doc)
         self.lowers: list[str] = [t.lower_ for t in doc]
         self.semicolons = [i for i, w in enumerate(self.lowers) if w == ";"]
+        self.percent_signs = [i for i, w in enumerate(self.lowers) if w == "%"]
         self._ctx: dict[tuple[int, int], _Context] = {}
         self.excluded: dict[tuple[int, int], tuple[int, int]] = {}
         self.topic_ends: list[int] = []  # where each field label or topic phrase ends
@@ -1268,6 +1269,7 @@ class FindingBuilder:
             for it in items:
                 it.prior = it.prior or it.past_tense
         self._mark_superseded(items)
+        items.extend(self._percent_items(start, end))
         for span in self.levels.within(start, end):
             items.append(_Item(span.start, span.end, "LEVEL", span.id_))
         for label in ("QUANTIFIER", "ANAPHOR"):
@@ -1302,6 +1304,24 @@ class FindingBuilder:
         if self.levels.within(sent.start, sent.end) or self.header_levels[sent_i]:
             return None
         return span.id_
+
+    def _percent_items(self, start: int, end: int) -> list[_Item]:
+        """Percentages read by the report's own percentage bands ("less than 25% = mild ..."):
+        "right foramen reduced approx 20%" is mild. Without such bands a percentage is no
+        grade, as the contract says."""
+        if not self.scale.percent:
+            return []
+        out = []
+        for i in self.percent_signs:
+            if start < i < end and self.doc[i - 1].like_num:
+                try:
+                    value = float(self.lowers[i - 1])
+                except ValueError:
+                    continue
+                grade = self.scale.percent_grade(value)
+                if grade is not None:
+                    out.append(_Item(i - 1, i + 1, "SEVERITY", grade, grade_number=True))
+        return out
 
     def _mark_superseded(self, items: list[_Item]) -> None:
         """A grade that a change verb carries to a "now" grade is the earlier state: "the

@@ -25,8 +25,18 @@ _DEFINITION_RE = re.compile(
     r"|(?:(?:[(,;]|\bgrade)\s*([0-4])\s+" + _GRADE_WORD + r")",
     re.I,
 )
+# a percentage band: "less than 25% = mild", "25-50% = moderate", "> 50%: severe"
+_PERCENT_BAND_RE = re.compile(
+    r"(?:(?P<below>less than|under|below|<|≤|up to)\s*(?P<b>\d{1,3})\s*%"
+    r"|(?P<lo>\d{1,3})\s*%?\s*(?:-|–|—|to)\s*(?P<hi>\d{1,3})\s*%"
+    r"|(?P<above>more than|over|above|greater than|>|≥)\s*(?P<a>\d{1,3})\s*%)"
+    r"\s*(?:=|:|-|–|—|\bis\b|\bmeans\b|\bindicates\b)?\s*\(?\s*(?P<sev>" + _GRADE_WORD + r")",
+    re.I,
+)
 # a sentence that speaks of grading ("graded", "grading", "scale", "Park system")
-_SCALE_CUE_RE = re.compile(r"\b(grad(?:e|ed|es|ing)|scale|system|classification)\b", re.I)
+_SCALE_CUE_RE = re.compile(
+    r"\b(grad(?:e|ed|es|ing)|scale|system|classification|expressed as|defined as)\b", re.I
+)
 _FORAMEN_RE = re.compile(r"foram", re.I)
 _CANAL_RE = re.compile(r"\bcanal|central|spinal stenosis", re.I)
 
@@ -46,6 +56,8 @@ class GradingScale:
     """Grade number -> severity, for the findings the definition names."""
 
     grades: dict[str, str] = field(default_factory=dict)
+    # percentage bands (low, high, severity), inclusive, for "approximately 30% narrowing"
+    percent: tuple[tuple[float, float, str], ...] = ()
     foraminal: bool = False
     canal: bool = False
     # character ranges of the sentences that define the scale (not findings themselves)
@@ -53,6 +65,10 @@ class GradingScale:
 
     def is_definition(self, start_char: int) -> bool:
         return any(a <= start_char < b for a, b in self.definitions)
+
+    def percent_grade(self, value: float) -> str | None:
+        """The severity the report's percentage bands give `value`, if any."""
+        return next((sev for lo, hi, sev in self.percent if lo <= value <= hi), None)
 
 
 def _severity_word(raw: str) -> str:
@@ -70,21 +86,36 @@ def parse_scale(sentences: list[tuple[int, str]]) -> GradingScale:
     names neither).
     """
     grades: dict[str, str] = {}
+    percent: list[tuple[float, float, str]] = []
     foraminal = canal = False
     definitions: list[tuple[int, int]] = []
     for start, text in sentences:
         if not _SCALE_CUE_RE.search(text):
             continue
+        bands = [_band(m) for m in _PERCENT_BAND_RE.finditer(text)]
         found = {
             (m.group(1) or m.group(3)): _severity_word(m.group(2) or m.group(4))
             for m in _DEFINITION_RE.finditer(text)
         }
-        if len(found) < 2:
+        if len(bands) >= 2:
+            percent.extend(bands)
+        elif len(found) < 2:
             continue
-        grades.update(found)
+        else:
+            grades.update(found)
         names_foramen = bool(_FORAMEN_RE.search(text))
         names_canal = bool(_CANAL_RE.search(text))
         foraminal = foraminal or names_foramen or not names_canal
         canal = canal or names_canal
         definitions.append((start, start + len(text)))
-    return GradingScale(grades, foraminal, canal, tuple(definitions))
+    return GradingScale(grades, tuple(percent), foraminal, canal, tuple(definitions))
+
+
+def _band(m: re.Match[str]) -> tuple[float, float, str]:
+    """(low, high, severity) of a percentage band; "less than 25%" is [0, 24.5]."""
+    severity = _severity_word(m.group("sev"))
+    if m.group("below"):
+        return 0.0, float(m.group("b")) - 0.5, severity
+    if m.group("above"):
+        return float(m.group("a")) + 0.5, 100.0, severity
+    return float(m.group("lo")), float(m.group("hi")), severity

@@ -58,3 +58,41 @@ def test_defined_scale_grades_the_report(extractor: Extractor) -> None:
 def test_grade_without_a_scale_is_unspecified(extractor: Extractor) -> None:
     r = extractor.extract("C6-7: Grade 2 narrowing of the left neural foramen.")
     assert r.foraminal_stenosis == {"C6-C7": {"left": "unspecified"}}
+
+
+PERCENT = (
+    "NOTE ON GRADING: Foraminal stenosis is expressed as the estimated percentage reduction of "
+    "foraminal area: less than 25% = mild, 25-50% = moderate, more than 50% = severe."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "bands"),
+    [
+        (PERCENT, ((0.0, 24.5, "mild"), (25.0, 50.0, "moderate"), (50.5, 100.0, "severe"))),
+        ("Foraminal grading: <30%: mild; 30–60%: moderate; >60%: severe.",
+         ((0.0, 29.5, "mild"), (30.0, 60.0, "moderate"), (60.5, 100.0, "severe"))),
+        ("There is 50% narrowing of the left foramen.", ()),
+    ],
+)
+def test_percentage_bands(text: str, bands: tuple) -> None:
+    scale = parse_scale([(0, text)])
+    assert scale.percent == bands
+    assert [scale.percent_grade(v) for v in (10, 40, 80)] == (
+        [b[2] for b in bands] if bands else [None, None, None]
+    )
+
+
+def test_percentages_read_by_the_report_bands(extractor: Extractor) -> None:
+    text = (
+        f"{PERCENT}\nC3-4: right foramen reduced approx 20%; left foramen normal.\n"
+        "C5-6: foramina reduced 40% on the right and 55% on the left."
+    )
+    assert extractor.extract(text).foraminal_stenosis == {
+        "C3-C4": {"left": "none", "right": "mild"},
+        "C5-C6": {"left": "severe", "right": "moderate"},
+    }
+    # without bands a percentage is no grade
+    assert extractor.extract("C3-4: right foramen reduced approx 20%.").foraminal_stenosis == {
+        "C3-C4": {"right": "unspecified"}
+    }
