@@ -93,6 +93,15 @@ _LEVEL_OPENING_RE = re.compile(
 )
 _STRUCTURE_WORD_RE = re.compile(r"foram|canal", re.I)
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n")
+# The sentence that usually opens the findings of a report ("Normal alignment and vertebral body
+# height.", "No fracture or marrow oedema.", "Alignment is maintained.")
+_BODY_OPENER_RE = re.compile(
+    r"^(?:(?:normal|preserved|maintained|straightening\s+of(?:\s+the)?|reversal\s+of(?:\s+the)?|"
+    r"loss\s+of(?:\s+the)?)\s+)?(?:the\s+)?(?:cervical\s+)?(?:alignment|lordosis|"
+    r"vertebral\s+bod(?:y|ies)|(?:bone\s+)?marrow\s+signal)\b"
+    r"|^no\s+(?:acute\s+)?(?:fracture|listhesis|subluxation|malalignment)\b",
+    re.I,
+)
 # the value of a field left empty ("Comparison: None.", "Prior studies: N/A.")
 _EMPTY_FIELD_RE = re.compile(
     r"^(?:none|nil|n/?a|not\s+available|unavailable|no\s+(?:prior|previous|comparison)"
@@ -422,6 +431,25 @@ def _without_brackets(words: list[str]) -> list[str]:
     return out if not depth else words
 
 
+_RELATIVE_PLACE_WORDS = frozenset({"above", "below", "adjacent", "next", "superior", "inferior"})
+_CONSTRUCT_NOUNS = frozenset(
+    {
+        "fusion",
+        "acdf",
+        "construct",
+        "plate",
+        "cage",
+        "arthroplasty",
+        "arthrodesis",
+        "corpectomy",
+        "laminectomy",
+        "laminoplasty",
+        "foraminotomy",
+        "hardware",
+        "instrumentation",
+        "graft",
+    }
+)
 # words saying a grade is what an earlier study showed
 _PRIOR_REPORT_WORDS = frozenset(
     {
@@ -701,6 +729,9 @@ class FindingBuilder:
                     # a field left empty in a run-on paragraph: "Comparison: none. Alignment
                     # normal. ..." - what follows is the body
                     or (empty_field and body[:1].isupper())
+                    # "Indication: neck pain. Normal alignment. ..." in one paragraph: the
+                    # survey of the spine that opens a findings body
+                    or (inline_header and has_content and _BODY_OPENER_RE.match(body))
                 ):
                     override = "findings"
             if body:
@@ -1271,6 +1302,8 @@ class FindingBuilder:
         self._mark_superseded(items)
         items.extend(self._percent_items(start, end))
         for span in self.levels.within(start, end):
+            if self._names_construct(span):
+                continue  # "at C4-C5 above the C5-C7 fusion": the fusion's levels
             items.append(_Item(span.start, span.end, "LEVEL", span.id_))
         for label in ("QUANTIFIER", "ANAPHOR"):
             index = self.lex.get(label)
@@ -1304,6 +1337,17 @@ class FindingBuilder:
         if self.levels.within(sent.start, sent.end) or self.header_levels[sent_i]:
             return None
         return span.id_
+
+    def _names_construct(self, span: Span) -> bool:
+        """A level that names the operated construct a finding is placed next to ("above the
+        C5-C7 fusion", "adjacent to the C5-6 ACDF")."""
+        before = self.lowers[max(span.start - 3, 0) : span.start]
+        return (
+            before[-1:] == ["the"]
+            and any(w in _RELATIVE_PLACE_WORDS for w in before[:-1])
+            and self.lowers[span.end : span.end + 1] != []
+            and self.lowers[span.end] in _CONSTRUCT_NOUNS
+        )
 
     def _percent_items(self, start: int, end: int) -> list[_Item]:
         """Percentages read by the report's own percentage bands ("less than 25% = mild ..."):
@@ -1791,7 +1835,11 @@ class FindingBuilder:
         return before[-1] if before else items
 
     def _level_items(self, start: int, end: int) -> list[_Item]:
-        items = [_Item(s.start, s.end, "LEVEL", s.id_) for s in self.levels.within(start, end)]
+        items = [
+            _Item(s.start, s.end, "LEVEL", s.id_)
+            for s in self.levels.within(start, end)
+            if not self._names_construct(s)
+        ]
         for label in ("QUANTIFIER", "ANAPHOR"):
             for s in self._has_label(label, start, end):
                 value = self._anaphor_value(s) if label == "ANAPHOR" else s.id_

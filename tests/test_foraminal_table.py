@@ -371,6 +371,10 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("what an outside study of a year described is prior", "The outside MRI of 2023 described severe left C6-7 foraminal stenosis.", {}),
     ("an earlier report copied below the current one is prior to its end", "FINDINGS: C6-7: normal.\nIMPRESSION: No foraminal stenosis at C6-7.\n\n---\nPRIOR REPORT, MRI CERVICAL SPINE 06/2020 (for reference):\nC6-7: Severe right foraminal stenosis. Impression: Severe right C6-7 foraminal stenosis.",
      {"C6-C7": dict(B)}),
+    ("the levels of 'the C5-C7 fusion' name the construct, not the finding", "Adjacent segment disease at C4-C5 above the C5-C7 fusion, with a new left disc protrusion causing moderate left foraminal stenosis.", {"C4-C5": {"left": "moderate"}}),
+    ("misspelt grade and 'is patient' for 'is patent'", "C4-5: Moderte left foraminal narrowing, right foramen is patient.", {"C4-C5": {"left": "moderate", "right": "none"}}),
+    ("an inline history field ends at the survey that opens the findings", "MRI cervical spine without contrast. Indication: neck pain after lifting, no radicular symptoms. Normal alignment and vertebral body height. The neural foramina are patent at all levels. IMPRESSION: Mild degenerative disc disease.",
+     {lv: dict(B) for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]

@@ -475,6 +475,13 @@ CASES = [
          "cord": (["C5-C6"], False), "red_flags": ["infection"], "pathway": "red_flag_workup"},
     ),
     (
+        "a negation ends at 'and there is'",
+        MRI + "At C5-6 the bulge touches the ventral cord surface without deforming it and there "
+        "is mild central canal narrowing.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
