@@ -145,8 +145,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"nothing (?:to report|to note|of note|significant)|"
     r"without (?:significant\s+|relevant\s+|pathological\s+)?findings|"
     # "C2-C3 and C3-C4: without alterations." (Spanish and Portuguese-style English)
-    r"(?:without|no)\s+(?:significant\s+|relevant\s+)?(?:alterations?|changes?)|"
-    r"no\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
+    r"(?:without|no)\s+(?:significant\s+|relevant\s+|pathologic(?:al)?\s+)?(?:alterations?|changes?)|"
+    r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:(?:is|are)\s+)?(?:seen|identified|noted|detected|demonstrated))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
     r"(?:\s*,\s*(?:unchanged|stable|again noted|as before))?"
@@ -232,7 +232,8 @@ _CORRECTION_RE = re.compile(
     r"\b(?:as (?:originally|initially|previously|first) (?:dictated|stated|reported|described|"
     r"transcribed|written)|should read|(?:is|are|was|has been|have been) (?:amended|corrected)|"
     r"amended to|corrected to|erroneously (?:dictated|stated|reported|transcribed)|"
-    r"dictation error|transcription error|(?:transposed|reversed|switched|swapped|dictated|"
+    r"dictation error|transcription error|as (?:described|stated|reported|dictated) above|"
+    r"(?:transposed|reversed|switched|swapped|dictated|"
     r"stated|reported|described|labell?ed|transcribed|given)\s+in\s+error|"
     r"(?:incorrectly|mistakenly|wrongly)\s+(?:dictated|stated|reported|described|labell?ed|"
     r"transcribed|given|recorded)|should\s+have\s+read)\b",
@@ -431,6 +432,11 @@ def _without_brackets(words: list[str]) -> list[str]:
     return out if not depth else words
 
 
+_BACK_REFERENCE_RE = re.compile(
+    r"\b(?:as (?:described|detailed|noted|outlined|discussed|mentioned)(?: above)?|as above|"
+    r"see above)\b",
+    re.I,
+)
 _RELATIVE_PLACE_WORDS = frozenset({"above", "below", "adjacent", "next", "superior", "inferior"})
 _CONSTRUCT_NOUNS = frozenset(
     {
@@ -861,13 +867,18 @@ class FindingBuilder:
             # "moderate central and | right foraminal narrowing": an anchor that ends on its
             # coordinator hands the words after it to the next anchor
             return start
-        for p in self._has_label("PREDICATE", first, end):
+        governing = [
+            *(p for p in self._has_label("PREDICATE", first, end) if p.id_ == "narrowing"),
+            # "... and deformity of the anterior face of the medulla"
+            *self._has_label("CORD_COMPRESSION", first, end),
+        ]
+        for p in sorted(governing, key=lambda sp: sp.start):
             governs = self.lowers[p.end : p.end + 1] == ["of"] or self.lowers[p.end - 1] in (
                 "of",
                 "the",
                 "both",
             )
-            if p.id_ == "narrowing" and governs and p.start > first:
+            if governs and p.start > first:
                 # "..., with additional mild narrowing of the left C4-5 and right C5-6 foramina":
                 # a narrowing noun governing the next anchor opens that anchor's statement
                 return self._grade_run_start(first, p.start)
@@ -1301,6 +1312,7 @@ class FindingBuilder:
                 it.prior = it.prior or it.past_tense
         self._mark_superseded(items)
         items.extend(self._percent_items(start, end))
+        items.extend(self._side_grade_numbers(start, end, items))
         for span in self.levels.within(start, end):
             if self._names_construct(span):
                 continue  # "at C4-C5 above the C5-C7 fusion": the fusion's levels
@@ -1348,6 +1360,22 @@ class FindingBuilder:
             and self.lowers[span.end : span.end + 1] != []
             and self.lowers[span.end] in _CONSTRUCT_NOUNS
         )
+
+    def _side_grade_numbers(self, start: int, end: int, items: list[_Item]) -> list[_Item]:
+        """A bare number after a side, under the report's own scale ("graded according to
+        Park: 0 - no stenosis, 1 - mild ...; foraminal stenosis right 1, left 0")."""
+        if not self.scale.grades:
+            return []
+        out = []
+        for it in items:
+            i = it.end
+            if it.label != "SIDE" or i >= end:
+                continue
+            word = self.lowers[i]
+            after = self.lowers[i + 1 : i + 2]
+            if word in self.scale.grades and after not in (["mm"], ["cm"], ["%"], ["-"], ["/"]):
+                out.append(_Item(i, i + 1, "SEVERITY", self.scale.grades[word], grade_number=True))
+        return out
 
     def _percent_items(self, start: int, end: int) -> list[_Item]:
         """Percentages read by the report's own percentage bands ("less than 25% = mild ..."):
@@ -2568,7 +2596,11 @@ class FindingBuilder:
             "CANAL": "canal_stenosis",
             "GENERIC_STENOSIS": "generic_stenosis",
         }[label]
-        plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
+        # "... with narrowing of the foramina as described": a summary that points back; its
+        # plural is no statement of both sides
+        plural = bool(_PLURAL_FORAMEN_RE.search(target.text)) and not _BACK_REFERENCE_RE.search(
+            sent.text
+        )
         other_region = bool(_OTHER_REGION_RE.search(sent.text))
         out: list[Finding] = []
         prev_sev: str | None = None

@@ -482,6 +482,20 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "'medulla', 'myelum' and 'medullary canal' are the cord and the canal",
+        MRI + "C5-C6: protrusion that reduces the diameter of the medullary canal to 9 mm, with "
+        "moderate stenosis of the medullary canal and deformity of the anterior face of the "
+        "medulla.\nC6-C7: The myelum is slightly impressed ventrally.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
+         "cord": (["C5-C6", "C6-C7"], False), "red_flags": [], "pathway": "surgical_review"},
+    ),
+    (
+        "'simple tomography' is CT",
+        "SIMPLE TOMOGRAPHY OF CERVICAL SPINE\nC5-C6: foramina of adequate amplitude.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
