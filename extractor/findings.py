@@ -143,7 +143,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"nad|nil of note|nothing abnormal(?:\s+(?:detected|seen))?|"
     # "C7-T1: nothing to report." (French-style English)
     r"nothing (?:to report|to note|of note|significant)|"
-    r"without (?:significant\s+|relevant\s+|pathological\s+)?findings|"
+    r"without (?:significant\s+|relevant\s+|pathological\s+)?(?:findings|pathology|remarks?)|"
     # "C2-C3 and C3-C4: without alterations." (Spanish and Portuguese-style English)
     r"(?:without|no)\s+(?:significant\s+|relevant\s+|pathologic(?:al)?\s+)?(?:alterations?|changes?)|"
     r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
@@ -356,6 +356,7 @@ _ROOT_NAME_WORD_RE = re.compile(r"c[3-8]$")
 _ROOT_PREMODIFIERS = frozenset({"exiting", "the", "nerve", "existing"})
 _PREMODIFIER_FILLERS = frozenset(
     {
+        "side",  # "on the left side foraminal narrowing"
         "the",
         "a",
         "an",
@@ -867,6 +868,14 @@ class FindingBuilder:
             # "moderate central and | right foraminal narrowing": an anchor that ends on its
             # coordinator hands the words after it to the next anchor
             return start
+        for sp in self.attrs.within(first, end):
+            if (
+                sp.label_ == "SIDE"
+                and sp.start > first
+                and self.lowers[sp.end : sp.end + 1] in (["without"], ["no"], ["not"])
+            ):
+                # "high-grade stenosis right, left without stenosis": the side of the negation
+                return sp.start
         governing = [
             *(p for p in self._has_label("PREDICATE", first, end) if p.id_ == "narrowing"),
             # "... and deformity of the anterior face of the medulla"
@@ -2472,10 +2481,15 @@ class FindingBuilder:
         if excluded is not None:
             items = [it for it in items if not excluded[0] <= it.start < excluded[1]]
         plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
+        own_predicate = has_predicate
         for s_left, s_right, grades in self.shared.get((target.start, target.end), []):
             extra = self._items(s_left, s_right)
             if not grades:
                 extra = [it for it in extra if it.label != "SEVERITY"]
+            if own_predicate:
+                # "narrowing the left foramen, the right foramen patent": a narrowed foramen
+                # does not take the other one's "patent"
+                extra = [it for it in extra if not (it.label == "SEVERITY" and it.value == "none")]
             have = {_KIND[it.label] for it in items}
             if plural:
                 have.add("side")  # "the left foramen and the remaining foramina": both sides

@@ -385,6 +385,18 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'rest of the intervertebral disc levels are normal'", "At C5-6 level: narrowing of left neural foramen. Right neural foramen is normal.\nRest of the intervertebral disc levels are normal.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "unspecified", "right": "none"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
     ("'other discs are normal' says nothing of the foramina", "C5-6: moderate right foraminal narrowing. Other discs are normal.", {"C5-C6": {"right": "moderate"}}),
+    # --- telegraphic European English ------------------------------------------------------
+    ("'li.'/'re.'/'bds.' sides", "C5-C6: Foraminal stenosis bilateral, moderate li., mild re.\nC6/7: Protrusion median, slight foraminal narrowing bds.", {"C5-C6": {"left": "moderate", "right": "mild"}, "C6-C7": {"left": "mild", "right": "mild"}}),
+    ("'re-review' is no side", "On re-review, the left C6-C7 foraminal narrowing is severe.", {"C6-C7": {"left": "severe"}}),
+    ("a side with its own negation after a graded side", "C6-C7: broad disc protrusion and uncovertebal spurs, high-grade foraminal stenosis right, left without stenosis.", {"C6-C7": {"left": "none", "right": "severe"}}),
+    ("'reducing the amplitude of the foramina ... at both levels'", "Uncoarthrosis C5-C6 and C6-C7 with osteophytes reducing the amplitude of the neural foramina bilaterally at both levels, more on the right at C6-C7.",
+     {"C5-C6": {"left": "unspecified", "right": "unspecified"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}}),
+    ("'on the left side' fronted in its clause", "At C5-C6 right herniation gives severe foraminal stenosis on the right side; on the left side foraminal narrowing to a lesser degree.", {"C5-C6": {"left": "unspecified", "right": "severe"}}),
+    ("a narrowed foramen does not take a coordinated 'free'", "C6/C7 - left-sided foraminal disc protrusion narrowing the left intervertebral foramen, the right foramen free.", {"C6-C7": {"left": "unspecified", "right": "none"}}),
+    ("'without narrowing of the foramen' and 'right foramen without narrowing'", "C4/5: Small disc protrusion without narrowing of the left exit foramen.\nC6/7: the left foramen is moderately narrowed, right foramen without narrowing.",
+     {"C4-C5": {"left": "none"}, "C6-C7": {"left": "moderate", "right": "none"}}),
+    ("'rest of segments without pathology'; 'the rest of the examined levels are free'", "C5-6: moderate right foraminal narrowing. Rest of segments without pathology.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"right": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]

@@ -496,6 +496,14 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "'spinal canal of sufficient width at all levels'",
+        MRI + "At C6-C7 foraminal narrowing left, moderate. Spinal canal of sufficient width at all "
+        "levels.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {lv: "none" for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
