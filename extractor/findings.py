@@ -85,7 +85,8 @@ _LOCAL_NEGATORS = frozenset({"no", "without", "not", "nor", "negative", "absent"
 _NORMAL_WORDS = frozenset({"normal", "unremarkable", "preserved", "maintained", "nl"})
 _PLURAL_FORAMEN_RE = re.compile(
     # with the dictation garbles of "foramina" ("for a mina", "forearm in a")
-    r"(foramina|foramens|foraminae|nfs|nfns|foramenae|mina|amina|forearm in a|men a|min a)\b",
+    r"(foramina|foramens|foraminae|nfs|nfns|foramenae|mina|amina|forearm in a|men a|min a|"
+    r"spaces)\b",
     re.I,
 )
 _LEVEL_OPENING_RE = re.compile(
@@ -127,7 +128,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"^\s*(?:\(?\d{1,2}[.)]\s)?"
     # a field label that does not name one structure ("Adjacent levels: C3-4 is unremarkable.")
     r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis))[A-Za-z][A-Za-z ]{0,30}:\s*)?"
-    r"[\s:.\-–—,&/]*(?:(?:and|the|at|levels?|discs?|disks?|interspaces?|through|to|two|three|"
+    r"[\s:.\-–—,&/]*(?:(?:and|the|at|of|levels?|discs?|disks?|interspaces?|through|to|two|three|"
     r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical|"
     r"segments?)"
     r"\b[\s:,.&/\-–—]*)*"
@@ -149,6 +150,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:(?:is|are)\s+)?(?:seen|identified|noted|detected|demonstrated))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
+    # "No significant abnormality at C2-3, C3-4 or C4-5." (the levels stand after)
+    r"(?:\s+(?:at|in)(?:[\s,]+(?:the|levels?|and|or|to|through))*)?"
     r"(?:\s*,\s*(?:unchanged|stable|again noted|as before))?"
     # "... are unremarkable, without significant spinal canal or neural foraminal narrowing."
     r"(?:\s*,?\s*(?:without|with\s+no|and\s+no|and\s+without)\s+(?:significant\s+|appreciable\s+)?"
@@ -961,6 +964,16 @@ class FindingBuilder:
             ):
                 # "narrows the left foramen severely and the right foramen mildly": an adverb
                 # right after the anchor is its grade ("severely narrowed foramen" is not)
+                adjacent = span.end
+                continue
+            if (
+                span.label_ == "SEVERITY"
+                and span.start == adjacent
+                and span.end < end
+                and self.lowers[span.end] in (",", ";")
+            ):
+                # "right foramen grade 1, left foramen grade 2": a grade right after the anchor
+                # and closed by a comma is that anchor's
                 adjacent = span.end
                 continue
             if span.label_ == "SEVERITY" and self.lowers[span.start - 1] == "of":

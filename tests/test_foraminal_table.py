@@ -397,6 +397,12 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C4-C5": {"left": "none"}, "C6-C7": {"left": "moderate", "right": "none"}}),
     ("'rest of segments without pathology'; 'the rest of the examined levels are free'", "C5-6: moderate right foraminal narrowing. Rest of segments without pathology.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"right": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("'right foramen grade 1, left foramen grade 2' under a defined scale", "Foraminal stenosis was graded according to Park (grade 0 = absent, grade 1 = mild, grade 2 = moderate, grade 3 = severe).\nC5-C6: disc-osteophyte complex; right foramen grade 1, left foramen grade 2.", {"C5-C6": {"left": "moderate", "right": "mild"}}),
+    ("a grade run on to the next anchor without a comma is not post-posed", "c5-c6 mild left foraminal narrowing moderate canal stenosis", {"C5-C6": {"left": "mild"}}),
+    ("'no significant abnormality at C2-3, C3-4 or C4-5'", "C6-7: moderate right foraminal stenosis.\nNo significant abnormality at C2-3, C3-4 or C4-5.", {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C6-C7": {"right": "moderate"}}),
+    ("'at the level of C3-C4 and C2-C3, no significant alterations'", "At the level of C3-C4 and C2-C3, no significant alterations.", {"C2-C3": dict(B), "C3-C4": dict(B)}),
+    ("'slight reduction of the neuroforaminal spaces' is both sides", "C4-C5 – Diffuse disc bulge. Slight reduction of the neuroforaminal spaces.", {"C4-C5": {"left": "mild", "right": "mild"}}),
+    ("'may be causing mild narrowing' is uncertain and 'no longer observed' resolved", "C6-7: Right uncovertebral spur, which may be causing mild narrowing of the right neural foramen.\nC5-C6: the right foraminal stenosis described previously is no longer observed.", {"C6-C7": {"right": "mild"}}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]
