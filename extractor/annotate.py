@@ -12,7 +12,7 @@ from .schema import Finding
 
 _SENTENCE_RE = re.compile(r"(?:[^.\n;]|\.(?=\d))+")  # "9.5 mm" stays in its sentence
 _MM_RE = re.compile(r"(\d{1,2}(?:\.\d)?)\s*(mm|millimet(?:er|re)s?|cm)\b", re.I)
-_ROOT_RE = re.compile(r"\b(C[2-8])\b(?!\s*[-/–]\s*C?\d)", re.I)
+_ROOT_RE = re.compile(r"\b(C[2-8])\b(?!\s*[-/–~]\s*C?\d)", re.I)
 _LEVEL_INDEX = {lvl: i for i, lvl in enumerate(CERVICAL_LEVELS)}
 _CONGENITAL_RE = re.compile(r"\b(congenital(ly)?|developmental(ly)?|short pedicles?)\b", re.I)
 # Canal AP diameter thresholds: < 10 mm absolute, 10-13 mm relative stenosis.

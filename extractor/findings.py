@@ -90,7 +90,7 @@ _PLURAL_FORAMEN_RE = re.compile(
     re.I,
 )
 _LEVEL_OPENING_RE = re.compile(
-    r"^(?:at\s+)?(?:the\s+)?(?:C|T|L)\s?\d{1,2}\s*[-–/]\s*(?:C|T|L)?\s?\d{1,2}", re.I
+    r"^(?:at\s+)?(?:the\s+)?(?:C|T|L)\s?\d{1,2}\s*[-–/~]\s*(?:C|T|L)?\s?\d{1,2}", re.I
 )
 _STRUCTURE_WORD_RE = re.compile(r"foram|canal", re.I)
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n")
@@ -185,6 +185,7 @@ _CHANGE_VERBS = frozenset(
     }
 )
 _CLAUSE_PUNCT = frozenset({".", ";", ":", ",", "(", ")"})
+_SINGULAR_LEVEL_NOUNS = frozenset({"level", "segment", "interspace", "disc", "disk"})
 _PLURAL_LEVEL_NOUNS = frozenset({"levels", "segments", "interspaces", "discs", "disks"})
 _ANAPHOR_COUNTS = {"both": 2, "two": 2, "either": 2, "three": 3, "four": 4}
 _TOPIC_INTRODUCERS = frozenset(
@@ -579,6 +580,27 @@ def _opens_line(doc: Doc, i: int) -> bool:
     return "\n" in prev.whitespace_ or "\n" in prev.text
 
 
+def _relative_sides(spans: list[Span]) -> list[Span]:
+    """Sides named relative to another ("left facet arthrosis narrowing the ipsilateral
+    foramen"): the left or right named last before them in the same sentence, or its opposite;
+    dropped when there is none."""
+    out: list[Span] = []
+    last: Span | None = None
+    for sp in spans:
+        if sp.label_ == "SIDE" and sp.id_ in ("left", "right"):
+            last = sp
+        elif sp.label_ == "SIDE" and sp.id_ in ("ipsilateral", "contralateral"):
+            doc = sp.doc
+            if last is None or any(doc[i].is_sent_start for i in range(last.end, sp.start + 1)):
+                continue
+            side = last.id_
+            if sp.id_ == "contralateral":
+                side = "right" if side == "left" else "left"
+            sp = Span(doc, sp.start, sp.end, label=sp.label_, span_id=side)
+        out.append(sp)
+    return out
+
+
 def _sorted_spans(spans: Iterable[Span]) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start, -s.end))
 
@@ -666,7 +688,9 @@ class FindingBuilder:
                 and self.lowers[s.start - 2 : s.start - 1] not in (["ranging"], ["varying"])
             )
         ]
-        self.attr_spans = _sorted_spans(filter_spans(severities + by_label.get("SIDE", [])))
+        self.attr_spans = _relative_sides(
+            _sorted_spans(filter_spans(severities + by_label.get("SIDE", [])))
+        )
         target_tokens = {i for t in targets for i in range(t.start, t.end)}
         self.blockers = _sorted_spans(
             s
@@ -1303,13 +1327,6 @@ class FindingBuilder:
             if span.label_ == "SIDE" and self._both_levels(span):
                 continue  # "narrows both the C4-C5 and C5-C6 foramina": both levels, not sides
             item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
-            if item.value in ("ipsilateral", "contralateral"):
-                named = self._side_before(span.start)
-                if named is None:
-                    continue
-                if item.value == "contralateral":
-                    named = {"left": "right", "right": "left"}[named]
-                item.value = named
             if span.label_ == "SEVERITY":
                 item.prior = self._is_prior_severity(span)
                 item.past_tense = not item.prior and any(
@@ -1782,6 +1799,16 @@ class FindingBuilder:
         words = {w for sp in here for w in sp.text.lower().split()}
         count = next((n for w, n in _ANAPHOR_COUNTS.items() if w in words), None)
         found = self._previous_levels(sent_i, through_anaphors=not positional, count=count)
+        if (
+            count is None
+            and not positional
+            and words & _SINGULAR_LEVEL_NOUNS
+            and words & {"this", "that", "same"}
+            and len(set(found)) > 1
+        ):
+            # "... phlegmon from C5 to T1 and an abscess at C6-C7. Canal narrowed at this
+            # level.": one level, the one named last
+            return found[-1:]
         if count is None and words & _PLURAL_LEVEL_NOUNS and len(set(found)) == 1:
             # "C3-4: mild narrowing. C4-5: mild narrowing. No canal stenosis at these levels."
             run = self._level_run(sent_i)
@@ -2387,14 +2414,6 @@ class FindingBuilder:
         return bool(self.levels.starting_at(j)) or bool(
             self.lowers[j : j + 1] == ["the"] and self.levels.starting_at(j + 1)
         )
-
-    def _side_before(self, token_i: int) -> str | None:
-        """The left or right named last before a token, in its sentence."""
-        sent_start = self.sent_starts[self._sentence_index(token_i)]
-        for sp in reversed(self.attrs.within(sent_start, token_i)):
-            if sp.label_ == "SIDE" and sp.id_ in ("left", "right"):
-                return sp.id_
-        return None
 
     def _is_cause(self, token_i: int, start: int, end: int | None = None) -> bool:
         """A finding named as the cause of the narrowing ("55% narrowing from uncovertebral
@@ -3204,6 +3223,9 @@ def _side(raw: str | None, plural: bool, label: str) -> str | None:
     return raw
 
 
+_FINDING_SIDES = frozenset({None, "left", "right", "bilateral", "unspecified"})
+
+
 def _make(
     ftype: str,
     level: str | None,
@@ -3212,6 +3234,8 @@ def _make(
     common: dict[str, object],
     label: str | None = None,
 ) -> Finding:
+    if side not in _FINDING_SIDES:
+        side = "unspecified"  # a side word the rules could not resolve never reaches the schema
     return Finding.model_construct(
         codes=[],  # given, so that pydantic does not inspect the default factory on every call
         type=ftype,  # type: ignore[arg-type]

@@ -34,7 +34,7 @@ QUANTIFIER_LEVELS: list[str] = CERVICAL_LEVELS[1:]
 _REGION_LETTER = r"(?:C|Th|T|D|L|S)"
 # One vertebra, as in "C5", "C 5", "Th1", "D1" (dorsal).
 _VERT = rf"(?P<{{name}}r>{_REGION_LETTER})\s?(?P<{{name}}n>\d{{{{1,2}}}})"
-_SEP = r"\s*(?:-|–|—|/|\\|_)\s*"
+_SEP = r"\s*(?:-|–|—|/|\\|_|~)\s*"
 
 _LEVEL_RE = re.compile(
     r"(?<![A-Za-z0-9])"
@@ -49,7 +49,7 @@ _LEVEL_RE = re.compile(
 # A vertebral span written with words: "from C4 to C7", "C3 through C6".
 _VSPAN_RE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<ar>{_REGION_LETTER})\s?(?P<an>\d{{1,2}})\s+(?:to|through|thru)\s+"
-    rf"(?P<br>{_REGION_LETTER})\s?(?P<bn>\d{{1,2}})(?![0-9])(?!\s*[-–/]\s*\d)",
+    rf"(?P<br>{_REGION_LETTER})\s?(?P<bn>\d{{1,2}})(?![0-9])(?!\s*[-–/~]\s*\d)",
     re.IGNORECASE,
 )
 # Two adjacent vertebrae naming the disc between them: "the C5 and C6 interspace", "between C5

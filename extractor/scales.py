@@ -25,6 +25,13 @@ _DEFINITION_RE = re.compile(
     r"|(?:(?:[(,;]|\bgrade)\s*([0-4])\s+" + _GRADE_WORD + r")",
     re.I,
 )
+# a grade named by a word: "low-grade (mild), middle-grade (moderate), high-grade (severe)"
+_TERM_DEFINITION_RE = re.compile(
+    r"\b(?P<term>low|middle|medium|intermediate|mid|high)[\s-]*grade\s*"
+    r"(?:=|:|-|–|—|\(|\bis\b|\bmeans\b)\s*\(?\s*(?P<sev>" + _GRADE_WORD + r")",
+    re.I,
+)
+_TERM_KEYS = {"medium": "middle", "intermediate": "middle", "mid": "middle"}
 # a percentage band: "less than 25% = mild", "25-50% = moderate", "> 50%: severe"
 _PERCENT_BAND_RE = re.compile(
     r"(?:(?P<below>less than|under|below|<|≤|up to)\s*(?P<b>\d{1,3})\s*%"
@@ -97,6 +104,9 @@ def parse_scale(sentences: list[tuple[int, str]]) -> GradingScale:
             (m.group(1) or m.group(3)): _severity_word(m.group(2) or m.group(4))
             for m in _DEFINITION_RE.finditer(text)
         }
+        for m in _TERM_DEFINITION_RE.finditer(text):
+            term = m.group("term").lower()
+            found[_TERM_KEYS.get(term, term)] = _severity_word(m.group("sev"))
         if len(bands) >= 2:
             percent.extend(bands)
         elif len(found) < 2:

@@ -31,7 +31,7 @@ _SIDE_ABBREVIATIONS = frozenset({"lt", "rt", "bilat", "bil", "li", "re", "bds"})
 _AFTER_SIDE_ABBREVIATION_RE = re.compile(r"\s*(?:[a-z]|NFN?S?\b|IVF)")
 # An inline level header ("... normal. C6-7: ...", "...; C6-C7: ...") or numbered item ("2. ").
 _INLINE_BREAK_RE = re.compile(
-    r"(?<=[\s;,.])(?=(?:C|T|L)\s?\d{1,2}\s*[-–/]\s*(?:C|T|L)?\s?\d{1,2}\s*(?:level)?\s*:)"
+    r"(?<=[\s;,.])(?=(?:C|T|L)\s?\d{1,2}\s*[-–/~]\s*(?:C|T|L)?\s?\d{1,2}\s*(?:level)?\s*:)"
     # a numbered item, not the number of a grade or type ("mild (grade 1) right ...")
     r"|(?<=\s)(?<!grade\s)(?<!type\s)(?<!stage\s)(?<!class\s)(?=\d{1,2}[.)]\s+[A-Za-z])",
     re.IGNORECASE,
@@ -43,7 +43,7 @@ _LIST_JOIN_RE = re.compile(
 )
 _INLINE_BULLET_RE = re.compile(r"(?<=\S[ \t])[•·▪●◦‣][ \t]+(?=\S)")
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
-_LEVEL_LINE_RE = re.compile(r"(?:at\s+)?c\s?\d{1,2}\s*[-–/]?\s*(?:c|t)?\s?\d{1,2}\b", re.I)
+_LEVEL_LINE_RE = re.compile(r"(?:at\s+)?c\s?\d{1,2}\s*[-–/~]?\s*(?:c|t)?\s?\d{1,2}\b", re.I)
 _LEVEL_HEADER_LINE_RE = re.compile(_LEVEL_LINE_RE.pattern + r"\s*(?:level)?\s*:", re.I)
 _LINE_END_PUNCT = frozenset(".:;!?")
 # A line-wrap in any case: the line ends on a word that cannot end a sentence ("... WITH", "of

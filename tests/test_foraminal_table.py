@@ -403,6 +403,9 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'at the level of C3-C4 and C2-C3, no significant alterations'", "At the level of C3-C4 and C2-C3, no significant alterations.", {"C2-C3": dict(B), "C3-C4": dict(B)}),
     ("'slight reduction of the neuroforaminal spaces' is both sides", "C4-C5 – Diffuse disc bulge. Slight reduction of the neuroforaminal spaces.", {"C4-C5": {"left": "mild", "right": "mild"}}),
     ("'may be causing mild narrowing' is uncertain and 'no longer observed' resolved", "C6-7: Right uncovertebral spur, which may be causing mild narrowing of the right neural foramen.\nC5-C6: the right foraminal stenosis described previously is no longer observed.", {"C6-C7": {"right": "mild"}}),
+    ("'contralateral' takes the other side of the one named in its sentence", "Right C5-6 disc herniation narrowing the right foramen moderately; the contralateral foramen is patent.", {"C5-C6": {"left": "none", "right": "moderate"}}),
+    ("'contralateral' with no side before it is no side", "The contralateral foramen is narrowed at C5-6.", {"C5-C6": {"unspecified": "unspecified"}}),
+    ("'C5~6' notation", "C5~6: right intervertebral foramen narrowed significantly; left intervertebral foramen slightly narrowed.", {"C5-C6": {"left": "mild", "right": "unspecified"}}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]

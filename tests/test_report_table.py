@@ -504,6 +504,13 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
     ),
     (
+        "'at this level' after a span and a disc is the disc named last",
+        MRI + "Prevertebral phlegmon from C5 to T1 and a ventral epidural abscess at C6-C7, "
+        "compressing the myelon. Spinal canal moderately narrowed at this level.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C6-C7": "moderate"},
+         "cord": (["C6-C7"], False), "red_flags": ["infection"], "pathway": "red_flag_workup"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",

@@ -96,3 +96,19 @@ def test_percentages_read_by_the_report_bands(extractor: Extractor) -> None:
     assert extractor.extract("C3-4: right foramen reduced approx 20%.").foraminal_stenosis == {
         "C3-C4": {"right": "unspecified"}
     }
+
+
+def test_word_grades_defined_by_the_report(extractor: Extractor) -> None:
+    text = (
+        "Grading of stenoses: low-grade = mild, middle-grade = moderate, high-grade = severe.\n"
+        "C4/5: Middle-grade neuroforaminal stenosis right, low-grade left.\n"
+        "C5/6: Neuroforaminal stenosis bilateral, middle-grade."
+    )
+    assert extractor.extract(text).foraminal_stenosis == {
+        "C4-C5": {"left": "mild", "right": "moderate"},
+        "C5-C6": {"left": "moderate", "right": "moderate"},
+    }
+    # without the definition a middle grade is no grade
+    assert extractor.extract(
+        "C4/5: Middle-grade neuroforaminal stenosis right."
+    ).foraminal_stenosis == {"C4-C5": {"right": "unspecified"}}
