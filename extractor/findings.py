@@ -139,6 +139,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:(?:unchanged|stable)\s+and\s+)?"
     r"(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
     r"(?:normal|unremarkable|negative|neg|nl|wnl|ok|okay|satisfactory|within normal limits|clear|"
+    r"regular|"
     r"patent|free|"
     # British shorthand: "NAD" (nothing abnormal detected), "nil of note"
     r"nad|nil of note|nothing abnormal(?:\s+(?:detected|seen))?|"
@@ -148,7 +149,7 @@ _LEVEL_NORMAL_RE = re.compile(
     # "C2-C3 and C3-C4: without alterations." (Spanish and Portuguese-style English)
     r"(?:without|no)\s+(?:significant\s+|relevant\s+|pathologic(?:al)?\s+)?(?:alterations?|changes?)|"
     r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
-    r"(?:\s+(?:(?:is|are)\s+)?(?:seen|identified|noted|detected|demonstrated))?"
+    r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:seen|identified|noted|detected|demonstrated|found|observed))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
     # "No significant abnormality at C2-3, C3-4 or C4-5." (the levels stand after)
     r"(?:\s+(?:at|in)(?:[\s,]+(?:the|levels?|and|or|to|through))*)?"
@@ -2948,6 +2949,23 @@ class FindingBuilder:
             return None
         sent = self.sents[sent_i]
         start = sent.start
+        if self.lowers[target.start - 1 : target.start] in (["this"], ["that"], ["same"]):
+            # "extends into the left C6-7 neural foramen, with mild narrowing of this foramen":
+            # the foramen just named
+            named = [
+                t
+                for t in self.target_index.within(sent.start, target.start)
+                if t.label_ in ("FORAMINAL", "EXCLUDE_LOCATION")
+            ]
+            if named:
+                own = {
+                    sp.id_
+                    for sp in self.attrs.within(max(named[-1].start - 6, sent.start), named[-1].end)
+                    if sp.label_ == "SIDE"
+                }
+                if len(own) == 1 and own <= {"left", "right"}:
+                    side_id = own.pop()
+                    return _Item(named[-1].start, named[-1].start, "SIDE", side_id)
         if self.lowers[target.start - 1 : target.start] in (["the"], ["this"]) and sent_i > 0:
             # "the foramen" in the sentence after its cause
             start = self.sents[sent_i - 1].start

@@ -406,6 +406,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'contralateral' takes the other side of the one named in its sentence", "Right C5-6 disc herniation narrowing the right foramen moderately; the contralateral foramen is patent.", {"C5-C6": {"left": "none", "right": "moderate"}}),
     ("'contralateral' with no side before it is no side", "The contralateral foramen is narrowed at C5-6.", {"C5-C6": {"unspecified": "unspecified"}}),
     ("'C5~6' notation", "C5~6: right intervertebral foramen narrowed significantly; left intervertebral foramen slightly narrowed.", {"C5-C6": {"left": "mild", "right": "unspecified"}}),
+    ("'this foramen' is the foramen just named, on its side", "The fracture line extends into the left C6-7 neural foramen, with mild narrowing of this foramen by a small bony fragment.", {"C6-C7": {"left": "mild"}}),
+    ("'no abnormality found' and 'Regular.' state a level normal", "C2~3: no abnormality found.\nC7/Th1: Regular.\nC5/6: mild left foraminal narrowing.", {"C2-C3": dict(B), "C5-C6": {"left": "mild"}, "C7-T1": dict(B)}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]
