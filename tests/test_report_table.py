@@ -511,6 +511,21 @@ CASES = [
          "cord": (["C6-C7"], False), "red_flags": ["infection"], "pathway": "red_flag_workup"},
     ),
     (
+        "Spanish and Portuguese exam titles; 'pathological collapse' is a fracture",
+        "RESONANCIA MAGNÉTICA DE COLUMNA CERVICAL\nFindings: Mild loss of height of the C6 "
+        "vertebral body in keeping with pathological collapse. C2/3, C3/4 and C7/T1 remain "
+        "normal. C7-T1: Right foramen without reduction.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {"C2-C3": "none", "C3-C4": "none", "C7-T1": "none"},
+         "cord": ([], False), "red_flags": ["fracture"], "pathway": "red_flag_workup"},
+    ),
+    (
+        "'TOMOGRAFÍA' is CT",
+        "TOMOGRAFÍA DE COLUMNA CERVICAL\nFindings: No acute fractures. C5-6: patent foramina.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
