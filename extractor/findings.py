@@ -152,7 +152,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:seen|identified|noted|detected|demonstrated|found|observed))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
     # "No significant abnormality at C2-3, C3-4 or C4-5." (the levels stand after)
-    r"(?:\s+(?:at|in)(?:[\s,]+(?:the|levels?|and|or|to|through))*)?"
+    r"(?:\s+(?:at|in|of)(?:[\s,]+(?:the|levels?|and|or|to|through))*)?"
     r"(?:\s*,\s*(?:unchanged|stable|again noted|as before))?"
     # "... are unremarkable, without significant spinal canal or neural foraminal narrowing."
     r"(?:\s*,?\s*(?:without|with\s+no|and\s+no|and\s+without)\s+(?:significant\s+|appreciable\s+)?"
@@ -1021,10 +1021,18 @@ class FindingBuilder:
         return max(first, self._premodifier_start(start, end, attr_starts))
 
     def _premodifies(self, start: int, end: int) -> bool:
-        """Only a level and fillers stand between `start` and the anchor at `end`."""
+        """Only a level or a grade, and fillers, stand between `start` and the anchor at `end`
+        ("on the right C5-6 foramen", "on the left side mild neuroforaminal stenosis")."""
         level_tokens = {i for lv in self.levels.within(start, end) for i in range(lv.start, lv.end)}
-        return bool(level_tokens) and all(
-            i in level_tokens or self.lowers[i] in _PREMODIFIER_FILLERS for i in range(start, end)
+        grade_tokens = {
+            i
+            for sp in self.attrs.within(start, end)
+            if sp.label_ == "SEVERITY"
+            for i in range(sp.start, sp.end)
+        }
+        return bool(level_tokens or grade_tokens) and all(
+            i in level_tokens or i in grade_tokens or self.lowers[i] in _PREMODIFIER_FILLERS
+            for i in range(start, end)
         )
 
     def _premodifier_start(self, start: int, end: int, spans: dict[int, Span]) -> int:

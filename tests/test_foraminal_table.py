@@ -408,6 +408,11 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'C5~6' notation", "C5~6: right intervertebral foramen narrowed significantly; left intervertebral foramen slightly narrowed.", {"C5-C6": {"left": "mild", "right": "unspecified"}}),
     ("'this foramen' is the foramen just named, on its side", "The fracture line extends into the left C6-7 neural foramen, with mild narrowing of this foramen by a small bony fragment.", {"C6-C7": {"left": "mild"}}),
     ("'no abnormality found' and 'Regular.' state a level normal", "C2~3: no abnormality found.\nC7/Th1: Regular.\nC5/6: mild left foraminal narrowing.", {"C2-C3": dict(B), "C5-C6": {"left": "mild"}, "C7-T1": dict(B)}),
+    ("'no alterations of the other levels'; 'the other stages are normal'", "C5-C6: severe left foraminal stenosis. No alterations of the other levels.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "severe"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("'stages' for levels", "At the C4-C5 stage: mild narrowing of the left foramen. The other stages are normal.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"left": "mild"}, "C5-C6": dict(B), "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("a side and grade after a comma open the next statement", "C5/6: moderate to severe neuroforaminal stenosis on the right side with contact to the C6 root, on the left side mild neuroforaminal stenosis.", {"C5-C6": {"left": "mild", "right": "moderate-severe"}}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]
