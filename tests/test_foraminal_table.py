@@ -413,6 +413,7 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'stages' for levels", "At the C4-C5 stage: mild narrowing of the left foramen. The other stages are normal.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"left": "mild"}, "C5-C6": dict(B), "C6-C7": dict(B), "C7-T1": dict(B)}),
     ("a side and grade after a comma open the next statement", "C5/6: moderate to severe neuroforaminal stenosis on the right side with contact to the C6 root, on the left side mild neuroforaminal stenosis.", {"C5-C6": {"left": "mild", "right": "moderate-severe"}}),
+    ("a lesion 'decreased in size' is no narrowing", "C6-C7: the large right foraminal disc extrusion has substantially decreased in size, with a small residual protrusion. Left C6-C7 foramen patent.", {"C6-C7": {"left": "none"}}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
 ]
