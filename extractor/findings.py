@@ -238,6 +238,7 @@ _CORRECTION_RE = re.compile(
     r"transcribed|written)|should read|(?:is|are|was|has been|have been) (?:amended|corrected)|"
     r"amended to|corrected to|erroneously (?:dictated|stated|reported|transcribed)|"
     r"dictation error|transcription error|as (?:described|stated|reported|dictated) above|"
+    r"as (?:described|stated|reported|dictated) in the (?:original |initial |first )?report|"
     r"(?:transposed|reversed|switched|swapped|dictated|"
     r"stated|reported|described|labell?ed|transcribed|given)\s+in\s+error|"
     r"(?:incorrectly|mistakenly|wrongly)\s+(?:dictated|stated|reported|described|labell?ed|"

@@ -20,7 +20,8 @@ _GRADE_WORD = (
 # "grade 1 = mild", "grade 2: moderate", "2 = moderate", "grade 3 (severe)", "grade 0 - none",
 # and in a list "(0 none, 1 mild, 2 moderate, 3 severe)"
 _DEFINITION_RE = re.compile(
-    r"(?:\b(?:grade\s*)?([0-4])\s*(?:=|:|-|–|—|\(|\bis\b|\bmeans\b|\bindicates\b|\brepresents\b|"
+    r"(?:\b(?:grade\s*)?([0-4]|iv|i{1,3})\s*(?:degree\s*)?"
+    r"(?:=|:|-|–|—|\(|\bis\b|\bmeans\b|\bindicates\b|\brepresents\b|"
     r"\bcorresponds to\b)\s*\(?\s*" + _GRADE_WORD + r")"
     r"|(?:(?:[(,;]|\bgrade)\s*([0-4])\s+" + _GRADE_WORD + r")",
     re.I,
@@ -31,6 +32,7 @@ _TERM_DEFINITION_RE = re.compile(
     r"(?:=|:|-|–|—|\(|\bis\b|\bmeans\b)\s*\(?\s*(?P<sev>" + _GRADE_WORD + r")",
     re.I,
 )
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _TERM_KEYS = {"medium": "middle", "intermediate": "middle", "mid": "middle"}
 # a percentage band: "less than 25% = mild", "25-50% = moderate", "> 50%: severe"
 _PERCENT_BAND_RE = re.compile(
@@ -101,7 +103,9 @@ def parse_scale(sentences: list[tuple[int, str]]) -> GradingScale:
             continue
         bands = [_band(m) for m in _PERCENT_BAND_RE.finditer(text)]
         found = {
-            (m.group(1) or m.group(3)): _severity_word(m.group(2) or m.group(4))
+            _ROMAN.get(
+                (m.group(1) or m.group(3)).lower(), m.group(1) or m.group(3)
+            ): _severity_word(m.group(2) or m.group(4))
             for m in _DEFINITION_RE.finditer(text)
         }
         for m in _TERM_DEFINITION_RE.finditer(text):

@@ -526,6 +526,13 @@ CASES = [
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
     (
+        "'RTG' is a radiograph; 'spinal marrow' is the cord",
+        "RTG of the cervical spine, AP, profile and both oblique projections\nC5-C6: compression "
+        "of the spinal marrow. Severe canal stenosis.",
+        {"modality": "RADIOGRAPH", "regions": ["cervical"], "canal": {"C5-C6": "severe"},
+         "cord": (["C5-C6"], False), "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
+    (
         "a header with a bracketed qualifier opens its section",
         "MRI CERVICAL SPINE\nCOMPARISON (outside study): MRI 2021, moderate canal stenosis at "
         "C5-6.\nFINDINGS (abbreviated):\nC5-6: Mild canal stenosis.",
