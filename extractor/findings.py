@@ -128,7 +128,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"^\s*(?:\(?\d{1,2}[.)]\s)?"
     # a field label that does not name one structure ("Adjacent levels: C3-4 is unremarkable.")
     r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis))[A-Za-z][A-Za-z ]{0,30}:\s*)?"
-    r"[\s:.\-–—,&/]*(?:(?:and|the|at|of|levels?|discs?|disks?|interspaces?|through|to|two|three|"
+    r"[\s:.\-–—,&/]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|through|to|two|three|"
     r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical|"
     r"segments?)"
     r"\b[\s:,.&/\-–—]*)*"
@@ -147,7 +147,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"nothing (?:to report|to note|of note|significant)|"
     r"without (?:significant\s+|relevant\s+|pathological\s+)?(?:findings|pathology|remarks?)|"
     # "C2-C3 and C3-C4: without alterations." (Spanish and Portuguese-style English)
-    r"(?:without|no)\s+(?:significant\s+|relevant\s+|pathologic(?:al)?\s+)?(?:alterations?|changes?)|"
+    r"(?:without|no)\s+(?:significant\s+|relevant\s+|pathologic(?:al)?\s+)?"
+    r"(?:alterations?|changes?|peculiarities|particularities)|"
     r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:seen|identified|noted|detected|demonstrated|found|observed))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
@@ -3167,7 +3168,11 @@ class FindingBuilder:
     def _level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
         """ "C2-C3: Normal." / "The remaining levels are unremarkable." (whole level normal)."""
         lv = self.levels.within(sent.start, sent.end)
-        quant = self._has_label("QUANTIFIER", sent.start, sent.end)
+        quant = [
+            q
+            for q in self._has_label("QUANTIFIER", sent.start, sent.end)
+            if q.id_ != "remaining_discs"
+        ]
         if not lv and not quant:
             return []
         if quant and not lv and (_OTHER_REGION_RE.search(sent.text) or self._outside_neck(sent_i)):
