@@ -1860,9 +1860,14 @@ class FindingBuilder:
             owned.update(range(left, right))
         c_start, c_end = self._clause_of(sent, target.start)
         level_items = self._level_items(c_start, c_end)
-        if not level_items:  # other clauses of the sentence may name the level, not quantify it
+        if not level_items:
+            # other clauses of the sentence may name the level, not quantify it; but a
+            # quantifier that labels the sentence ("Other segments: discs of normal height; the
+            # foramina are not narrowed") covers all of its clauses
             level_items = [
-                it for it in self._level_items(sent.start, sent.end) if it.label == "LEVEL"
+                it
+                for it in self._level_items(sent.start, sent.end)
+                if it.label == "LEVEL" or self._labels_sentence(it, sent)
             ]
         free = [it for it in level_items if it.start not in owned]
         if free:
@@ -1880,6 +1885,15 @@ class FindingBuilder:
         if carried:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(carried))]
         return []
+
+    def _labels_sentence(self, item: _Item, sent: Span) -> bool:
+        """A quantifier that opens the sentence as its label ("Other levels: ...")."""
+        return (
+            item.label == "QUANTIFIER"
+            and item.start - sent.start <= 1
+            and item.end < sent.end
+            and self.lowers[item.end] == ":"
+        )
 
     def _relative_clause_level(self, sent: Span, target: Span) -> _Item | None:
         """The level a relative clause opens on: in "most pronounced at C5-6, where the left
