@@ -1199,6 +1199,13 @@ class FindingBuilder:
                 j, cause_start = cause
                 self.excluded[(target.start, target.end)] = (cause_start, anchors[j][1])
                 right = bounds[j] if j < len(anchors) - 1 else sent.end
+            aside = self._aside(anchors, k, sent)
+            if aside is not None and cause is None:
+                # "narrowed: right - pronounced (the right C6 root is compressed), left - mild":
+                # a finding in a bracketed aside does not end the frame, which reads on past it
+                j, open_i, close_i = aside
+                self.excluded[(target.start, target.end)] = (open_i, close_i + 1)
+                right = bounds[j] if j < len(anchors) - 1 else sent.end
             # a frame never crosses ';' ("... severely narrowed; at the other levels ...")
             c_start, c_end = next((a, b) for a, b in clauses if a <= target.start < b)
             left, right = max(left, c_start), min(right, c_end)
@@ -1206,6 +1213,30 @@ class FindingBuilder:
             left = max([left, *(e for e in self.topic_ends if sent.start < e <= target.start)])
             frames.append((target, min(left, target.start), max(right, target.end)))
         return self._share_coordinated(frames)
+
+    def _aside(
+        self, anchors: list[tuple[int, int, Span | None]], k: int, sent: Span
+    ) -> tuple[int, int, int] | None:
+        """(last anchor inside, '(' index, ')' index) when the anchors after anchor k open a
+        bracketed aside that closes before the sentence ends and more words follow it."""
+        if k + 1 >= len(anchors):
+            return None
+        gap = self.lowers[anchors[k][1] : anchors[k + 1][0]]
+        if "(" not in gap or ")" in gap[len(gap) - gap[::-1].index("(") :]:
+            return None
+        open_i = anchors[k][1] + len(gap) - 1 - gap[::-1].index("(")
+        close_i = next(
+            (i for i in range(anchors[k + 1][1], sent.end) if self.lowers[i] in (")", "(")),
+            None,
+        )
+        if close_i is None or self.lowers[close_i] != ")" or close_i + 1 >= sent.end:
+            return None
+        if self.lowers[close_i + 1] in (".", ";"):
+            return None
+        inside = [j for j in range(k + 1, len(anchors)) if anchors[j][0] < close_i]
+        if any(anchors[j][1] > close_i for j in inside):
+            return None
+        return inside[-1], open_i, close_i
 
     def _share_coordinated(
         self, frames: list[tuple[Span, int, int]]
