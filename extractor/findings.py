@@ -585,8 +585,9 @@ def _opens_line(doc: Doc, i: int) -> bool:
 
 def _relative_sides(spans: list[Span]) -> list[Span]:
     """Sides named relative to another ("left facet arthrosis narrowing the ipsilateral
-    foramen"): the left or right named last before them in the same sentence, or its opposite;
-    dropped when there is none."""
+    foramen"): the left or right named last before them in the same sentence or the one
+    before ("Severe right stenosis at C5-6. The contralateral foramen is mildly narrowed."),
+    or its opposite; dropped when there is none."""
     out: list[Span] = []
     last: Span | None = None
     for sp in spans:
@@ -594,7 +595,10 @@ def _relative_sides(spans: list[Span]) -> list[Span]:
             last = sp
         elif sp.label_ == "SIDE" and sp.id_ in ("ipsilateral", "contralateral"):
             doc = sp.doc
-            if last is None or any(doc[i].is_sent_start for i in range(last.end, sp.start + 1)):
+            if (
+                last is None
+                or sum(bool(doc[i].is_sent_start) for i in range(last.end, sp.start + 1)) > 1
+            ):
                 continue
             side = last.id_
             if sp.id_ == "contralateral":

@@ -425,6 +425,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
     ("a finding in a bracketed aside does not end the statement around it", "C5-C6: disc protrusion. Intervertebral foramens are narrowed: right - pronounced (the right C6 root is compressed), left - mild.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
+    ("'contralateral' after a sided sentence takes the other side", "Severe right foraminal stenosis at C5-6 and C6-7. The contralateral foramina at these two levels are mildly narrowed.",
+     {"C5-C6": {"left": "mild", "right": "severe"}, "C6-C7": {"left": "mild", "right": "severe"}}),
     ("'in the segment C3-C4 - without peculiarities'", "In the segment C3-C4 - without peculiarities.", {"C3-C4": dict(B)}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
