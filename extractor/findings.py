@@ -1177,9 +1177,10 @@ class FindingBuilder:
             j += 1
         tail_end = bounds[j] if j < len(anchors) - 1 else None
         tail = self.lowers[anchors[j][1] : tail_end] if tail_end else self.lowers[anchors[j][1] :]
-        # the target's attributes resume after a comma, or as the predicate of a copula
+        # the target's attributes resume after a comma or a colon ("narrowing due to facet
+        # hypertrophy: C4-C5 moderate on the right; ..."), or as the predicate of a copula
         # ("narrowing due to spurring is severe on the left")
-        resumes = bool(tail) and (tail[0] == "," or tail[0] in _CAUSE_COPULAS)
+        resumes = bool(tail) and (tail[0] in (",", ":") or tail[0] in _CAUSE_COPULAS)
         return (j, cause_start) if resumes else None
 
     def _frames(self, sent: Span) -> list[tuple[Span, int, int]]:
