@@ -341,6 +341,7 @@ _REPORTING_PARTICIPLES = frozenset(
     }
 )
 _SIDE_CELLS = {"bilateral": {"left", "right"}}
+_COMPARATIVES = frozenset({"more", "worse", "greater", "larger", "pronounced", "prominent"})
 _CHANGE_WORDS = frozenset(
     {
         "worse",
@@ -1219,6 +1220,11 @@ class FindingBuilder:
             frames.append((target, min(left, target.start), max(right, target.end)))
         return self._share_coordinated(frames)
 
+    def _comparative_side(self, token_i: int) -> bool:
+        """A side after a comparative ("more on the right", "worse on right side")."""
+        before = [w for w in self.lowers[max(token_i - 4, 0) : token_i] if w not in ("the", "on")]
+        return bool(before) and before[-1] in _COMPARATIVES
+
     def _aside(
         self, anchors: list[tuple[int, int, Span | None]], k: int, sent: Span
     ) -> tuple[int, int, int] | None:
@@ -1661,6 +1667,9 @@ class FindingBuilder:
                     g.sides.append(it)
                 else:
                     g.levels.append(it)
+            if len(g.sides) > 1 and g.sides[0].value == "bilateral":
+                # "moderate bilateral narrowing more on right side": both sides, the right worse
+                g.sides = [s for s in g.sides if not self._comparative_side(s.start)]
             if len(g.sides) > 1 and any(s.value != "bilateral" for s in g.sides):
                 # "bilateral: moderate on the right, mild on the left" - the specific sides win
                 g.sides = [s for s in g.sides if s.value != "bilateral"]

@@ -429,6 +429,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C5-C6": {"left": "mild", "right": "severe"}, "C6-C7": {"left": "mild", "right": "severe"}}),
     ("a cause phrase before a colon list", "Bony neural foraminal narrowing due to uncovertebral and facet hypertrophy: C4-C5 moderate on the right; C5-C6 severe on the left and moderate on the right; C6-C7 mild bilaterally.",
      {"C4-C5": {"right": "moderate"}, "C5-C6": {"left": "severe", "right": "moderate"}, "C6-C7": {"left": "mild", "right": "mild"}}),
+    ("'bilateral ... more on right side' is both sides", "C4-C5: Moderate bilateral neural foraminal narrowing more on right side.\nC5-C6: bilateral neural foraminal narrowing, worse on the left.",
+     {"C4-C5": {"left": "moderate", "right": "moderate"}, "C5-C6": {"left": "unspecified", "right": "unspecified"}}),
     ("'in the segment C3-C4 - without peculiarities'", "In the segment C3-C4 - without peculiarities.", {"C3-C4": dict(B)}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
