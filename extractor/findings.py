@@ -1232,10 +1232,17 @@ class FindingBuilder:
         bracketed aside that closes before the sentence ends and more words follow it."""
         if k + 1 >= len(anchors):
             return None
-        gap = self.lowers[anchors[k][1] : anchors[k + 1][0]]
-        if "(" not in gap or ")" in gap[len(gap) - gap[::-1].index("(") :]:
+        # the last bracket between the two anchors opens, the first after the next one closes
+        open_i = next(
+            (
+                i
+                for i in range(anchors[k + 1][0] - 1, anchors[k][1] - 1, -1)
+                if self.lowers[i] in (")", "(")
+            ),
+            None,
+        )
+        if open_i is None or self.lowers[open_i] != "(":
             return None
-        open_i = anchors[k][1] + len(gap) - 1 - gap[::-1].index("(")
         close_i = next(
             (i for i in range(anchors[k + 1][1], sent.end) if self.lowers[i] in (")", "(")),
             None,

@@ -53,9 +53,10 @@ class ModalityDetector:
                 return name
         # an exam title line elsewhere ("MRI CERVICAL SPINE" below an addendum put first)
         titles = "\n".join(line for line in body[:3000].splitlines() if _TITLE_LINE_RE.match(line))
-        for name, rx in self._modality:
-            if titles and rx.search(titles):
-                return name
+        if titles:
+            for name, rx in self._modality:
+                if rx.search(titles):
+                    return name
         return "UNKNOWN"
 
     def regions(self, title: str, levels: list[str]) -> list[str]:
