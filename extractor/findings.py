@@ -577,6 +577,17 @@ class _Group:
     exception: bool = False  # starts at "except (at)": not under the frame's negation
 
 
+_DEGREE_NOUNS = frozenset({"degree", "extent"})
+# Words before the level of a sentence that opens with it as its topic ("At the C5-6 level, ...").
+_TOPIC_LEVEL_LEAD = frozenset(
+    {"at", "on", "in", "the", "level", "of", "segment", "disc", "space", "-", "*", "•", "("}
+)
+# Words between the cord and the level it is compressed at ("the cord at the level of C5-6").
+_CORD_LEVEL_LEAD = frozenset({"at", "the", "level", "levels", "of", "from", "on", "in"})
+# Words between a hedge and the level it qualifies ("and possibly also at C6-7").
+_HEDGE_FILLERS = frozenset({"also", "at", "the", "in", "on"})
+
+
 def _opens_line(doc: Doc, i: int) -> bool:
     if i == 0:
         return True
@@ -1181,7 +1192,16 @@ class FindingBuilder:
         # the target's attributes resume after a comma or a colon ("narrowing due to facet
         # hypertrophy: C4-C5 moderate on the right; ..."), or as the predicate of a copula
         # ("narrowing due to spurring is severe on the left")
-        resumes = bool(tail) and (tail[0] in (",", ":") or tail[0] in _CAUSE_COPULAS)
+        # ... or with the degree of the narrowing ("narrowed by disc-osteophyte complexes to a
+        # moderate degree at C4/5")
+        resumes = bool(tail) and (
+            tail[0] in (",", ":")
+            or tail[0] in _CAUSE_COPULAS
+            or any(
+                w == "to" and any(d in _DEGREE_NOUNS for d in tail[i + 1 : i + 5])
+                for i, w in enumerate(tail[:3])
+            )
+        )
         return (j, cause_start) if resumes else None
 
     def _frames(self, sent: Span) -> list[tuple[Span, int, int]]:
@@ -1527,6 +1547,18 @@ class FindingBuilder:
                 if hedge.end <= sev.start:
                     return True
         return False
+
+    def _hedged_levels(self, g: _Group) -> set[str]:
+        """Levels with a hedge just before them ("narrowing of the left C5/6 foramen and
+        possibly C6/7"): uncertain for those levels only."""
+        out: set[str] = set()
+        for it in g.levels:
+            if it.label == "LEVEL" and any(
+                all(w in _HEDGE_FILLERS for w in self.lowers[h.end : it.start])
+                for h in self._has_label("HEDGE", max(it.start - 3, 0), it.start)
+            ):
+                out.update(it.value.split("|"))
+        return out
 
     def _has_label(self, label: str, start: int, end: int) -> list[Span]:
         index = self.lex.get(label)
@@ -2008,16 +2040,30 @@ class FindingBuilder:
         line_start = self.text.rfind("\n", 0, start_char) + 1
         if _VAGUE_LEVEL_RE.search(self.sents[sent_i].text):
             return []
+        named: set[str] = set()
         for k in range(sent_i - 1, -1, -1):
             sent = self.sents[k]
             if sent.start_char + len(sent.text.rstrip()) <= line_start:
                 break
             lv = self.levels.within(sent.start, sent.end)
-            if lv:
-                # only a sentence that opens with its level sets the topic ("At C5-6 there is X.")
-                if lv[0].start - sent.start <= 4:
-                    return [lvl for s in lv for lvl in _levels_of(s)]
-                return []
+            if not lv:
+                continue
+            levels = [lvl for s in lv for lvl in _levels_of(s)]
+            # only a sentence that opens with its level sets the topic ("At C5-6 there is X.",
+            # "Adjacent segment disease at C4-C5: ..."), not one that names a level inside a
+            # finding ("Mild left C5-6 foraminal narrowing. No significant canal stenosis.");
+            # such a sentence only repeats the topic's level ("At C6-7 there is X. The left
+            # C6-7 foramen is preserved. The canal is patent.")
+            first = lv[0]
+            lead = self.lowers[sent.start : first.start]
+            if ":" in lead:  # "Underlying spondylosis: C5-6 disc osteophyte complex ..."
+                lead = lead[len(lead) - lead[::-1].index(":") :]
+            topic = all(w in _TOPIC_LEVEL_LEAD for w in lead) or (
+                first.end < sent.end and self.lowers[first.end] == ":"
+            )
+            if topic:
+                return levels if named <= set(levels) else []
+            named.update(levels)
         return []
 
     # ----- main ----------------------------------------------------------------------------
@@ -2831,6 +2877,7 @@ class FindingBuilder:
                 prev_sev = None
             if g.severities and not common["uncertain"] and self._hedged(g.severities):
                 pair_common = {**pair_common, "uncertain": True}
+            hedged_levels = set() if pair_common["uncertain"] else self._hedged_levels(g)
             for sev_raw, side_raw in self._pair(g):
                 own_none = sev_raw == "none" and side_raw is None
                 sev_raw = sev_raw if sev_raw is not None else prev_sev
@@ -2868,7 +2915,9 @@ class FindingBuilder:
                                 level,
                                 side,
                                 severity,
-                                pair_common,
+                                {**pair_common, "uncertain": True}
+                                if level in hedged_levels
+                                else pair_common,
                                 qlabel if level is None else None,
                             )
                         )
@@ -3117,8 +3166,11 @@ class FindingBuilder:
         negated = self.ctx(target).negated
         common = self._common(target, left, right)
         fallback = self._fallback_levels(sent, sent_i, frames, target)
-        items = self._without_spans(
-            [it for it in self._items(left, right) if it.label in ("LEVEL", "ANAPHOR")]
+        items = self._own_cord_levels(
+            target,
+            self._without_spans(
+                [it for it in self._items(left, right) if it.label in ("LEVEL", "ANAPHOR")]
+            ),
         )
         if not items and fallback and all(self._is_span(it) for it in fallback):
             # the disc levels named elsewhere in the clause place the cord finding
@@ -3167,6 +3219,16 @@ class FindingBuilder:
                 )
             )
         return out
+
+    def _own_cord_levels(self, target: Span, items: list[_Item]) -> list[_Item]:
+        """The levels named right after the cord ("haematoma C4/5 to C6/7 with mass effect on
+        the cord at C5/6 and C6/7"): the cord's, not those of the lesion named before it."""
+        after = [it for it in items if it.start >= target.end]
+        if not after or len(after) == len(items):
+            return items
+        if all(w in _CORD_LEVEL_LEAD for w in self.lowers[target.end : after[0].start]):
+            return after
+        return items
 
     def _red_flag(self, fr: _Frame) -> list[Finding]:
         sent, sent_i, frames, target, _left, _right = fr

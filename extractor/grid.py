@@ -122,11 +122,23 @@ def _quantified_levels(
 
 
 def _whole_level_spans(findings: list[Finding]) -> list[tuple[int, int]]:
+    """Spans of the "remaining levels" statements about whole levels: a level stated normal,
+    or stenosis denied without naming the canal or the foramina ("Other cervical levels: no
+    significant stenosis"), which is one statement for both grids."""
+    canal, foraminal = (
+        {
+            (f.start, f.end)
+            for f in findings
+            if f.type == ftype and f.label == "remaining_levels" and is_current(f)
+        }
+        for ftype in ("canal_stenosis", "foraminal_stenosis")
+    )
+    both = canal & foraminal
     return [
         (f.start, f.end)
         for f in findings
         if f.type == "level_normal" and f.label == "remaining_levels" and is_current(f)
-    ]
+    ] + sorted(both)
 
 
 def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:

@@ -112,6 +112,39 @@ _INSERTION_OPENERS = frozenset(
 )
 
 
+# Words that show a comma opens a clause of its own, not the next noun of a list.
+_CLAUSE_WORDS = frozenset(
+    {
+        "is", "are", "was", "were", "with", "which", "where", "but", "there", "show", "shows",
+        "has", "have", "mild", "mildly", "moderate", "moderately", "severe", "severely",
+        "marked", "minimal", "slight", "left", "right", "bilateral", "narrowing", "narrowed",
+        "stenosis", "stenotic", "compromise", "encroachment", "no", "not", "without",
+    }
+)  # fmt: skip
+
+
+def _closes_noun_list(doc: Doc, i: int) -> bool:
+    """A comma inside a short list of nouns that closes the sentence ("normal discs, canal and
+    foramina."): the modifier before it reaches every noun of the list."""
+    if doc[i].text != ",":
+        return False
+    words: list[str] = []
+    for j in range(i + 1, min(i + 10, len(doc))):
+        tok = doc[j]
+        if tok.is_sent_start or tok.text in (".", ";", ":"):
+            break
+        words.append(tok.lower_)
+    else:
+        if i + 10 < len(doc):
+            return False  # the rest of the sentence is no short list
+    return (
+        bool(words)
+        and ("and" in words or "or" in words)
+        and words[-1] not in ("and", "or", ",")
+        and all((w.isalpha() or w in (",", "-")) and w not in _CLAUSE_WORDS for w in words)
+    )
+
+
 def _without_parenthetical_commas(
     doc: Doc, sent_start: int, modifiers: list[ConTextModifier]
 ) -> list[ConTextModifier]:
@@ -121,7 +154,7 @@ def _without_parenthetical_commas(
     commas = sorted(
         (m for m in modifiers if m.category == "COMMA"), key=lambda m: m.modifier_span[0]
     )
-    drop: set[int] = set()
+    drop: set[int] = {id(c) for c in commas if _closes_noun_list(doc, c.modifier_span[0])}
     for a, b in itertools.pairwise(commas):
         i, j = a.modifier_span[0], b.modifier_span[0]
         if not (doc[i].text == "," and doc[j].text == "," and i + 1 < j):

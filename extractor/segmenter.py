@@ -42,6 +42,9 @@ _LIST_JOIN_RE = re.compile(
     re.IGNORECASE,
 )
 _INLINE_BULLET_RE = re.compile(r"(?<=\S[ \t])[•·▪●◦‣][ \t]+(?=\S)")
+# Labelled fields of a template kept on one line and parted by a slash or bar ("Central canal:
+# patent / Right foramen: mild / Left foramen: patent"): each field is a segment of its own.
+_INLINE_FIELD_RE = re.compile(r"(?<=\S[ \t])[/|][ \t]+(?=[A-Za-z][A-Za-z .-]{0,30}:)")
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
 _LEVEL_LINE_RE = re.compile(r"(?:at\s+)?c\s?\d{1,2}\s*[-–/~]?\s*(?:c|t)?\s?\d{1,2}\b", re.I)
 _LEVEL_HEADER_LINE_RE = re.compile(_LEVEL_LINE_RE.pattern + r"\s*(?:level)?\s*:", re.I)
@@ -144,6 +147,8 @@ def boundary_offsets(text: str) -> list[int]:
                 if head.count("(") > head.count(")"):
                     continue  # "(image 12) and": a number inside brackets, not an item
                 starts.append(m.start() + im.start())
+        for fm in _INLINE_FIELD_RE.finditer(body):
+            starts.append(m.start() + fm.end())
         for bm in _INLINE_BULLET_RE.finditer(body):
             # "... normal • C3-4: normal • IMPRESSION: ...": a bullet inside a line (a list
             # flattened onto one line) is a segment of its own before the next item

@@ -3,6 +3,7 @@
 import pytest
 
 from extractor import Extractor
+from extractor.grid import uncertain_cells
 
 # (text, type, negated, uncertain, historical, change) of the single foraminal finding
 CASES = [
@@ -32,6 +33,10 @@ CASES = [
     ("C4-C5: The right foramen is equivocally narrowed.", False, True, False, None),
     ("C4-C5: The right foramen is possibly mildly narrowed.", False, True, False, None),
     ("C5-6: The left foramen is no longer narrowed.", True, False, False, None),
+    ("Possible narrowing of the left foramen at C5-6.", False, True, False, None),
+    ("Possible narrowing of the left C5/6 foramen.", False, True, False, None),
+    ("The left C5/6 foramen is possibly also narrowed, but is partly obscured.", False, True, False, None),
+    ("Foramina C5/6: suspected narrowing on the left.", False, True, False, None),
 ]
 
 
@@ -116,3 +121,15 @@ def test_range_in_one_phrase_is_a_half_step_not_a_hedge(
 ) -> None:
     (f,) = [f for f in extractor.extract(text).findings if f.type == "foraminal_stenosis"]
     assert (f.level, f.side, f.severity, f.uncertain) == ("C5-C6", "right", severity, uncertain)
+
+
+def test_a_hedge_before_one_level_of_a_list_is_that_level_s(extractor: Extractor) -> None:
+    """'narrowing of the left C5/6 foramen and possibly C6/7': only C6/7 is uncertain."""
+    result = extractor.extract(
+        "IMPRESSION: Bony narrowing of the left C5/6 exit foramen and possibly C6/7."
+    )
+    assert result.foraminal_stenosis == {
+        "C5-C6": {"left": "unspecified"},
+        "C6-C7": {"left": "unspecified"},
+    }
+    assert uncertain_cells(result.findings, result.foraminal_stenosis) == ["C6-C7:left"]

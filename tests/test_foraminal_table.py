@@ -434,6 +434,17 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'in the segment C3-C4 - without peculiarities'", "In the segment C3-C4 - without peculiarities.", {"C3-C4": dict(B)}),
     ("an addendum announcing an error corrects with the sentences after it", "C5-6: Severe left foraminal stenosis. The right foramen is mildly narrowed.\n\nIMPRESSION: Severe left C5-6 foraminal stenosis.\n\nADDENDUM (same day): The sides were transposed in error at C5-6. The severe foraminal stenosis at C5-6 is on the right, and the left C5-6 foramen is mildly narrowed.",
      {"C5-C6": {"left": "mild", "right": "severe"}}),
+    # --- template fields, anaphoric sides, lists --------------------------------------------
+    ("template fields parted by slashes are separate statements", "C3-C4: Disc: mild bulge / Central canal: patent / Right foramen: mild / Left foramen: patent\nC4-C5: Central canal: mild stenosis | Right foramen: moderate to severe | Left foramen: mild",
+     {"C3-C4": {"left": "none", "right": "mild"}, "C4-C5": {"left": "mild", "right": "moderate-severe"}}),
+    ("'on that side' is the side just named", "Small right foraminal protrusion at C6-C7 without foraminal narrowing on that side.", {"C6-C7": {"right": "none"}}),
+    ("a grade after a cause phrase ('narrowed by spurs to a severe extent')", "The left foramen is narrowed by uncovertebral spurs to a severe extent at C6-7.", {"C6-C7": {"left": "severe"}}),
+    ("'normal discs, canal and foramina' negates every noun of the list", "C5-6: moderate left foraminal narrowing.\nThe remaining cervical levels show normal discs, canal and foramina.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("a misspelt 'foramnial'", "Mild degenerative disc disease, no significant foramnial or canal narrowing at any level.",
+     {lv: dict(B) for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")}),
+    ("metal artefact's grade is not the foramina's", "C4-5: Metallic artefact is mild and the canal and foramina at the fused level are adequately seen. Left foramen free.", {"C4-C5": {"left": "none"}}),
+    ("lesions that expand a foramen do not narrow it", "Smaller lesions expand the left C5-C6 foramen and both C7-T1 foramina.", {}),
 ]
 
 

@@ -539,6 +539,64 @@ CASES = [
         {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
+    (
+        "a canal statement after a level named inside a finding fills no cell",
+        MRI + "Degenerative: Mild disc height loss at C4-5 and C5-6. Mild left C5-6 foraminal "
+        "narrowing. No significant canal stenosis.\nC6-7: The left foramen is preserved. "
+        "The canal is patent.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C6-C7": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "a canal statement after a sentence opening with its level takes the level",
+        MRI + "At C6-7 there is a right foraminal disc protrusion. The left C6-7 foramen is "
+        "preserved. The canal is patent.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C6-C7": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "'canal narrowed by complexes to a moderate degree at C4/5 and C5/6'",
+        MRI + "The canal is narrowed by disc-osteophyte complexes to a moderate degree at C4/5 "
+        "and C5/6.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "moderate", "C5-C6": "moderate"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "'no significant stenosis' at other levels reaches only levels not discussed",
+        MRI + "C4/5 and C5/6: mild bilateral foraminal narrowing. C6/7: moderate left foraminal "
+        "stenosis; canal mildly narrowed. Other cervical levels: no significant stenosis.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {"C2-C3": "none", "C3-C4": "none", "C6-C7": "mild", "C7-T1": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "the cord's own levels after a lesion's range",
+        MRI + "Acute dorsal epidural haematoma C4/5 to C6/7 with mass effect on the cord at C5/6 "
+        "and C6/7 and severe canal stenosis at C5/6. No cord signal change.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "severe"},
+         "cord": (["C5-C6", "C6-C7"], False), "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
+    (
+        "dorsal column signal is cord signal",
+        MRI + "Symmetric T2 hyperintensity in the dorsal columns from C2 through C6. No cord "
+        "expansion.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {},
+         "cord": ([], True), "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
+    (
+        "'cannot be excluded' after 'no prior imaging and' is uncertain, not negated",
+        "CT CERVICAL SPINE\nFINDINGS: Mild anterior wedging of T1. No prior imaging is available "
+        "for comparison and an acute fracture cannot be excluded.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {},
+         "cord": ([], False), "red_flags": ["fracture"], "pathway": "red_flag_workup"},
+    ),
+    (
+        "a conditional recommendation is no finding",
+        "XR CERVICAL SPINE\nFINDINGS: No fracture or subluxation.\nIMPRESSION: MRI could be "
+        "obtained if there is ongoing clinical concern for ligamentous injury.",
+        {"modality": "RADIOGRAPH", "regions": ["cervical"], "canal": {},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
 ]
 
 
