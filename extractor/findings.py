@@ -148,7 +148,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"without (?:significant\s+|relevant\s+|pathological\s+)?(?:findings|pathology|remarks?)|"
     # "C2-C3 and C3-C4: without alterations." (Spanish and Portuguese-style English)
     r"(?:without|no)\s+(?:significant\s+|relevant\s+|pathologic(?:al)?\s+)?"
-    r"(?:alterations?|changes?|peculiarities|particularities)|"
+    r"(?:alterations?|changes?|peculiarit(?:y|ies)|particularit(?:y|ies))|"
     r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:seen|identified|noted|detected|demonstrated|found|observed))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
@@ -342,6 +342,7 @@ _REPORTING_PARTICIPLES = frozenset(
 )
 _SIDE_CELLS = {"bilateral": {"left", "right"}}
 _COMPARATIVES = frozenset({"more", "worse", "greater", "larger", "pronounced", "prominent"})
+_MORE_WORDS = frozenset({"more", "worse", "greater"})
 _CHANGE_WORDS = frozenset(
     {
         "worse",
@@ -581,6 +582,7 @@ _DEGREE_NOUNS = frozenset({"degree", "extent"})
 # Words before the level of a sentence that opens with it as its topic ("At the C5-6 level, ...").
 _TOPIC_LEVEL_LEAD = frozenset(
     {"at", "on", "in", "the", "level", "of", "segment", "disc", "space", "-", "*", "•", "("}
+    | {"again", "also", "seen", "noted", "there", "is", "are"}
 )
 # Words between the cord and the level it is compressed at ("the cord at the level of C5-6").
 _CORD_LEVEL_LEAD = frozenset({"at", "the", "level", "levels", "of", "from", "on", "in"})
@@ -1245,6 +1247,18 @@ class FindingBuilder:
         before = [w for w in self.lowers[max(token_i - 4, 0) : token_i] if w not in ("the", "on")]
         return bool(before) and before[-1] in _COMPARATIVES
 
+    def _more_on_side(self, token_i: int) -> bool:
+        """A side after "more", "worse" or "greater" ("more to the left"), not after a grade
+        ("pronounced on the left") or a superlative ("most pronounced on the left")."""
+        before = [
+            w for w in self.lowers[max(token_i - 4, 0) : token_i] if w not in ("the", "on", "to")
+        ]
+        return (
+            bool(before)
+            and before[-1] in _MORE_WORDS
+            and (len(before) < 2 or before[-2] not in ("most", "much"))
+        )
+
     def _aside(
         self, anchors: list[tuple[int, int, Span | None]], k: int, sent: Span
     ) -> tuple[int, int, int] | None:
@@ -1709,6 +1723,16 @@ class FindingBuilder:
             if len(g.sides) > 1 and g.sides[0].value == "bilateral":
                 # "moderate bilateral narrowing more on right side": both sides, the right worse
                 g.sides = [s for s in g.sides if not self._comparative_side(s.start)]
+            elif (
+                g.sides
+                and all(
+                    s.value in ("left", "right") and self._more_on_side(s.start) for s in g.sides
+                )
+                and not any(h.sides for h in groups if h is not g)
+            ):
+                # "mild reduction of the neural foramina, more to the left": both sides with
+                # one grade, as "left greater than right"
+                g.sides = [_Item(s.start, s.end, "SIDE", "bilateral") for s in g.sides[:1]]
             if len(g.sides) > 1 and any(s.value != "bilateral" for s in g.sides):
                 # "bilateral: moderate on the right, mild on the left" - the specific sides win
                 g.sides = [s for s in g.sides if s.value != "bilateral"]
@@ -2058,8 +2082,9 @@ class FindingBuilder:
             lead = self.lowers[sent.start : first.start]
             if ":" in lead:  # "Underlying spondylosis: C5-6 disc osteophyte complex ..."
                 lead = lead[len(lead) - lead[::-1].index(":") :]
-            topic = all(w in _TOPIC_LEVEL_LEAD for w in lead) or (
-                first.end < sent.end and self.lowers[first.end] == ":"
+            topic = (
+                all(w in _TOPIC_LEVEL_LEAD for w in lead)
+                or (first.end < sent.end and self.lowers[first.end] == ":")
             )
             if topic:
                 return levels if named <= set(levels) else []
@@ -3186,7 +3211,11 @@ class FindingBuilder:
         else:
             comp = self._has_label("CORD_COMPRESSION", left, right)
             # "normal in caliber and signal": a bare "signal" asserts nothing abnormal
-            sig = [x for x in self._has_label("CORD_SIGNAL", left, right) if x.id_ != "neutral"]
+            sig = [
+                x
+                for x in self._has_label("CORD_SIGNAL", left, right)
+                if x.id_ != "neutral" and not self._other_clause_before(x, target)
+            ]
             compression = any(not self._locally_negated(s) for s in comp)
             signal = any(not self._locally_negated(s) for s in sig)
             contact = [
@@ -3220,15 +3249,42 @@ class FindingBuilder:
             )
         return out
 
+    def _other_clause_before(self, span: Span, target: Span) -> bool:
+        """A word before the target in a clause of its own ("a collection with rim enhancement,
+        which impresses the cord"): the enhancement is the collection's, not the cord's."""
+        return span.end <= target.start and any(
+            w in (",", ";", "which", "that") for w in self.lowers[span.end : target.start]
+        )
+
     def _own_cord_levels(self, target: Span, items: list[_Item]) -> list[_Item]:
         """The levels named right after the cord ("haematoma C4/5 to C6/7 with mass effect on
         the cord at C5/6 and C6/7"): the cord's, not those of the lesion named before it."""
         after = [it for it in items if it.start >= target.end]
-        if not after or len(after) == len(items):
+        if not after:
             return items
         if all(w in _CORD_LEVEL_LEAD for w in self.lowers[target.end : after[0].start]):
-            return after
+            return after if len(after) < len(items) else items
+        if self._with_cord(target) and "," in self.lowers[target.end : after[0].start]:
+            # "canal stenosis at C3-4 with mild cord flattening, and at C5-6": the cord phrase
+            # joins the level before it, not the next coordinated one
+            before = [
+                it
+                for it in self._level_items(target.sent.start, target.start)
+                if it.label == "LEVEL"
+            ]
+            return self._nearest_level_list(before, target) if before else items
         return items
+
+    def _with_cord(self, target: Span) -> bool:
+        """The cord is named in a "with" phrase ("with mild cord flattening", "likely with
+        compression of the cord")."""
+        for i in range(target.start - 1, max(target.start - 7, 0) - 1, -1):
+            w = self.lowers[i]
+            if w == "with":
+                return True
+            if w in (",", ";", ".", "and", "at") or self.levels.within(i, i + 1):
+                return False
+        return False
 
     def _red_flag(self, fr: _Frame) -> list[Finding]:
         sent, sent_i, frames, target, _left, _right = fr

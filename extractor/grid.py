@@ -185,6 +185,12 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
             grid[level] = {"unspecified": value}
         elif len(positive) == 1:
             put(level, positive[0], value)
+        else:
+            # "encroaching upon both neural foramina with mild to moderate foraminal
+            # narrowing": the grade is the ungraded sides'
+            for side in positive:
+                if cells[side] == "unspecified":
+                    put(level, side, value)
 
     stated = (
         set(grid)

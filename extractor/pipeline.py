@@ -166,6 +166,10 @@ def _without_parenthetical_commas(
             start = m.scope_span[0]
             if m.modifier_span[0] > j and m.direction != "FORWARD" and i < start <= j + 1:
                 m._scope_start = max(sent_start, start - (j - i + 1))
+            elif i < m.modifier_span[0] < j and m.scope_span[1] > j:
+                # "Moderate canal stenosis, previously mild, with flattening of the cord": a
+                # modifier inside the insertion stays inside it
+                m._scope_end = j
     return [m for m in modifiers if id(m) not in drop] if drop else modifiers
 
 

@@ -22,7 +22,8 @@ _GRADE_WORD = (
 _DEFINITION_RE = re.compile(
     r"(?:\b(?:grade\s*)?([0-4]|iv|i{1,3})\s*(?:degree\s*)?"
     r"(?:=|:|-|–|—|\(|\bis\b|\bmeans\b|\bindicates\b|\brepresents\b|"
-    r"\bcorresponds to\b)\s*\(?\s*" + _GRADE_WORD + r")"
+    # "grade 1 = non-severe (moderate) stenosis": a word of the report's own before the grade
+    r"\bcorresponds to\b)\s*\(?\s*(?:[a-z-]+\s*\(\s*)?" + _GRADE_WORD + r")"
     r"|(?:(?:[(,;]|\bgrade)\s*([0-4])\s+" + _GRADE_WORD + r")",
     re.I,
 )

@@ -445,6 +445,15 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {lv: dict(B) for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")}),
     ("metal artefact's grade is not the foramina's", "C4-5: Metallic artefact is mild and the canal and foramina at the fused level are adequately seen. Left foramen free.", {"C4-C5": {"left": "none"}}),
     ("lesions that expand a foramen do not narrow it", "Smaller lesions expand the left C5-C6 foramen and both C7-T1 foramina.", {}),
+    ("'the foramina, more to the left' with one grade is both sides", "C4-C5: discal bulging determining mild reduction of the neural foramina, more to the left.\nC3-4: neuroforaminal narrowing bilaterally, worse on the right, where it is moderate.",
+     {"C3-C4": {"left": "unspecified", "right": "moderate"}, "C4-C5": {"left": "mild", "right": "mild"}}),
+    ("'most pronounced on the left' is the left only", "Multilevel foraminal stenosis, most pronounced on the left at C4-5 (moderate to severe).", {"C4-C5": {"left": "moderate-severe"}}),
+    ("'without particularity'; 'show no significant reduction'", "C7-T1: without particularity.\nAt C2-C3 and C3-C4 the neural foramina show no significant reduction.", {"C2-C3": dict(B), "C3-C4": dict(B), "C7-T1": dict(B)}),
+    ("'in a moderate degree, possibly severe' is a range", "C5/C6: disc-osteophyte complex narrowing the right intervertebral foramen in a moderate degree, possibly severe; left foramen narrowed slightly.", {"C5-C6": {"left": "mild", "right": "moderate-severe"}}),
+    ("a defined scale with a word of its own before the grade", "Grading according to Kim: grade 0 = no stenosis, grade 1 = non-severe (moderate) stenosis, grade 2 = severe stenosis.\nC3/4: Uncovertebral arthrosis right. Neuroforamen right grade 1, left grade 0.", {"C3-C4": {"left": "none", "right": "moderate"}}),
+    ("a grade stated unsided fills the ungraded sides", "C4-5 posterior disc bulge encroaching upon both neural foramina with mild to moderate foraminal narrowing.", {"C4-C5": {"left": "mild-moderate", "right": "mild-moderate"}}),
+    ("a narrowing 'seen preoperatively' is not today's", "C6-7: The severe left C6-7 foraminal stenosis seen preoperatively has been decompressed; there is mild residual left foraminal narrowing.", {"C6-C7": {"left": "mild"}}),
+    ("'not clearly seen on the prior' is new, not prior", "C6-7: Questionable mild left foraminal narrowing, not clearly seen on the prior. Right patent.", {"C6-C7": {"left": "mild", "right": "none"}}),
 ]
 
 

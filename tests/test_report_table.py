@@ -597,6 +597,33 @@ CASES = [
         {"modality": "RADIOGRAPH", "regions": ["cervical"], "canal": {},
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
+    (
+        "a cord phrase joins the level before it, not the next coordinated one",
+        MRI + "Moderate canal stenosis at C3-4 with mild cord flattening, and mild canal stenosis at C5-6.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C3-C4": "moderate", "C5-C6": "mild"},
+         "cord": (["C3-C4"], False), "red_flags": [], "pathway": "surgical_review"},
+    ),
+    (
+        "'previously mild' between commas does not make the cord phrase after it prior",
+        MRI + "C4-5: Moderate canal stenosis, previously mild, with flattening of the ventral cord "
+        "contour.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "moderate"},
+         "cord": (["C4-C5"], False), "red_flags": [], "pathway": "surgical_review"},
+    ),
+    (
+        "'no imaging evidence of cord signal change'",
+        MRI + "C5-6: Mild canal stenosis.\nIMPRESSION: Clinical correlation for myelopathy is "
+        "suggested; no imaging evidence of cord signal change at present.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "a collection's rim enhancement is not cord signal",
+        MRI + "Small ventral epidural collection at C5-C6 with rim enhancement, fitting with an "
+        "epidural abscess, which impresses the myelum ventrally. No myelum signal changes.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {},
+         "cord": (["C5-C6"], False), "red_flags": ["infection"], "pathway": "red_flag_workup"},
+    ),
 ]
 
 
