@@ -145,6 +145,8 @@ class BodyLimit:
             return
         declared = _content_length(scope)
         if declared is not None and declared > self.max_bytes:
+            if declared <= self._drain_limit:
+                await self._drain(receive)
             await self._reject(scope, receive, send)
             return
         chunks: list[bytes] = []
@@ -156,6 +158,8 @@ class BodyLimit:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
+                if message.get("more_body", False):
+                    await self._drain(receive)
                 await self._reject(scope, receive, send)
                 return
             chunks.append(chunk)
@@ -172,6 +176,22 @@ class BodyLimit:
             return await receive()
 
         await self.app(scope, replay, send)
+
+    @property
+    def _drain_limit(self) -> int:
+        return max(4 * self.max_bytes, 16 * 1024 * 1024)
+
+    async def _drain(self, receive: Receive) -> None:
+        """Read and drop the rest of an over-size body (up to a bound) before answering, so the
+        client that is still sending gets the 413 instead of a connection reset."""
+        drained = 0
+        while drained <= self._drain_limit:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            drained += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return
 
     async def _reject(self, scope: Scope, receive: Receive, send: Send) -> None:
         ctx = scope.get(SCOPE_KEY)

@@ -243,7 +243,9 @@ _CORRECTION_RE = re.compile(
     r"(?:transposed|reversed|switched|swapped|dictated|"
     r"stated|reported|described|labell?ed|transcribed|given)\s+in\s+error|"
     r"(?:incorrectly|mistakenly|wrongly)\s+(?:dictated|stated|reported|described|labell?ed|"
-    r"transcribed|given|recorded)|should\s+have\s+read)\b",
+    r"transcribed|given|recorded)|should\s+have\s+read|"
+    # "The side at C4-5 was transposed in the original dictation."
+    r"(?:was|were|been)\s+(?:transposed|reversed|switched|swapped))\b",
     re.I,
 )
 _CARRY_FORWARD_RE = re.compile(
@@ -1431,7 +1433,7 @@ class FindingBuilder:
                     # (but grade 0 is no narrowing on every scale)
                     number = item.value[6:]
                     default = "none" if number == "0" else "significant"
-                    item.value = self.scale.grades.get(number, default)
+                    item.value = self._scale_grade(number, default)
                     item.grade_number = True
             items.append(item)
         if any(it.past_tense for it in items) and (
@@ -1449,6 +1451,8 @@ class FindingBuilder:
         for span in self.levels.within(start, end):
             if self._names_construct(span):
                 continue  # "at C4-C5 above the C5-C7 fusion": the fusion's levels
+            if self._reference_level(span):
+                continue  # "narrowed by 70% compared with C3-C4": a yardstick, not a place
             items.append(_Item(span.start, span.end, "LEVEL", span.id_))
         for label in ("QUANTIFIER", "ANAPHOR"):
             index = self.lex.get(label)
@@ -1482,6 +1486,24 @@ class FindingBuilder:
         if self.levels.within(sent.start, sent.end) or self.header_levels[sent_i]:
             return None
         return span.id_
+
+    def _scale_grade(self, number: str, default: str) -> str:
+        """The severity the report's scale gives a grade number, or a range of two ("grade
+        II-III" = moderate-severe where II is moderate and III severe)."""
+        low, _, high = number.partition("-")
+        if not high:
+            return self.scale.grades.get(number, default)
+        a, b = self.scale.grades.get(low), self.scale.grades.get(high)
+        if a is None or b is None:
+            return default
+        return f"{a}-{b}" if f"{a}-{b}" in SEVERITY_RANK else b
+
+    def _reference_level(self, span: Span) -> bool:
+        """A level the finding is measured against ("narrows the foramen by 70% compared with
+        C3-C4", "relative to the C3-4 level"); not one it is also found at ("greater at C5-6
+        than at C6-7")."""
+        before = [w for w in self.lowers[max(span.start - 3, 0) : span.start] if w != "the"]
+        return before[-2:] in (["compared", "with"], ["compared", "to"], ["relative", "to"])
 
     def _names_construct(self, span: Span) -> bool:
         """A level that names the operated construct a finding is placed next to ("above the
@@ -2048,7 +2070,7 @@ class FindingBuilder:
         items = [
             _Item(s.start, s.end, "LEVEL", s.id_)
             for s in self.levels.within(start, end)
-            if not self._names_construct(s)
+            if not self._names_construct(s) and not self._reference_level(s)
         ]
         for label in ("QUANTIFIER", "ANAPHOR"):
             for s in self._has_label(label, start, end):

@@ -454,6 +454,17 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("a grade stated unsided fills the ungraded sides", "C4-5 posterior disc bulge encroaching upon both neural foramina with mild to moderate foraminal narrowing.", {"C4-C5": {"left": "mild-moderate", "right": "mild-moderate"}}),
     ("a narrowing 'seen preoperatively' is not today's", "C6-7: The severe left C6-7 foraminal stenosis seen preoperatively has been decompressed; there is mild residual left foraminal narrowing.", {"C6-C7": {"left": "mild"}}),
     ("'not clearly seen on the prior' is new, not prior", "C6-7: Questionable mild left foraminal narrowing, not clearly seen on the prior. Right patent.", {"C6-C7": {"left": "mild", "right": "none"}}),
+    ("'foraminostenosis' with Latin sides 'l. sin.' / 'l. dx.'", "C5/6 – broad-based disc herniation, uncarthrosis, foraminostenosis l. sin. of severe degree, l. dx. mild. C6/7 – disc bulge, foramina free.",
+     {"C5-C6": {"left": "severe", "right": "mild"}, "C6-C7": dict(B)}),
+    ("'do not show significant narrowing'; 'do not appear narrowed'", "The neural foramina at C5-C6 and C6-C7 do not show significant narrowing.\nThe neural foramina at C4-5 do not appear narrowed.",
+     {"C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": dict(B)}),
+    ("a level the narrowing is measured against is not its place", "C5-C6: Right uncovertebral osteophyte narrows the right foramen by approximately 70% compared with C3-C4. Left foramen mildly narrowed.",
+     {"C5-C6": {"left": "mild", "right": "unspecified"}}),
+    ("a grade range under the report's scale; 'grade I.' at a sentence end", "Foraminal stenosis is graded as follows: grade I – mild, grade II – moderate, grade III – severe.\nC3-C4 – disc bulge, bilateral foraminal stenosis grade I.\nC5-C6 – bilateral foraminal stenosis grade II–III.",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate-severe", "right": "moderate-severe"}}),
+    ("a grade range with no scale is ungraded", "C5-C6: bilateral foraminal stenosis grade 2-3.", {"C5-C6": {"left": "unspecified", "right": "unspecified"}}),
+    ("an addendum saying the side 'was transposed' corrects", "C4-5: Moderate left foraminal stenosis, increased from mild. Right foramen mildly narrowed, unchanged.\n\nIMPRESSION: Progressive left C4-5 foraminal stenosis, now moderate.\n\nADDENDUM: The side at C4-5 was transposed in the original dictation. The moderate foraminal stenosis at C4-5 is on the right, and the left C4-5 foramen is mildly narrowed and unchanged.",
+     {"C4-C5": {"left": "mild", "right": "moderate"}}),
 ]
 
 
