@@ -158,6 +158,8 @@ _LEVEL_NORMAL_RE = re.compile(
     # "... are unremarkable, without significant spinal canal or neural foraminal narrowing."
     r"(?:\s*,?\s*(?:without|with\s+no|and\s+no|and\s+without)\s+(?:significant\s+|appreciable\s+)?"
     r"(?:(?:central|spinal)\s+)?(?:canal|stenosis|narrowing)[^.;]*)?"
+    # a gloss in brackets, often in the writer's own language ("Unremarkable (特記事項なし).")
+    r"(?:\s*\([^()]{1,40}\))?"
     r"\s*[.;:]?\s*$",
     re.I,
 )
@@ -185,6 +187,9 @@ _CHANGE_VERBS = frozenset(
         "became",
         "changed",
     }
+)
+_CHANGE_NOUNS = frozenset(
+    {"progression", "worsening", "improvement", "increase", "decrease", "change", "regression"}
 )
 _CLAUSE_PUNCT = frozenset({".", ";", ":", ",", "(", ")"})
 _SINGULAR_LEVEL_NOUNS = frozenset({"level", "segment", "interspace", "disc", "disk"})
@@ -581,6 +586,10 @@ class _Group:
 
 
 _DEGREE_NOUNS = frozenset({"degree", "extent"})
+# Words inside the level list of an exception phrase ("except at the C5-6 and C6-7 levels").
+_EXCEPTION_LIST_WORDS = frozenset(
+    {"at", "the", "for", "level", "levels", ",", "and", "or", "&", "/"}
+)
 # Words before the level of a sentence that opens with it as its topic ("At the C5-6 level, ...").
 _TOPIC_LEVEL_LEAD = frozenset(
     {"at", "on", "in", "the", "level", "of", "segment", "disc", "space", "-", "*", "•", "("}
@@ -708,7 +717,7 @@ class FindingBuilder:
             if not (
                 " to " in s.text.lower()
                 and self.lowers[s.start - 1 : s.start] == ["from"]
-                and self.lowers[s.start - 2 : s.start - 1] not in (["ranging"], ["varying"])
+                and self._change_before(s.start - 1)
             )
         ]
         self.attr_spans = _relative_sides(
@@ -740,6 +749,17 @@ class FindingBuilder:
         self.scale = parse_scale([(s.start_char, s.text) for s in self.sents])
         self.header_levels = self._header_scopes()
         self._block_labels: list[str | None] | None = None
+
+    def _change_before(self, i: int) -> bool:
+        """A change word shortly before token i ("progressed from mild to moderate"), so that
+        "from ... to ..." is a change, not a range ("narrowing of the left foramen from
+        moderate to marked degree")."""
+        for w in reversed(self.lowers[max(i - 6, 0) : i]):
+            if w in (".", ";", ":"):
+                return False
+            if w in _CHANGE_VERBS or w in _CHANGE_NOUNS:
+                return True
+        return False
 
     def _carry_corrections(self) -> None:
         """An addendum that announces an error ("The sides were transposed in error at C5-6.")
@@ -926,6 +946,11 @@ class FindingBuilder:
             ):
                 # "high-grade stenosis right, left without stenosis": the side of the negation
                 return sp.start
+        commas = [i for i in range(first, end) if self.lowers[i] == ","]
+        if after_target and commas and self.lowers[commas[-1] + 1] in ("the", "a", "an"):
+            # "NF stenosis: Rt grade 1, Lt grade 3, the left C6 root is compressed": a noun
+            # phrase opened after the last comma is the next anchor's
+            return commas[-1] + 1
         governing = [
             *(p for p in self._has_label("PREDICATE", first, end) if p.id_ == "narrowing"),
             # "... and deformity of the anterior face of the medulla"
@@ -1106,6 +1131,8 @@ class FindingBuilder:
                 continue
             if t.label_ == "GENERIC_STENOSIS" and self._stenosis_of(t, targets[k + 1 : k + 2]):
                 continue  # "severe stenosis of the right C6-7 neural foramen": the foramen's
+            if t.label_ == "GENERIC_STENOSIS" and self._graded_head(t, targets[k - 1 : k]):
+                continue  # "Bilateral foramen mild stenosis": the foramen's
             if (
                 t.label_ == "CANAL"
                 and self.lowers[t.end - 1] in _COORD_WORDS
@@ -1157,6 +1184,14 @@ class FindingBuilder:
             and len(gap) <= 7
             and not any(w in (",", ";", ".", ":", "and", "or", "with") for w in gap)
         )
+
+    def _graded_head(self, generic: Span, before: list[Span]) -> bool:
+        """'[side] foramen [grade] stenosis': the stenosis heads the foramen just named, with only
+        a grade between ("Bilateral foramen mild stenosis", "left foramen moderate stenosis")."""
+        if not before or before[0].label_ not in ("FORAMINAL", "CANAL"):
+            return False
+        gap = self.lowers[before[0].end : generic.start]
+        return 0 < len(gap) <= 2 and all(w in _GRADE_OR_SIDE_WORDS for w in gap)
 
     def targets_in(self, sent: Span) -> list[Span]:
         return self.target_index.within(sent.start, sent.end)
@@ -1386,6 +1421,13 @@ class FindingBuilder:
             if self.lowers[i] in _CLAUSE_PUNCT:
                 break  # "... since the prior. Mild right stenosis": another sentence's word
             if self.lowers[i] in ("previously", "formerly", "from", "prior", "previous"):
+                if self.lowers[i] == "from" and (
+                    self.lowers[i - 1 : i] in (["apart"], ["aside"])
+                    or (" to " in span.text.lower() and not self._change_before(i))
+                ):
+                    # "no narrowing apart from minimal right-sided narrowing"; "narrowing of
+                    # the left foramen from moderate to marked degree" (a range, not a change)
+                    break
                 if i == span.start - 2 and self.lowers[i + 1] in _REPORTING_PARTICIPLES:
                     # "the previously described severe stenosis is again seen": the finding
                     # was described before; its grade is prior only when a current one
@@ -1453,6 +1495,12 @@ class FindingBuilder:
                 continue  # "at C4-C5 above the C5-C7 fusion": the fusion's levels
             if self._reference_level(span):
                 continue  # "narrowed by 70% compared with C3-C4": a yardstick, not a place
+            ex = self.excepted.get(span.start)
+            if ex is not None:
+                # "Except for C5-6, the foramina are patent": every other level
+                if not any(it.start == ex.start for it in items):
+                    items.append(_Item(ex.start, ex.end, "QUANTIFIER", "remaining"))
+                continue
             items.append(_Item(span.start, span.end, "LEVEL", span.id_))
         for label in ("QUANTIFIER", "ANAPHOR"):
             index = self.lex.get(label)
@@ -1497,6 +1545,31 @@ class FindingBuilder:
         if a is None or b is None:
             return default
         return f"{a}-{b}" if f"{a}-{b}" in SEVERITY_RANK else b
+
+    def _fronted_exceptions(self) -> dict[int, Span]:
+        """Levels named by an exception phrase that opens its statement ("Except for C5-6,
+        the foramina are patent", "At all levels apart from C5/6, the exit foramina are free",
+        "Other than C5-C6 and C6-C7, all cervical levels are unremarkable"): levels the
+        statement is not about. Level start -> the exception phrase. An exception after the
+        finding ("No foraminal stenosis except at C5-6") is the finding's and stays."""
+        out: dict[int, Span] = {}
+        for ex in self._has_label("FOCUS", 0, len(self.doc)):
+            if ex.id_ != "exception":
+                continue
+            sent = self.sents[self._sentence_index(ex.start)]
+            if any(
+                t.label_ in _LEVEL_OWNERS for t in self.target_index.within(sent.start, ex.start)
+            ):
+                continue
+            pos, named = ex.end, []
+            for lv in self.levels.within(ex.end, sent.end):
+                if not all(w in _EXCEPTION_LIST_WORDS for w in self.lowers[pos : lv.start]):
+                    break
+                named.append(lv)
+                pos = lv.end
+            if named and self.lowers[pos : pos + 1] == [","]:
+                out.update((lv.start, ex) for lv in named)
+        return out
 
     def _reference_level(self, span: Span) -> bool:
         """A level the finding is measured against ("narrows the foramen by 70% compared with
@@ -1605,6 +1678,11 @@ class FindingBuilder:
         for i in range(max(span.start - 3, 0), span.start):
             if self.lowers[i] in _LOCAL_NEGATORS:
                 return True
+        after = self.lowers[span.end : span.end + 3]
+        if after[:1] == ["not"] or (
+            after[:1] in (["is"], ["are"], ["was"], ["were"]) and after[1:2] == ["not"]
+        ):
+            return True  # "T2 hyperintensity is not seen in the cord"
         for i in range(span.end, min(span.end + 3, len(doc))):
             if self.lowers[i] in _NORMAL_WORDS:
                 return True
@@ -2070,7 +2148,9 @@ class FindingBuilder:
         items = [
             _Item(s.start, s.end, "LEVEL", s.id_)
             for s in self.levels.within(start, end)
-            if not self._names_construct(s) and not self._reference_level(s)
+            if not self._names_construct(s)
+            and not self._reference_level(s)
+            and s.start not in self.excepted
         ]
         for label in ("QUANTIFIER", "ANAPHOR"):
             for s in self._has_label(label, start, end):
@@ -2078,6 +2158,14 @@ class FindingBuilder:
                 if value is not None:
                     items.append(_Item(s.start, s.end, label, value))
         return sorted(items, key=lambda it: it.start)
+
+    def _opens_with_anaphor(self, sent: Span) -> bool:
+        """The sentence opens with "At this level" / "At the same level"."""
+        return any(
+            a.id_ == "previous"
+            and all(w in _TOPIC_LEVEL_LEAD for w in self.lowers[sent.start : a.start])
+            for a in self._has_label("ANAPHOR", sent.start, min(sent.start + 4, sent.end))
+        )
 
     def _same_line_levels(self, sent_i: int) -> list[str]:
         """Levels of an earlier sentence on the same line ("At C5-6 there is X. Y is seen."),
@@ -2093,6 +2181,11 @@ class FindingBuilder:
                 break
             lv = self.levels.within(sent.start, sent.end)
             if not lv:
+                if self._opens_with_anaphor(sent):
+                    # "At this level a left foraminal protrusion ... The central canal is
+                    # mildly narrowed.": the level the anaphor points to
+                    levels = self._previous_levels(k, False)
+                    return levels if levels and named <= set(levels) else []
                 continue
             levels = [lvl for s in lv for lvl in _levels_of(s)]
             # only a sentence that opens with its level sets the topic ("At C5-6 there is X.",
@@ -2104,9 +2197,8 @@ class FindingBuilder:
             lead = self.lowers[sent.start : first.start]
             if ":" in lead:  # "Underlying spondylosis: C5-6 disc osteophyte complex ..."
                 lead = lead[len(lead) - lead[::-1].index(":") :]
-            topic = (
-                all(w in _TOPIC_LEVEL_LEAD for w in lead)
-                or (first.end < sent.end and self.lowers[first.end] == ":")
+            topic = all(w in _TOPIC_LEVEL_LEAD for w in lead) or (
+                first.end < sent.end and self.lowers[first.end] == ":"
             )
             if topic:
                 return levels if named <= set(levels) else []
@@ -2117,6 +2209,7 @@ class FindingBuilder:
     def build(self) -> list[Finding]:
         self.target_index = _SentenceIndex(self.targets)
         self.blocker_index = _SentenceIndex(self.blockers)
+        self.excepted = self._fronted_exceptions()
         findings: list[Finding] = []
         last_target: Span | None = None
         self._last_foraminal_levels: list[str] = []
@@ -2590,7 +2683,12 @@ class FindingBuilder:
         hypertrophy", "mild, due to facet arthropathy", "osteophyte may cause mild
         narrowing")."""
         before = self.lowers[max(token_i - 4, start) : token_i]
-        if any(w in _CAUSE_WORDS or w in ("from", "by") for w in before):
+        if any(
+            w in _CAUSE_WORDS
+            or w == "by"
+            or (w == "from" and (k == 0 or before[k - 1] not in ("apart", "aside")))
+            for k, w in enumerate(before)
+        ):
             return True
         after = self.lowers[token_i + 1 : token_i + 4 if end is None else min(token_i + 4, end)]
         return any(w in _CAUSE_VERBS for w in after)
@@ -3379,7 +3477,16 @@ class FindingBuilder:
             for q in self._has_label("QUANTIFIER", sent.start, sent.end)
             if q.id_ != "remaining_discs"
         ]
-        if not lv and not quant:
+        # "Other than C5-C6 and C6-C7, all cervical levels are unremarkable.": the levels of a
+        # fronted exception are not the statement's; its words are left out like a quantifier's
+        excepted = [s for s in lv if s.start in self.excepted]
+        exceptions = list({id(e): e for e in (self.excepted[s.start] for s in excepted)}.values())
+        lv = [s for s in lv if s.start not in self.excepted]
+        if (
+            not lv
+            and not quant
+            and not any(s.start in self.excepted for s in self.levels.within(sent.start, sent.end))
+        ):
             return []
         if quant and not lv and (_OTHER_REGION_RE.search(sent.text) or self._outside_neck(sent_i)):
             return []
@@ -3389,7 +3496,7 @@ class FindingBuilder:
         text = sent.text
         pieces = []
         cursor = 0
-        for s in sorted([*lv, *quant], key=lambda x: x.start_char):
+        for s in sorted([*lv, *quant, *excepted, *exceptions], key=lambda x: x.start_char):
             if s.start_char - offset < cursor:
                 continue
             pieces.append(text[cursor : s.start_char - offset])
@@ -3401,6 +3508,8 @@ class FindingBuilder:
         common = self._plain_common(sent_i, sent.start_char, sent.text.rstrip(), True)
         levels = [lvl for s in lv for lvl in _levels_of(s)]
         if not levels:
+            if not quant and not exceptions:
+                return []
             return [_make("level_normal", None, None, "none", common, label="remaining_levels")]
         return [_make("level_normal", level, None, "none", common) for level in levels]
 

@@ -108,6 +108,9 @@ _INSERTION_OPENERS = frozenset(
         "incl",
         "previously",
         "formerly",
+        # a relative clause: "The right foramen, which was severely narrowed on the prior
+        # study, is no longer narrowed"
+        "which",
     }
 )
 
@@ -162,14 +165,19 @@ def _without_parenthetical_commas(
         if doc[i + 1].lower_ not in _INSERTION_OPENERS:
             continue
         drop.update((id(a), id(b)))
+        # the opener ends no scope either ("which" otherwise ends every scope it meets)
+        drop.update(
+            id(m) for m in modifiers if m.category == "TERMINATE" and m.modifier_span[0] == i + 1
+        )
         for m in modifiers:
             start = m.scope_span[0]
-            if m.modifier_span[0] > j and m.direction != "FORWARD" and i < start <= j + 1:
+            if m.modifier_span[0] > j and m.direction != "FORWARD" and i <= start <= j + 1:
                 m._scope_start = max(sent_start, start - (j - i + 1))
-            elif i < m.modifier_span[0] < j and m.scope_span[1] > j:
+            elif i < m.modifier_span[0] < j:
                 # "Moderate canal stenosis, previously mild, with flattening of the cord": a
                 # modifier inside the insertion stays inside it
-                m._scope_end = j
+                m._scope_start = max(m.scope_span[0], i + 1)
+                m._scope_end = min(m.scope_span[1], j)
     return [m for m in modifiers if id(m) not in drop] if drop else modifiers
 
 

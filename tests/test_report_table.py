@@ -624,6 +624,36 @@ CASES = [
         {"modality": "MRI", "regions": ["cervical"], "canal": {},
          "cord": (["C5-C6"], False), "red_flags": ["infection"], "pathway": "red_flag_workup"},
     ),
+    (
+        "'long T2 signal' in the cord is cord signal; 'is not seen' negates it",
+        MRI + "C3/4: severe canal stenosis; the cord is compressed and patchy long T2 signal is "
+        "seen in the cord at this level.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C3-C4": "severe"},
+         "cord": (["C3-C4"], True), "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
+    (
+        "'T2 hyperintensity is not seen in the cord'",
+        MRI + "C5-6: Mild canal stenosis. Patchy long T2 signal is not seen in the cord. T2 "
+        "hyperintensity is not seen in the cord.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "'the clinical picture of myelopathy' is no imaging finding",
+        MRI + "C5-6: Mild canal stenosis.\nIMPRESSION: The appearances would fit with the "
+        "clinical picture of myelopathy.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "an anaphor topic carries a canal statement",
+        MRI + "There is disc desiccation at C5-C6. At this level a left foraminal protrusion "
+        "causes moderate left foraminal narrowing. The central canal is mildly narrowed.\n\n"
+        "No significant central canal stenosis at the other levels.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {"C2-C3": "none", "C3-C4": "none", "C4-C5": "none", "C5-C6": "mild", "C6-C7": "none", "C7-T1": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
 ]
 
 
