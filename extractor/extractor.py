@@ -16,6 +16,7 @@ from ._version import __version__
 from .annotate import FindingAnnotator
 from .clinical import ClinicalContext
 from .findings import build_findings
+from .layout import plain_layout
 from .levels import CERVICAL_LEVELS, LEVELS_KEY
 from .modality import ModalityDetector
 from .pathway import PathwayEngine
@@ -116,11 +117,14 @@ class Extractor:
             return self._empty(id, self._content_warnings(text), clinical)
         # spaCy >= 3.8 frees per-request strings with memory zones; 3.7 has none.
         zone = getattr(self.nlp, "memory_zone", None)
+        # exported markup ("<br>", "&nbsp;", "\\par") is read as the layout it stands for; the
+        # layout text has the same length, so offsets hold for `text`
+        layout = plain_layout(text)
         with zone() if zone is not None else contextlib.nullcontext():
-            doc = self.nlp.make_doc(text)
-            doc.user_data[TEXT_KEY] = text  # spaCy's doc.text is this string, rebuilt per access
+            doc = self.nlp.make_doc(layout)
+            doc.user_data[TEXT_KEY] = layout  # spaCy's doc.text is this string, rebuilt per access
             doc = self.nlp(doc)
-            result = self._result(doc, id, warnings, clinical)
+            result = self._result(doc, id, warnings, clinical, source=text)
         log.debug(
             "extracted id=%s chars=%d sha=%s findings=%d",
             id,
@@ -167,13 +171,21 @@ class Extractor:
         )
 
     def _result(
-        self, doc: Doc, rid: str | None, warnings: list[str], clinical: ClinicalContext | None
+        self,
+        doc: Doc,
+        rid: str | None,
+        warnings: list[str],
+        clinical: ClinicalContext | None,
+        source: str,
     ) -> ReportResult:
         text = doc_text(doc)
         operated = self.annotator.operated_levels(text)
         findings, root_warnings = self.annotator.annotate(
             build_findings(doc, operated), text, operated
         )
+        if text is not source:
+            # the words of the report as given, markup included
+            findings = [f.model_copy(update={"text": source[f.start : f.end]}) for f in findings]
         warnings = [*warnings, *root_warnings]
         sections = [
             (s.category, doc[s.title_start].idx, doc[s.body_end - 1].idx + len(doc[s.body_end - 1]))

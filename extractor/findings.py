@@ -188,6 +188,16 @@ _CHANGE_VERBS = frozenset(
         "changed",
     }
 )
+# "PRELIMINARY REPORT" / "Prelim read:" ... "FINAL REPORT": a superseded first version
+_PRELIMINARY_RE = re.compile(
+    r"^[ \t]*(?:preliminary|prelim)\.?(?:[ \t]+(?:report|read|interpretation|result))?[ \t]*:?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FINAL_REPORT_RE = re.compile(
+    # a header line ("FINAL REPORT", "Final report:"), not "FINAL REPORT TO FOLLOW."
+    r"^[ \t]*final[ \t]+(?:report|read|interpretation)[ \t]*(?::|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _CHANGE_NOUNS = frozenset(
     {"progression", "worsening", "improvement", "increase", "decrease", "change", "regression"}
 )
@@ -244,13 +254,16 @@ _CORRECTION_RE = re.compile(
     r"transcribed|written)|should read|(?:is|are|was|has been|have been) (?:amended|corrected)|"
     r"amended to|corrected to|erroneously (?:dictated|stated|reported|transcribed)|"
     r"dictation error|transcription error|as (?:described|stated|reported|dictated) above|"
-    r"as (?:described|stated|reported|dictated) in the (?:original |initial |first )?report|"
+    r"as (?:described|stated|reported|dictated) in the "
+    r"(?:original |initial |first |preliminary |prior |resident'?s? )?report|"
     r"(?:transposed|reversed|switched|swapped|dictated|"
     r"stated|reported|described|labell?ed|transcribed|given)\s+in\s+error|"
     r"(?:incorrectly|mistakenly|wrongly)\s+(?:dictated|stated|reported|described|labell?ed|"
     r"transcribed|given|recorded)|should\s+have\s+read|"
     # "The side at C4-5 was transposed in the original dictation."
-    r"(?:was|were|been)\s+(?:transposed|reversed|switched|swapped))\b",
+    r"(?:was|were|been)\s+(?:transposed|reversed|switched|swapped)|"
+    # an addendum that opens "Correction." / "Correction: ..."
+    r"^\W*corrections?(?=\s*[.:]))",
     re.I,
 )
 _CARRY_FORWARD_RE = re.compile(
@@ -490,6 +503,10 @@ _PRIOR_REPORT_WORDS = frozenset(
     }
 )
 _CONJUNCTION_WORDS = frozenset({"and", "or", "nor", "and/or", "&"})
+# words saying a grade is an earlier version's of this report
+_SUPERSEDED_VERSION_WORDS = frozenset(
+    {"preliminary", "prelim", "overstated", "overcalled", "understated", "undercalled"}
+)
 _NARROWING_NOUNS = frozenset(
     {"stenosis", "stenoses", "narrowing", "narrowings", "encroachment", "compromise"}
 )
@@ -828,6 +845,14 @@ class FindingBuilder:
                 "comparison" if sent.start >= appended[0] else cat
                 for sent, cat in zip(self.sents, out, strict=True)
             ]
+        # a preliminary report pasted before the final one is superseded by it
+        prelim = _PRELIMINARY_RE.search(self.text)
+        final = _FINAL_REPORT_RE.search(self.text, prelim.end()) if prelim else None
+        if prelim and final:
+            out = [
+                "comparison" if prelim.start() <= sent.start_char < final.start() else cat
+                for sent, cat in zip(self.sents, out, strict=True)
+            ]
         return out
 
     # ----- level context -------------------------------------------------------------------
@@ -951,16 +976,19 @@ class FindingBuilder:
             # "NF stenosis: Rt grade 1, Lt grade 3, the left C6 root is compressed": a noun
             # phrase opened after the last comma is the next anchor's
             return commas[-1] + 1
+        cord_verbs = self._has_label("CORD_COMPRESSION", first, end)
         governing = [
             *(p for p in self._has_label("PREDICATE", first, end) if p.id_ == "narrowing"),
             # "... and deformity of the anterior face of the medulla"
-            *self._has_label("CORD_COMPRESSION", first, end),
+            *cord_verbs,
         ]
         for p in sorted(governing, key=lambda sp: sp.start):
-            governs = self.lowers[p.end : p.end + 1] == ["of"] or self.lowers[p.end - 1] in (
-                "of",
-                "the",
-                "both",
+            after = self.lowers[p.end : p.end + 1]
+            governs = (
+                after == ["of"]
+                # "mild indentation over the anterior surface of the cord"
+                or (p in cord_verbs and after in (["over"], ["on"], ["upon"], ["onto"]))
+                or self.lowers[p.end - 1] in ("of", "the", "both")
             )
             if governs and p.start > first:
                 # "..., with additional mild narrowing of the left C4-5 and right C5-6 foramina":
@@ -1234,7 +1262,7 @@ class FindingBuilder:
         # ... or with the degree of the narrowing ("narrowed by disc-osteophyte complexes to a
         # moderate degree at C4/5")
         resumes = bool(tail) and (
-            tail[0] in (",", ":")
+            tail[0] in (",", ":", "-", "–", "—")
             or tail[0] in _CAUSE_COPULAS
             or any(
                 w == "to" and any(d in _DEGREE_NOUNS for d in tail[i + 1 : i + 5])
@@ -1434,6 +1462,12 @@ class FindingBuilder:
                     # follows ("... is now moderate")
                     return self._grade_follows(span)
                 return True
+        for i in range(span.start - 1, max(span.start - 8, 0) - 1, -1):
+            if self.lowers[i] in _CLAUSE_PUNCT:
+                break
+            if self.lowers[i] in _SUPERSEDED_VERSION_WORDS:
+                # "the preliminary report overstated this as severe"
+                return True
         for i in range(span.end, min(span.end + 4, len(doc))):
             if self.lowers[i] in ("prior", "previous", "preoperatively"):
                 return True
@@ -1464,6 +1498,10 @@ class FindingBuilder:
                 continue  # "narrowing, which is not severe": a grade the finding does not have
             if span.label_ == "SIDE" and self._both_levels(span):
                 continue  # "narrows both the C4-C5 and C5-C6 foramina": both levels, not sides
+            if span.label_ == "SIDE" and [
+                w for w in self.lowers[max(span.start - 3, 0) : span.start] if w != "the"
+            ][-2:] in (["not"], [",", "not"], ["rather", "than"], ["and", "not"]):
+                continue  # "on the right, not the left": a side the finding is not on
             item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
             if span.label_ == "SEVERITY":
                 item.prior = self._is_prior_severity(span)
@@ -1595,13 +1633,23 @@ class FindingBuilder:
         if not self.scale.grades:
             return []
         out = []
-        for it in items:
-            i = it.end
-            if it.label != "SIDE" or i >= end:
+        # ... and after an anchor of a kind the scale names ("canal 2; foramina R 2 / L 3")
+        anchor_ends = [
+            t.end
+            for t in self.target_index.within(start, end)
+            if (t.label_ == "CANAL" and self.scale.canal)
+            or (t.label_ == "FORAMINAL" and self.scale.foraminal)
+        ]
+        for i in [it.end for it in items if it.label == "SIDE"] + anchor_ends:
+            if i >= end:
                 continue
             word = self.lowers[i]
-            after = self.lowers[i + 1 : i + 2]
-            if word in self.scale.grades and after not in (["mm"], ["cm"], ["%"], ["-"], ["/"]):
+            after = self.lowers[i + 1 : i + 3]
+            if word in self.scale.grades and not (
+                after[:1] in (["mm"], ["cm"], ["%"], ["-"])
+                # "right 5/6": a fraction or a level, not a grade ("R 0 / L 1" is a grade)
+                or (after[:1] == ["/"] and after[1:2] != [] and after[1].isdigit())
+            ):
                 out.append(_Item(i, i + 1, "SEVERITY", self.scale.grades[word], grade_number=True))
         return out
 
@@ -2270,7 +2318,14 @@ class FindingBuilder:
                     # the antecedent of a following elliptical clause is the last stenosis
                     # anchor ("Foramina: left obscured by phlegmon; right mild narrowing")
                     last_target = next(
-                        (t for t in reversed(own) if t.label_ in _CONTINUABLE), own[-1]
+                        (t for t in reversed(own) if t.label_ in _CONTINUABLE),
+                        # "...; the right C5 root sleeve is short. Left patent.": the exiting
+                        # root is the foramen's, whose statement goes on
+                        last_target
+                        if last_target is not None
+                        and last_target.label_ in _CONTINUABLE
+                        and all(t.label_ == "ROOT" for t in own)
+                        else own[-1],
                     )
                 elif scale_subject is not None and any(
                     sp.id_.startswith("grade_") for sp in self.attrs.within(start, end)

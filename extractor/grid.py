@@ -249,7 +249,35 @@ def canal_grid(findings: list[Finding]) -> dict[str, str]:
     return {lvl: grid[lvl] for lvl in _sorted_levels(grid)}
 
 
+def _revises(f: Finding) -> bool:
+    return f.correction or f.section == "ADDENDUM"
+
+
+def retractions(findings: list[Finding]) -> set[tuple[str, str]]:
+    """What an addendum or a correction takes back: a red flag it denies ("ADDENDUM: ... it
+    represents a vascular channel. There is no fracture."), cord compression it denies or
+    reduces to contact ("At C5-6 the disc contacts the cord but does not compress it")."""
+    out: set[tuple[str, str]] = set()
+    for f in findings:
+        if not _revises(f):
+            continue
+        if f.type == "red_flag" and f.negated and f.label:
+            out.add(("red_flag", f.label))
+        elif f.level and ((f.type == "cord_compression" and f.negated) or f.type == "cord_contact"):
+            out.add(("cord_compression", f.level))
+    return out
+
+
+def is_retracted(f: Finding, retracted: set[tuple[str, str]]) -> bool:
+    """A finding of the body that an addendum or a correction took back."""
+    if not retracted or _revises(f):
+        return False
+    key = f.label if f.type == "red_flag" else f.level
+    return key is not None and (f.type, key) in retracted
+
+
 def cord_compression_levels(findings: list[Finding]) -> list[str]:
+    retracted = retractions(findings)
     levels = {
         f.level
         for f in findings
@@ -257,6 +285,7 @@ def cord_compression_levels(findings: list[Finding]) -> list[str]:
         and is_current(f)
         and not f.negated
         and f.level in _LEVEL_ORDER
+        and not is_retracted(f, retracted)
     }
     return _sorted_levels(levels)
 
@@ -272,11 +301,16 @@ def cord_signal_abnormality(findings: list[Finding]) -> bool:
 
 
 def red_flags(findings: list[Finding]) -> list[str]:
+    retracted = retractions(findings)
     return sorted(
         {
             f.label
             for f in findings
-            if f.type == "red_flag" and is_current(f) and not f.negated and f.label
+            if f.type == "red_flag"
+            and is_current(f)
+            and not f.negated
+            and f.label
+            and not is_retracted(f, retracted)
         }
     )
 

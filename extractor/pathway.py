@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .clinical import ClinicalContext, exiting_root
-from .grid import is_current
+from .grid import is_current, is_retracted, retractions
 from .rules import PathwayFile
 from .schema import SEVERITY_RANK, CandidateSite, Finding, Pathway, PathwayFlag
 
@@ -65,7 +65,12 @@ class ImagingFacts:
         def cervical(f: Finding) -> bool:
             return f.region == "cervical" or (f.region is None and covers_cervical)
 
-        current = [f for f in findings if is_current(f) and not f.negated]
+        retracted = retractions(findings)
+        current = [
+            f
+            for f in findings
+            if is_current(f) and not f.negated and not is_retracted(f, retracted)
+        ]
         compression = [f for f in current if f.type == "cord_compression" and cervical(f)]
         return cls(
             red_flags=[f for f in current if f.type == "red_flag"],

@@ -654,6 +654,32 @@ CASES = [
          "canal": {"C2-C3": "none", "C3-C4": "none", "C4-C5": "none", "C5-C6": "mild", "C6-C7": "none", "C7-T1": "none"},
          "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
     ),
+    (
+        "an addendum that denies a fracture takes the body's possible fracture back",
+        "CT CERVICAL SPINE\nFINDINGS: Thin linear lucency through the right C6 lamina, suspicious for "
+        "a nondisplaced fracture. Uncovertebral spurring moderately narrows the left C5-6 neural "
+        "foramen.\nIMPRESSION: 1. Possible nondisplaced fracture of the right C6 lamina.\n\n"
+        "ADDENDUM: The lucency has corticated margins and represents a vascular channel. There is "
+        "no fracture of the cervical spine.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "an amendment reducing cord compression to contact takes the compression back",
+        MRI + "C5-6: Disc osteophyte complex with mild compression of the cord. Moderate canal "
+        "stenosis.\nImpression: C5-6 moderate canal stenosis with mild cord compression.\n\n"
+        "Attending amendment: At C5-6 the disc osteophyte complex contacts the ventral cord but "
+        "does not compress or deform it.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "'indentation over the anterior surface of the cord' is compression",
+        MRI + "C5-C6: Disc protrusion causing mild indentation over the anterior surface of the "
+        "cord.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {},
+         "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"},
+    ),
 ]
 
 
