@@ -85,7 +85,9 @@ _LOCAL_NEGATORS = frozenset({"no", "without", "not", "nor", "negative", "absent"
 _NORMAL_WORDS = frozenset({"normal", "unremarkable", "preserved", "maintained", "nl"})
 _PLURAL_FORAMEN_RE = re.compile(
     # with the dictation garbles of "foramina" ("for a mina", "forearm in a")
-    r"(foramina|foramens|foraminae|nfs|nfns|foramenae|mina|amina|forearm in a|men a|min a|"
+    # "NFs" is the plural of NF; "NFS" is (German-style) neuroforaminal stenosis
+    r"(foramina|foramens|foraminae|(?-i:NFs|nfs)|nfns|foramenae|mina|amina|forearm in a|men a|"
+    r"min a|"
     r"spaces)\b",
     re.I,
 )
@@ -149,6 +151,9 @@ _LEVEL_NORMAL_RE = re.compile(
     # "C2-C3 and C3-C4: without alterations." (Spanish and Portuguese-style English)
     r"(?:without|no)\s+(?:significant\s+|relevant\s+|pathologic(?:al)?\s+)?"
     r"(?:alterations?|changes?|peculiarit(?:y|ies)|particularit(?:y|ies))|"
+    # in the writer's own language: French, Spanish, Italian, Portuguese, German
+    r"sans particularit[ée]s?|sin alteraciones|sin hallazgos|nella norma|senza alterazioni|"
+    r"sem altera[çc][õo]es|unauff[äa]llig|o\.\s?b\.|"
     r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:seen|identified|noted|detected|demonstrated|found|observed))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
@@ -187,6 +192,12 @@ _CHANGE_VERBS = frozenset(
         "became",
         "changed",
     }
+)
+# An exam title alone on the first line: a modality and the spine, no sentence end
+_EXAM_TITLE_RE = re.compile(
+    r"\s*(?=[^\n]*\b(?:mri?|mr|ct|xr|x-?ray|radiographs?|myelogram|irm|rm|tc|tac|rtg)\b)"
+    r"(?=[^\n]*\b(?:spine|spinal|cervical|c-spine|neck)\b)[^\n.]{0,160}(?=\n|$)",
+    re.IGNORECASE,
 )
 # "PRELIMINARY REPORT" / "Prelim read:" ... "FINAL REPORT": a superseded first version
 _PRELIMINARY_RE = re.compile(
@@ -845,6 +856,15 @@ class FindingBuilder:
                 "comparison" if sent.start >= appended[0] else cat
                 for sent, cat in zip(self.sents, out, strict=True)
             ]
+        # the exam title on the first line ("MRI WHOLE SPINE (METASTATIC CORD COMPRESSION
+        # PROTOCOL)") names what was asked, not what was found
+        title = _EXAM_TITLE_RE.match(self.text)
+        named = self.levels.within(0, len(self.doc))
+        if title and (not named or named[0].start_char >= title.end()):
+            out = [
+                "exam" if cat is None and sent.start_char < title.end() else cat
+                for sent, cat in zip(self.sents, out, strict=True)
+            ]
         # a preliminary report pasted before the final one is superseded by it
         prelim = _PRELIMINARY_RE.search(self.text)
         final = _FINAL_REPORT_RE.search(self.text, prelim.end()) if prelim else None
@@ -972,9 +992,18 @@ class FindingBuilder:
                 # "high-grade stenosis right, left without stenosis": the side of the negation
                 return sp.start
         commas = [i for i in range(first, end) if self.lowers[i] == ","]
-        if after_target and commas and self.lowers[commas[-1] + 1] in ("the", "a", "an"):
-            # "NF stenosis: Rt grade 1, Lt grade 3, the left C6 root is compressed": a noun
-            # phrase opened after the last comma is the next anchor's
+        if after_target and commas and (
+            self.lowers[commas[-1] + 1] in ("the", "a", "an")
+            or (
+                self._premodifiers_only(commas[-1] + 1, end)
+                # not in a list joined by a coordinator ("at C5-C6 and moderate right, mild
+                # left foraminal stenosis at C6-C7")
+                and not any(w in _COORDINATORS for w in self.lowers[first : commas[-1]])
+            )
+        ):
+            # "NF stenosis: Rt grade 1, Lt grade 3, the left C6 root is compressed",
+            # "moderate to severe NFS C6/7 left, mild NFS C5/6": a noun phrase opened after the
+            # last comma is the next anchor's
             return commas[-1] + 1
         cord_verbs = self._has_label("CORD_COMPRESSION", first, end)
         governing = [
@@ -1212,6 +1241,35 @@ class FindingBuilder:
             and len(gap) <= 7
             and not any(w in (",", ";", ".", ":", "and", "or", "with") for w in gap)
         )
+
+    def _share_predicate_grade(self, groups: list[_Group], target: Span) -> None:
+        """A grade in the predicate after the anchor is every listed foramen's: "The left C5-6
+        and left L5-S1 foramina are mildly narrowed"."""
+        if len(groups) < 2 or not groups[-1].severities:
+            return
+        grade = groups[-1].severities
+        if grade[0].start < target.end or any(g.severities for g in groups[:-1]):
+            return
+        if not all(it.end <= target.end for g in groups[:-1] for it in g.order):
+            return
+        between = self.lowers[target.end : grade[0].start]
+        if not between or between[0] not in _COPULAS:
+            return  # "are mildly narrowed": a predicate, not the next item of a list
+        for g in groups[:-1]:
+            if g.levels or g.sides:
+                g.severities = list(grade)
+
+    def _premodifiers_only(self, start: int, end: int) -> bool:
+        """Every token in [start, end) is a grade, a side or a level (words that premodify the
+        anchor after them)."""
+        if start >= end:
+            return False
+        covered = {
+            i
+            for sp in [*self.attrs.within(start, end), *self.levels.within(start, end)]
+            for i in range(sp.start, sp.end)
+        }
+        return all(i in covered for i in range(start, end))
 
     def _graded_head(self, generic: Span, before: list[Span]) -> bool:
         """'[side] foramen [grade] stenosis': the stenosis heads the foramen just named, with only
@@ -2949,6 +3007,7 @@ class FindingBuilder:
         groups = self._respectively(
             items, left, right, lambda: self._resolve_levels(fallback, sent_i, [])[0]
         ) or self._conjuncts(items, focus, exceptions, context_levels=bool(fallback))
+        self._share_predicate_grade(groups, target)
         common = self._common(target, left, right)
         if common["negated"] and not negated:
             common["negated"] = False  # the negation was left behind

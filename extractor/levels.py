@@ -113,7 +113,7 @@ def _vertebra(region: str, num: int) -> str | None:
     return v if v in _VERT_INDEX else None
 
 
-def _parse(m: re.Match[str]) -> tuple[tuple[str, ...], str] | None:
+def _parse(m: re.Match[str], max_span: int = 8) -> tuple[tuple[str, ...], str] | None:
     ra = _norm_region(m.group("ar"))
     rb_raw = m.group("br") or (m.groupdict().get("br2"))
     rb = _norm_region(rb_raw) if rb_raw else ra
@@ -124,7 +124,7 @@ def _parse(m: re.Match[str]) -> tuple[tuple[str, ...], str] | None:
     ia, ib = _VERT_INDEX[a], _VERT_INDEX[b]
     if ib == ia + 1:
         return (f"{a}-{b}",), "disc"
-    if ib > ia + 1 and ib - ia <= 8:
+    if ib > ia + 1 and ib - ia <= max_span:
         # Vertebral span "C4-C7": the discs between those vertebrae.
         return tuple(DISC_LEVELS[ia:ib]), "span"
     return None
@@ -202,7 +202,8 @@ def _find(text: str) -> list[LevelMention]:
     for m in _VSPAN_RE.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in raw):
             continue
-        parsed = _parse(m)
+        # a span written in words may be long ("a syrinx from C3 to T6")
+        parsed = _parse(m, max_span=len(_VERTEBRAE))
         if parsed is not None:
             # "from C4 to C7": the discs between; "from C5 to C6": the one disc between
             raw.append(LevelMention(m.start(), m.end(), parsed[0], parsed[1]))

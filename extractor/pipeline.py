@@ -295,8 +295,13 @@ def _nearest_subject(
     doc = targets[0].doc
 
     def coordinated(a: Span, b: Span) -> bool:
-        return all(
-            tok.lower_ in _COORDINATION or tok.i in level_tokens for tok in doc[a.end : b.start]
+        gap = doc[a.end : b.start]
+        if not all(tok.lower_ in _COORDINATION or tok.i in level_tokens for tok in gap):
+            return False
+        # a finding and the structure named after it with no conjunction are two statements
+        # run together ("mild right foraminal narrowing the left foramen is patent")
+        return not _STATEMENT_NOUN_RE.search(a.text) or any(
+            tok.lower_ in _CONJUNCTIONS or tok.text == "," for tok in gap
         )
 
     out = []
@@ -328,10 +333,30 @@ def _nearest_subject(
                 out.append((target, m))
                 negated.add(id(target))
                 break
+    # a negation before a list of structures reaches every one of them: "without narrowing of
+    # the spinal canal or of the neural foramina"
+    for k in range(len(ordered) - 1):
+        target, nxt = ordered[k], ordered[k + 1]
+        if id(target) not in negated or id(nxt) in negated:
+            continue
+        gap = [tok.lower_ for tok in doc[target.end : nxt.start]]
+        if not (gap and set(gap) <= _LIST_JOINERS and set(gap) & _CONJUNCTIONS):
+            continue
+        for t, m in list(out):
+            if (
+                t is target
+                and m.category == "NEGATED_EXISTENCE"
+                and m.modifier_span[1] <= target.start
+                and m.allows(nxt.label_)
+            ):
+                out.append((nxt, m))
+                negated.add(id(nxt))
+                break
     return out
 
 
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "/", "&"})
+_LIST_JOINERS = _CONJUNCTIONS | {"of", "the", "both"}
 # A target that states a finding ("foraminal narrowing") rather than naming a structure.
 _STATEMENT_NOUN_RE = re.compile(r"narrow|stenos|encroach|compromis|impinge|compress", re.I)
 

@@ -680,6 +680,28 @@ CASES = [
         {"modality": "MRI", "regions": ["cervical"], "canal": {},
          "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"},
     ),
+    (
+        "'gait instability' in an Italian history field is no red flag",
+        MRI + "C5-6: Mild canal stenosis.\nNotizie cliniche: progressive weakness of the hands, "
+        "gait instability.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "the exam title names what was asked, not what was found",
+        "MRI WHOLE SPINE (METASTATIC CORD COMPRESSION PROTOCOL)\nFindings:\nNo marrow-replacing "
+        "lesion. C5/6: moderate canal stenosis.\nConclusion: No evidence of metastatic spinal "
+        "cord compression.",
+        {"modality": "MRI", "regions": ["cervical", "thoracic", "lumbar"], "canal": {"C5-C6": "moderate"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "a syrinx spanning the cervical and thoracic cord",
+        "MRI CERVICAL AND THORACIC SPINE\nFindings:\nA septated syrinx extends from C3 to T6, "
+        "maximal transverse diameter 7 mm at C6.",
+        {"modality": "MRI", "regions": ["cervical", "thoracic"], "canal": {},
+         "cord": ([], True), "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
 ]
 
 
