@@ -147,7 +147,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"nad|nil of note|nothing abnormal(?:\s+(?:detected|seen))?|"
     # "C7-T1: nothing to report." (French-style English)
     r"nothing (?:to report|to note|of note|significant)|"
-    r"without (?:significant\s+|relevant\s+|pathological\s+)?(?:findings|pathology|remarks?)|"
+    r"without (?:significant\s+|relevant\s+|pathological\s+|special\s+)?"
+    r"(?:findings|pathology|remarks?|features)|"
     # "C2-C3 and C3-C4: without alterations." (Spanish and Portuguese-style English)
     r"(?:without|no)\s+(?:significant\s+|relevant\s+|pathologic(?:al)?\s+)?"
     r"(?:alterations?|changes?|peculiarit(?:y|ies)|particularit(?:y|ies))|"
@@ -192,6 +193,10 @@ _CHANGE_VERBS = frozenset(
         "became",
         "changed",
     }
+)
+# Anchors that name the narrowing itself, not only the foramen
+_NARROWING_ANCHOR_RE = re.compile(
+    r"\b(?:nfs|nfns?|nfn's|(?:neuro)?foraminostenos[ei]s)\b", re.IGNORECASE
 )
 # An exam title alone on the first line: a modality and the spine, no sentence end
 _EXAM_TITLE_RE = re.compile(
@@ -992,13 +997,17 @@ class FindingBuilder:
                 # "high-grade stenosis right, left without stenosis": the side of the negation
                 return sp.start
         commas = [i for i in range(first, end) if self.lowers[i] == ","]
-        if after_target and commas and (
-            self.lowers[commas[-1] + 1] in ("the", "a", "an")
-            or (
-                self._premodifiers_only(commas[-1] + 1, end)
-                # not in a list joined by a coordinator ("at C5-C6 and moderate right, mild
-                # left foraminal stenosis at C6-C7")
-                and not any(w in _COORDINATORS for w in self.lowers[first : commas[-1]])
+        if (
+            after_target
+            and commas
+            and (
+                self.lowers[commas[-1] + 1] in ("the", "a", "an")
+                or (
+                    self._premodifiers_only(commas[-1] + 1, end)
+                    # not in a list joined by a coordinator ("at C5-C6 and moderate right, mild
+                    # left foraminal stenosis at C6-C7")
+                    and not any(w in _COORDINATORS for w in self.lowers[first : commas[-1]])
+                )
             )
         ):
             # "NF stenosis: Rt grade 1, Lt grade 3, the left C6 root is compressed",
@@ -1021,8 +1030,11 @@ class FindingBuilder:
             )
             if governs and p.start > first:
                 # "..., with additional mild narrowing of the left C4-5 and right C5-6 foramina":
-                # a narrowing noun governing the next anchor opens that anchor's statement
-                return self._grade_run_start(first, p.start)
+                # a narrowing noun governing the next anchor opens that anchor's statement; a
+                # grade before a comma is not a compression's ("of the 3rd degree, compression
+                # of the right C7 root")
+                joiners = _PREMODIFIER_JOINERS - {","} if p in cord_verbs else _PREMODIFIER_JOINERS
+                return self._grade_run_start(first, p.start, joiners)
         for q in self._has_label("QUANTIFIER", first, end):
             if self.lowers[q.start] == "otherwise" or self.lowers[q.start - 1] in (",", ";"):
                 # "narrowing at C5-6, otherwise no foraminal narrowing": the rest of the levels
@@ -1063,7 +1075,12 @@ class FindingBuilder:
             for label in ("PREDICATE", "CORD_COMPRESSION", "CORD_CONTACT")
             for sp in self._has_label(label, start, end)
         }
+        level_ends = {sp.start: sp.end for sp in self.levels.within(start, end)}
         for span in self.attrs.within(start, end):
+            # "Middle-grade NFS C5/6 left and ...": a level right after the anchor is its own,
+            # and so is the side after that level
+            while adjacent in level_ends:
+                adjacent = level_ends[adjacent]
             if (
                 span.label_ == "SIDE"
                 and ";" not in self.lowers[start : span.start]
@@ -1703,10 +1720,13 @@ class FindingBuilder:
                 continue
             word = self.lowers[i]
             after = self.lowers[i + 1 : i + 3]
-            if word in self.scale.grades and not (
-                after[:1] in (["mm"], ["cm"], ["%"], ["-"])
-                # "right 5/6": a fraction or a level, not a grade ("R 0 / L 1" is a grade)
-                or (after[:1] == ["/"] and after[1:2] != [] and after[1].isdigit())
+            if (
+                word in self.scale.grades
+                and not (
+                    after[:1] in (["mm"], ["cm"], ["%"], ["-"])
+                    # "right 5/6": a fraction or a level, not a grade ("R 0 / L 1" is a grade)
+                    or (after[:1] == ["/"] and after[1:2] != [] and after[1].isdigit())
+                )
             ):
                 out.append(_Item(i, i + 1, "SEVERITY", self.scale.grades[word], grade_number=True))
         return out
@@ -2481,6 +2501,7 @@ class FindingBuilder:
             items.append(_Item(negator, negator + 1, "SEVERITY", "none"))
             items.sort(key=lambda it: it.start)
         inherited: str | None = None
+        label_side = self._line_side_label(sent_i)
         if scaled:
             if not any(it.label == "SEVERITY" and it.value != "significant" for it in items):
                 return []
@@ -2489,7 +2510,11 @@ class FindingBuilder:
             # "bilateral foraminal narrowing at C3-4 through C6-7. At C3-4 and C4-5 it is
             # mild.": a pronoun subject takes the antecedent's sides
             graded = any(it.label == "SEVERITY" and it.value != "significant" for it in items)
-            if (
+            if graded and label_side is not None and self._opens_with_level(start, end):
+                # "Left: C4-5 at least moderate; C5-6 moderate; C3-4 patent.": the side the
+                # line is labelled with
+                inherited = label_side
+            elif (
                 graded
                 and self._opens_with_level(start, end)
                 and (
@@ -2536,6 +2561,7 @@ class FindingBuilder:
         span = self.doc[start:end]
         out: list[Finding] = []
         prev_sev: str | None = None
+        prev_side: str | None = None
         for g in groups:
             levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
             # "...; patent elsewhere": the levels the grid leaves unstated
@@ -2545,7 +2571,9 @@ class FindingBuilder:
                 if sev_raw is None and narrowing:
                     sev_raw = "significant"  # "on the right there is grade 1 narrowing"
                 prev_sev = sev_raw
-                side_raw = side_raw if side_raw is not None else inherited
+                # "Right: C5/6 moderate, C6/7 mild.": the side goes on to the next level
+                side_raw = side_raw if side_raw is not None else (prev_side or inherited)
+                prev_side = side_raw if side_raw != "unspecified" else prev_side
                 if sev_raw is None or side_raw is None:
                     continue
                 severity = _sev_value(sev_raw)
@@ -2566,6 +2594,30 @@ class FindingBuilder:
                         )
                     )
         return out
+
+    def _line_side_label(self, sent_i: int) -> str | None:
+        """The side label of the line a sentence is on ("Right side: C6-7 severe narrowing.
+        C5-6 mild.")."""
+        start_char = self.sents[sent_i].start_char
+        line_start = self.text.rfind("\n", 0, start_char) + 1
+        k = sent_i
+        while k > 0 and self.sents[k - 1].start_char >= line_start:
+            k -= 1
+        return self._side_label(self.sents[k])
+
+    def _side_label(self, sent: Span) -> str | None:
+        """The side a line is labelled with ("Left: C4-5 mild; C5-6 moderate.", "Right side:
+        C6-7 severe.")."""
+        for sp in self.attrs.within(sent.start, min(sent.start + 4, sent.end)):
+            if sp.label_ != "SIDE" or sp.id_ not in ("left", "right"):
+                continue
+            lead = self.lowers[sent.start : sp.start]
+            after = self.lowers[sp.end : sp.end + 2]
+            if all(w in ("-", "*", "•") for w in lead) and (
+                after[:1] == [":"] or after == ["side", ":"]
+            ):
+                return sp.id_
+        return None
 
     def _definite_subject(self, start: int, end: int) -> bool:
         """The clause opens on "the/this narrowing" or "the/this stenosis" (the finding just
@@ -2760,7 +2812,9 @@ class FindingBuilder:
             it.label == "SEVERITY" and token_i < it.start < close for it in items
         )
 
-    def _grade_run_start(self, first: int, end: int) -> int:
+    def _grade_run_start(
+        self, first: int, end: int, joiners: frozenset[str] = _PREMODIFIER_JOINERS
+    ) -> int:
         """Start of the grades (and sides) joined before a narrowing noun: "causes | mild and
         moderate narrowing of ..."."""
         spans = {
@@ -2769,7 +2823,7 @@ class FindingBuilder:
         start = end
         while True:
             sp = spans.get(start)
-            if sp is None and start - 1 >= first and self.lowers[start - 1] in _PREMODIFIER_JOINERS:
+            if sp is None and start - 1 >= first and self.lowers[start - 1] in joiners:
                 sp = spans.get(start - 1)
                 if sp is not None and sp.label_ != "SEVERITY":
                     sp = None  # "foramina bilaterally and | moderate narrowing of ..."
@@ -2932,7 +2986,10 @@ class FindingBuilder:
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
         if not has_predicate and label == "FORAMINAL":
-            has_predicate = self._coordinated_object(frames, target)
+            # "NFS right to a lesser degree": the abbreviation names the narrowing itself
+            has_predicate = bool(
+                _NARROWING_ANCHOR_RE.search(target.text)
+            ) or self._coordinated_object(frames, target)
         severities = [it for it in items if it.label == "SEVERITY" and not it.prior]
         negated = (
             self.ctx(target).negated

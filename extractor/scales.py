@@ -20,7 +20,7 @@ _GRADE_WORD = (
 # "grade 1 = mild", "grade 2: moderate", "2 = moderate", "grade 3 (severe)", "grade 0 - none",
 # and in a list "(0 none, 1 mild, 2 moderate, 3 severe)"
 _DEFINITION_RE = re.compile(
-    r"(?:\b(?:grade\s*)?([0-4]|iv|i{1,3})\s*(?:degree\s*)?"
+    r"(?:\b(?:grade\s*)?([0-4]|iv|i{1,3})(?:st|nd|rd|th)?\s*(?:degree\s*)?"
     r"(?:=|:|-|–|—|\(|\bis\b|\bmeans\b|\bindicates\b|\brepresents\b|"
     # "grade 1 = non-severe (moderate) stenosis": a word of the report's own before the grade
     r"\bcorresponds to\b)\s*\(?\s*(?:[a-z-]+\s*\(\s*)?" + _GRADE_WORD + r")"
