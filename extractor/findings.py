@@ -972,7 +972,18 @@ class FindingBuilder:
 
     # ----- frames --------------------------------------------------------------------------
     def _split_gap(self, start: int, end: int, after_target: bool = True) -> int:
-        """Token index splitting the tokens between two anchors: left part -> previous anchor."""
+        """Token index splitting the tokens between two anchors: left part -> previous anchor.
+        A level the previous anchor is placed at ("narrowing at C3-C4 compressing exiting nerve
+        roots") stays with it."""
+        split = self._split_gap_words(start, end, after_target)
+        if after_target and split < end:
+            i = start + (self.lowers[start : start + 1] == ["at"])
+            placed = self.levels.starting_at(i) if i > start else []
+            if placed and split < placed[0].end <= end:
+                return placed[0].end
+        return split
+
+    def _split_gap_words(self, start: int, end: int, after_target: bool = True) -> int:
         if start >= end:
             return start
         doc = self.doc
@@ -1259,6 +1270,13 @@ class FindingBuilder:
             and not any(w in (",", ";", ".", ":", "and", "or", "with") for w in gap)
         )
 
+    def _bracket_names_level(self, i: int) -> bool:
+        """The bracket token i is in names a level ("(marked on left at C6-C7)")."""
+        close = next(
+            (k for k in range(i, min(i + 12, len(self.lowers))) if self.lowers[k] == ")"), None
+        )
+        return close is not None and bool(self.levels.within(i, close))
+
     def _share_predicate_grade(self, groups: list[_Group], target: Span) -> None:
         """A grade in the predicate after the anchor is every listed foramen's: "The left C5-6
         and left L5-S1 foramina are mildly narrowed"."""
@@ -1543,6 +1561,9 @@ class FindingBuilder:
             if self.lowers[i] in _SUPERSEDED_VERSION_WORDS:
                 # "the preliminary report overstated this as severe"
                 return True
+        after = self.lowers[span.end : span.end + 2]
+        if after[:1] in (["->"], ["→"], ["=>"], ["⇒"]) or after in (["-", ">"], ["=", ">"]):
+            return True  # "(severe -> mild)": the grade before the arrow is the earlier one
         for i in range(span.end, min(span.end + 4, len(doc))):
             if self.lowers[i] in ("prior", "previous", "preoperatively"):
                 return True
@@ -1778,10 +1799,34 @@ class FindingBuilder:
     def _hedged(self, severities: list[_Item]) -> bool:
         """A hedge word just before a grade ("probably moderate", "possibly mild")."""
         for sev in severities:
-            for hedge in self._has_label("HEDGE", max(sev.start - 2, 0), sev.start):
-                if hedge.end <= sev.start:
+            for hedge in self._has_label("HEDGE", max(sev.start - 4, 0), sev.start):
+                # "probably moderate", "likely causing moderate", "possibly to a moderate degree"
+                if hedge.end <= sev.start and (
+                    hedge.start >= sev.start - 2
+                    or all(w in ("to", "a", "an", "of") for w in self.lowers[hedge.end : sev.start])
+                ):
                     return True
         return False
+
+    def _hedge_after(self, g: _Group, target: Span, left: int, right: int) -> bool:
+        """Every uncertainty modifier of the target lies inside its frame after this group's
+        words, right before a grade of a later group."""
+        if not g.order or not g.severities or self._hedged(g.severities):
+            # only a group graded on its own ("Moderate right and ..."), not one with a hedge
+            # of its own ("Questionable mild left C4-5 and possible mild left C5-6")
+            return False
+        mods = [m for m in target._.modifiers if m.category == "POSSIBLE_EXISTENCE"]
+        g_end = max(it.end for it in g.order)
+        return bool(mods) and all(
+            left <= m.modifier_span[0] < right
+            and m.modifier_span[0] >= g_end
+            and any(
+                sp.start - m.modifier_span[1] <= 1
+                for sp in self.attrs.within(m.modifier_span[1], m.modifier_span[1] + 2)
+                if sp.label_ == "SEVERITY"
+            )
+            for m in mods
+        )
 
     def _hedged_levels(self, g: _Group) -> set[str]:
         """Levels with a hedge just before them ("narrowing of the left C5/6 foramen and
@@ -1916,7 +1961,21 @@ class FindingBuilder:
                 between = range(prev.end, it.start)
                 split = any(f in between or f == it.start for f in focus_iter)
                 if not split and not (prev.label in _LEVEL_LABELS and it.label in _LEVEL_LABELS):
-                    split = any(self.lowers[i] in _SPLITTERS for i in between)
+                    split = (
+                        any(self.lowers[i] in _SPLITTERS for i in between)
+                        # "at C5-C6 and C6-C7 (marked on left at C6-C7)": a bracket naming a
+                        # level of its own is a statement of its own
+                        or (
+                            "(" in self.lowers[prev.end : it.start]
+                            and self._bracket_names_level(it.start)
+                        )
+                        # "Lt (severe) > Rt (moderate)": each side graded on its own
+                        or (
+                            prev.label == "SEVERITY"
+                            and it.label == "SIDE"
+                            and any(self.lowers[i] in (">", "<") for i in between)
+                        )
+                    )
                 elif not split and prev.label == "LEVEL" and it.label == "LEVEL":
                     # "at C5-6 (2.1 mm) and C6-7 (severe)": the grade in a level's own
                     # bracket is that level's only
@@ -2985,6 +3044,7 @@ class FindingBuilder:
         sent, sent_i, frames, target, left, right = fr
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
+        items = self._own_levels(target, items)
         if not has_predicate and label == "FORAMINAL":
             # "NFS right to a lesser degree": the abbreviation names the narrowing itself
             has_predicate = bool(
@@ -3193,6 +3253,10 @@ class FindingBuilder:
                 prev_sev = None
             if g.severities and not common["uncertain"] and self._hedged(g.severities):
                 pair_common = {**pair_common, "uncertain": True}
+            elif common["uncertain"] and self._hedge_after(g, target, left, right):
+                # "Moderate right and suspected severe left stenosis": the hedge is the later
+                # side's, not this one's
+                pair_common = {**pair_common, "uncertain": False}
             hedged_levels = set() if pair_common["uncertain"] else self._hedged_levels(g)
             for sev_raw, side_raw in self._pair(g):
                 own_none = sev_raw == "none" and side_raw is None
@@ -3546,6 +3610,24 @@ class FindingBuilder:
         return span.end <= target.start and any(
             w in (",", ";", "which", "that") for w in self.lowers[span.end : target.start]
         )
+
+    def _own_levels(self, target: Span, items: list[_Item]) -> list[_Item]:
+        """Levels named right after a finding are its own, not those of the lesion it comes
+        "with" ("disc bulges at C3-C4 and C4-C5, with bilateral neural foraminal narrowing at
+        C3-C4"; "Spondylosis deformans C4-C7 with foraminal narrowing dx. C5-C6 and C6-C7")."""
+        after = [it for it in items if it.label == "LEVEL" and it.start >= target.end]
+        before = [it for it in items if it.label == "LEVEL" and it.end <= target.start]
+        if not after or not before:
+            return items
+        lead = self.lowers[target.end : after[0].start]
+        if not all(w in _CORD_LEVEL_LEAD or w in _GRADE_OR_SIDE_WORDS for w in lead) and not (
+            self._premodifiers_only(target.end, after[0].start)
+        ):
+            return items
+        if "with" not in self.lowers[before[-1].end : target.start]:
+            return items
+        dropped = {id(it) for it in before}
+        return [it for it in items if id(it) not in dropped]
 
     def _own_cord_levels(self, target: Span, items: list[_Item]) -> list[_Item]:
         """The levels named right after the cord ("haematoma C4/5 to C6/7 with mass effect on

@@ -28,7 +28,7 @@ _ABBREVIATIONS = frozenset(
 # Side abbreviations ("severe Lt. neural foraminal stenosis"): not an end before a lower-case
 # word or an abbreviation of the foramen ("Rt. NF stenosis"); an end before a new sentence.
 _SIDE_ABBREVIATIONS = frozenset({"lt", "rt", "bilat", "bil", "li", "re", "bds", "l", "sin", "dx"})
-_AFTER_SIDE_ABBREVIATION_RE = re.compile(r"\s*(?:[a-z]|NFN?S?\b|IVF)")
+_AFTER_SIDE_ABBREVIATION_RE = re.compile(r"\s*(?:[a-z(/,;]|NFN?S?\b|IVF)")
 # An inline level header ("... normal. C6-7: ...", "...; C6-C7: ...") or numbered item ("2. ").
 _INLINE_BREAK_RE = re.compile(
     r"(?<=[\s;,.])(?=(?:C|T|L)\s?\d{1,2}\s*[-–/~]\s*(?:C|T|L)?\s?\d{1,2}\s*(?:level)?\s*:)"

@@ -133,3 +133,19 @@ def test_a_hedge_before_one_level_of_a_list_is_that_level_s(extractor: Extractor
         "C6-C7": {"left": "unspecified"},
     }
     assert uncertain_cells(result.findings, result.foraminal_stenosis) == ["C6-C7:left"]
+
+
+UNCERTAIN_CELL_CASES = [
+    ("a hedge before a degree phrase", "C5/6: osteophytes encroach on the right C5/6 exit foramen, possibly to a moderate degree.", ["C5-C6:right"]),
+    ("'though this is equivocal' looks back", "C5-6: the left foramen appears mildly narrowed, though this is equivocal.", ["C5-C6:left"]),
+    ("a hedge on the later side only", "C4-5: Moderate right and suspected severe left neural foraminal stenosis.", ["C4-C5:left"]),
+    ("a hedge on each side", "Impression: Questionable mild left C4-5 and possible mild left C5-6 foraminal narrowing.", ["C4-C5:left", "C5-C6:left"]),
+    ("'there is equivocal' after a clause break", "IMPRESSION: No convincing neural compromise; there is equivocal right C4/5 exit foraminal narrowing.", ["C4-C5:right"]),
+    ("'likely causing moderate'", "C6-C7: Left uncovertebral hypertrophy, likely causing moderate left neural foraminal narrowing.", ["C6-C7:left"]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), UNCERTAIN_CELL_CASES, ids=[c[0] for c in UNCERTAIN_CELL_CASES])
+def test_uncertain_cells(extractor: Extractor, name: str, text: str, expected: list[str]) -> None:
+    result = extractor.extract(text)
+    assert uncertain_cells(result.findings, result.foraminal_stenosis) == expected

@@ -514,6 +514,13 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("a grade before a comma is not the compression's after it", "Grading of stenosis used in this report: 1st degree - mild, 2nd degree - moderate, 3rd degree - severe.\nC6-C7: Stenosis of the right intervertebral foramen of the 3rd degree, compression of the right C7 root. Left foramen free.",
      {"C6-C7": {"left": "none", "right": "severe"}}),
     ("the typo 'framinal'", "C4-C5: Moderate right and mild left neural framinal narrowing.", {"C4-C5": {"left": "mild", "right": "moderate"}}),
+    ("a bracket naming a level of its own", "Cervical spondylosis with bilateral bony foraminal narrowing at C5-C6 and C6-C7 (marked on left at C6-C7).",
+     {"C5-C6": {"left": "unspecified", "right": "unspecified"}, "C6-C7": {"left": "severe", "right": "unspecified"}}),
+    ("each side graded in its own bracket", "2. Foraminal stenosis C5/6 Lt (severe) > Rt (moderate), C6/7 Rt (mild).\n3. Foraminal stenosis: C3-4 Rt. (mild) / Lt. (moderate).",
+     {"C3-C4": {"left": "moderate", "right": "mild"}, "C5-C6": {"left": "severe", "right": "moderate"}, "C6-C7": {"right": "mild"}}),
+    ("'(severe -> mild)': the grade before the arrow is the earlier one", "1. Decreased size of Lt. paramedian HNP at C5-6, with improvement of Lt. foraminal stenosis (severe -> mild).", {"C5-C6": {"left": "mild"}}),
+    ("levels placed right after the narrowing are its own", "Cervical spondylosis with diffuse disc bulges at C3-C4 and C4-C5, with bilateral neural foraminal narrowing at C3-C4 compressing exiting nerve roots.",
+     {"C3-C4": {"left": "unspecified", "right": "unspecified"}}),
     ("an addendum saying the side 'was transposed' corrects", "C4-5: Moderate left foraminal stenosis, increased from mild. Right foramen mildly narrowed, unchanged.\n\nIMPRESSION: Progressive left C4-5 foraminal stenosis, now moderate.\n\nADDENDUM: The side at C4-5 was transposed in the original dictation. The moderate foraminal stenosis at C4-5 is on the right, and the left C4-5 foramen is mildly narrowed and unchanged.",
      {"C4-C5": {"left": "mild", "right": "moderate"}}),
 ]
