@@ -345,7 +345,8 @@ _LEVEL_LIST_JOINERS = frozenset(
     {"and", "or", ",", "through", "thru", "to", "&", "/", "as", "well", "both", "at", "the", "from"}
 )
 _DEGREE_WORDS = frozenset({"degree", "grade", "severity", "extent", "intensity"})
-_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+# a year, alone or in a date ("2024", "09/2024", "08.2024")
+_YEAR_RE = re.compile(r"^(?:\d{1,2}[/.-]){0,2}(?:19|20)\d\d$")
 # A sentence that compares with an earlier state: a past-tense grade in it is the earlier one.
 _COMPARISON_RE = re.compile(
     r"\b(?:compared|comparison|prior|previous(?:ly)?|preoperative(?:ly)?|before|since|when|"
@@ -2962,11 +2963,12 @@ class FindingBuilder:
         return 0
 
     def _location_side(self, target: Span, frames: list[tuple[Span, int, int]]) -> _Item | None:
-        """The one side of the foraminal disc lesion a stenosis follows in its sentence."""
+        """The one side of the foraminal disc lesion, or of the foramen, a stenosis follows in
+        its sentence ("Left foramen with mild stenosis.")."""
         before = [
             (t, lo, hi)
             for t, lo, hi in frames
-            if t.label_ == "EXCLUDE_LOCATION" and t.end <= target.start
+            if t.label_ in ("EXCLUDE_LOCATION", "FORAMINAL") and t.end <= target.start
         ]
         if not before:
             return None
@@ -3570,6 +3572,15 @@ class FindingBuilder:
                 x
                 for x in self._has_label("CORD_SIGNAL", left, right)
                 if x.id_ != "neutral" and not self._other_clause_before(x, target)
+            ]
+            # "The cord was previously flattened at this level; it is now normal in contour."
+            comp = [
+                x
+                for x in comp
+                if not any(
+                    w in ("previously", "formerly", "initially", "preoperatively")
+                    for w in self.lowers[max(x.start - 2, 0) : x.start]
+                )
             ]
             compression = any(not self._locally_negated(s) for s in comp)
             signal = any(not self._locally_negated(s) for s in sig)

@@ -308,7 +308,11 @@ def _nearest_subject(
     for target, modifier in edges:
         m_start = modifier.modifier_span[0]
         if modifier.category == "NEGATED_EXISTENCE" and m_start >= target.end:
-            between = [t for t in targets if target.end <= t.start and t.end <= m_start]
+            between = [
+                t
+                for t in targets
+                if target.end <= t.start and t.end <= m_start and not _inserted(doc, t, m_start)
+            ]
             if not all(coordinated(target, t) for t in between):
                 continue
         out.append((target, modifier))
@@ -353,6 +357,17 @@ def _nearest_subject(
                 negated.add(id(nxt))
                 break
     return out
+
+
+def _inserted(doc: Doc, t: Span, before: int) -> bool:
+    """The target stands in an insertion between commas before token `before` ("The right
+    foramen, which was narrowed by phlegmon in 10/2024, is no longer narrowed")."""
+    i = t.start - 1
+    while i >= 0 and doc[i].text != "," and not doc[i].is_sent_start:
+        i -= 1
+    if i < 0 or doc[i].text != "," or doc[i + 1].lower_ not in _INSERTION_OPENERS:
+        return False
+    return any(tok.text == "," for tok in doc[t.end : before])
 
 
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "/", "&"})

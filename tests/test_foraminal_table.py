@@ -521,6 +521,11 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'(severe -> mild)': the grade before the arrow is the earlier one", "1. Decreased size of Lt. paramedian HNP at C5-6, with improvement of Lt. foraminal stenosis (severe -> mild).", {"C5-C6": {"left": "mild"}}),
     ("levels placed right after the narrowing are its own", "Cervical spondylosis with diffuse disc bulges at C3-C4 and C4-C5, with bilateral neural foraminal narrowing at C3-C4 compressing exiting nerve roots.",
      {"C3-C4": {"left": "unspecified", "right": "unspecified"}}),
+    ("'Left foramen with mild stenosis'", "C5-C6: posterior disc extrusion with moderate-severe stenosis of the right foramen. Left foramen with mild stenosis.", {"C5-C6": {"left": "mild", "right": "moderate-severe"}}),
+    ("'the remaining levels do not show ... foraminal stenosis'", "C5-C6: moderate left foraminal stenosis.\nThe remaining levels do not show disc herniations or foraminal stenosis.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("a finding inside a relative clause does not stop 'is no longer narrowed'", "C3-4: The right C3-4 foramen, which was severely narrowed by phlegmon in 10/2024, is no longer narrowed. The left foramen is patent.",
+     {"C3-C4": {"left": "none", "right": "none"}}),
     ("an addendum saying the side 'was transposed' corrects", "C4-5: Moderate left foraminal stenosis, increased from mild. Right foramen mildly narrowed, unchanged.\n\nIMPRESSION: Progressive left C4-5 foraminal stenosis, now moderate.\n\nADDENDUM: The side at C4-5 was transposed in the original dictation. The moderate foraminal stenosis at C4-5 is on the right, and the left C4-5 foramen is mildly narrowed and unchanged.",
      {"C4-C5": {"left": "mild", "right": "moderate"}}),
 ]

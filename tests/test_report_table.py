@@ -702,6 +702,21 @@ CASES = [
         {"modality": "MRI", "regions": ["cervical", "thoracic"], "canal": {},
          "cord": ([], True), "red_flags": [], "pathway": "urgent_surgical_review"},
     ),
+    (
+        "an intramedullary cavitation (hydrosyringomyelia) is cord signal",
+        MRI + "Central intramedullary cavitation of the cord from C6 to T1, with liquid signal, "
+        "compatible with hydrosyringomyelia.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {},
+         "cord": ([], True), "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
+    (
+        "a grade 'in 09/2024' is the earlier study's; 'was previously flattened' is not today's",
+        MRI + "C5-6: The spinal canal is now mildly narrowed, improved from moderate-severe in "
+        "08/2024 and moderate in 09/2024. The cord was previously flattened at this level; it is "
+        "now normal in contour.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
 ]
 
 
