@@ -102,7 +102,11 @@ _BODY_OPENER_RE = re.compile(
     r"^(?:(?:normal|preserved|maintained|straightening\s+of(?:\s+the)?|reversal\s+of(?:\s+the)?|"
     r"loss\s+of(?:\s+the)?)\s+)?(?:the\s+)?(?:cervical\s+)?(?:alignment|lordosis|"
     r"vertebral\s+bod(?:y|ies)|(?:bone\s+)?marrow\s+signal)\b"
-    r"|^no\s+(?:acute\s+)?(?:fracture|listhesis|subluxation|malalignment)\b",
+    r"|^no\s+(?:acute\s+)?(?:fracture|listhesis|subluxation|malalignment)\b"
+    # "There is multilevel cervical spondylosis.", "At C3-4 there is a disc osteophyte complex"
+    r"|^(?:there\s+(?:is|are)\s+)?(?:mild\s+|moderate\s+|advanced\s+)?multi-?level\s+"
+    r"(?:cervical\s+)?(?:spondylosis|degenerat)"
+    r"|^at\s+(?:the\s+)?c\d\s*[-/]\s*(?:c|t)?\d\b[^.]*\bthere\s+(?:is|are)\b",
     re.I,
 )
 # the value of a field left empty ("Comparison: None.", "Prior studies: N/A.")

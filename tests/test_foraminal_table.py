@@ -526,6 +526,9 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
     ("a finding inside a relative clause does not stop 'is no longer narrowed'", "C3-4: The right C3-4 foramen, which was severely narrowed by phlegmon in 10/2024, is no longer narrowed. The left foramen is patent.",
      {"C3-C4": {"left": "none", "right": "none"}}),
+    ("a grade of the symptoms is not the narrowing's", "IMPRESSION: Questionable mild left foraminal narrowing at C5-6 only, which would not explain severe radicular symptoms.", {"C5-C6": {"left": "mild"}}),
+    ("a run-on report: the survey after an inline history field is the findings", "MRI of the cervical spine was performed without contrast. Clinical history: 74 year old woman with falls. No prior studies are available for comparison. There is multilevel cervical spondylosis. At C3-4 there is a disc osteophyte complex with mild left foraminal narrowing. C6-7 shows mild bilateral foraminal narrowing.",
+     {"C3-C4": {"left": "mild"}, "C6-C7": {"left": "mild", "right": "mild"}}),
     ("an addendum saying the side 'was transposed' corrects", "C4-5: Moderate left foraminal stenosis, increased from mild. Right foramen mildly narrowed, unchanged.\n\nIMPRESSION: Progressive left C4-5 foraminal stenosis, now moderate.\n\nADDENDUM: The side at C4-5 was transposed in the original dictation. The moderate foraminal stenosis at C4-5 is on the right, and the left C4-5 foramen is mildly narrowed and unchanged.",
      {"C4-C5": {"left": "mild", "right": "moderate"}}),
 ]

@@ -717,6 +717,13 @@ CASES = [
         {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
     ),
+    (
+        "'CCS' is central canal stenosis",
+        "mri cervical spine w/o contrast. findings: c4-5: small disc bulge, mild B/L NFN, no CCS. "
+        "c5-6: DOC, sev L NFN, mod R NFN; mild CCS.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "none", "C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
 ]
 
 
