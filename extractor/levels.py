@@ -34,7 +34,8 @@ QUANTIFIER_LEVELS: list[str] = CERVICAL_LEVELS[1:]
 _REGION_LETTER = r"(?:C|Th|T|D|L|S)"
 # One vertebra, as in "C5", "C 5", "Th1", "D1" (dorsal).
 _VERT = rf"(?P<{{name}}r>{_REGION_LETTER})\s?(?P<{{name}}n>\d{{{{1,2}}}})"
-_SEP = r"\s*(?:-|–|—|/|\\|_|~)\s*"
+# "C5-6", "C5/6", "C5 - 6", "C5~6"; and German-style "C5.6", "C7.Th1" (a dot with no space)
+_SEP = r"(?:\s*(?:-|–|—|/|\\|_|~)\s*|\.(?=(?:th|t|c|d)?\d))"
 
 _LEVEL_RE = re.compile(
     r"(?<![A-Za-z0-9])"
@@ -50,6 +51,16 @@ _LEVEL_RE = re.compile(
 _VSPAN_RE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<ar>{_REGION_LETTER})\s?(?P<an>\d{{1,2}})\s+(?:to|through|thru)\s+"
     rf"(?P<br>{_REGION_LETTER})\s?(?P<bn>\d{{1,2}})(?![0-9])(?!\s*[-–/~]\s*\d)",
+    re.IGNORECASE,
+)
+# An interspace named by ordinals: "the fifth/sixth cervical interspace", "the sixth and seventh
+# cervical disc", "the seventh cervical/first thoracic interspace".
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_ORDINAL_RE = re.compile(
+    r"\b(?P<a>second|third|fourth|fifth|sixth|seventh)(?:\s+cervical)?\s*(?:/|-|–|and|to)\s*"
+    r"(?:(?P<b>third|fourth|fifth|sixth|seventh)\s+cervical|(?P<t>first)\s+thoracic|"
+    r"(?P<b2>third|fourth|fifth|sixth|seventh))\s+(?:cervical\s+)?"
+    r"(?:interspace|intervertebral\s+(?:space|disc|disk)|disc|disk|level|segment)s?\b",
     re.IGNORECASE,
 )
 # Two adjacent vertebrae naming the disc between them: "the C5 and C6 interspace", "between C5
@@ -199,6 +210,17 @@ def _find(text: str) -> list[LevelMention]:
         a, b = _vertebra(ra, int(m.group("an"))), _vertebra(rb, int(m.group("bn")))
         if a is not None and b is not None and _VERT_INDEX[b] == _VERT_INDEX[a] + 1:
             raw.append(LevelMention(m.start("ar"), m.end("bn"), (f"{a}-{b}",), "disc"))
+    for m in _ORDINAL_RE.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in raw):
+            continue
+        a = _ORDINALS[m.group("a").lower()]
+        if m.group("t"):
+            level = "C7-T1" if a == 7 else None
+        else:
+            b = _ORDINALS[(m.group("b") or m.group("b2")).lower()]
+            level = f"C{a}-C{b}" if b == a + 1 else None
+        if level:
+            raw.append(LevelMention(m.start(), m.end(), (level,), "disc"))
     for m in _VSPAN_RE.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in raw):
             continue

@@ -529,6 +529,9 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("a grade of the symptoms is not the narrowing's", "IMPRESSION: Questionable mild left foraminal narrowing at C5-6 only, which would not explain severe radicular symptoms.", {"C5-C6": {"left": "mild"}}),
     ("a run-on report: the survey after an inline history field is the findings", "MRI of the cervical spine was performed without contrast. Clinical history: 74 year old woman with falls. No prior studies are available for comparison. There is multilevel cervical spondylosis. At C3-4 there is a disc osteophyte complex with mild left foraminal narrowing. C6-7 shows mild bilateral foraminal narrowing.",
      {"C3-C4": {"left": "mild"}, "C6-C7": {"left": "mild", "right": "mild"}}),
+    ("dotted levels ('C5.6', 'C7.Th1') and ordinal interspaces", "Segment C5.6: moderate neuroforaminal stenosis on both sides.\nSegment C7.Th1: without alterations.\nFifth/sixth cervical interspace: severe left foraminal stenosis.\nThe sixth/seventh cervical interspace shows mild right foraminal narrowing.",
+     {"C5-C6": {"left": "severe", "right": "moderate"}, "C6-C7": {"right": "mild"}, "C7-T1": dict(B)}),
+    ("'not evaluable' says nothing", "C4-5: mild left foraminal narrowing.\n- C6-C7 and C7-T1 not evaluable for the foramina; to be completed by CT if necessary.", {"C4-C5": {"left": "mild"}}),
     ("an addendum saying the side 'was transposed' corrects", "C4-5: Moderate left foraminal stenosis, increased from mild. Right foramen mildly narrowed, unchanged.\n\nIMPRESSION: Progressive left C4-5 foraminal stenosis, now moderate.\n\nADDENDUM: The side at C4-5 was transposed in the original dictation. The moderate foraminal stenosis at C4-5 is on the right, and the left C4-5 foramen is mildly narrowed and unchanged.",
      {"C4-C5": {"left": "mild", "right": "moderate"}}),
 ]

@@ -724,6 +724,19 @@ CASES = [
         {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "none", "C5-C6": "mild"},
          "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
     ),
+    (
+        "French exam titles: 'TDM', 'SCANNER', 'MYELO-SCANNER', 'RMN'; 'without causing canal stenosis'",
+        "SCANNER CERVICAL\n\nIndication: NCB droite C7; claustrophobia (IRM impossible).\nResults:\n"
+        "Space C4 - C5: posterior disc bulge contacting the dural sac, without causing canal stenosis.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {"C4-C5": "none"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "'MYELO-SCANNER' is a CT myelogram",
+        "MYELO-SCANNER CERVICAL\nResults:\nC5-C6: moderate left foraminal stenosis.",
+        {"modality": "CT_MYELOGRAM", "regions": ["cervical"], "canal": {},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
 ]
 
 
