@@ -170,6 +170,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:(?:central|spinal)\s+)?(?:canal|stenosis|narrowing)[^.;]*)?"
     # a gloss in brackets, often in the writer's own language ("Unremarkable (特記事項なし).")
     r"(?:\s*\([^()]{1,40}\))?"
+    # "Normal appearances elsewhere, including the cord."
+    r"(?:\s*,?\s*including\s+[^.;]{1,60})?"
     r"\s*[.;:]?\s*$",
     re.I,
 )
@@ -2966,6 +2968,17 @@ class FindingBuilder:
                 return 0
         return 0
 
+    def _adjacent_subject(self, target: Span) -> str | None:
+        """The canal or foramen anchor that ends just before "no/without [significant]" and
+        the stenosis anchor."""
+        i = target.start
+        while i > 0 and self.lowers[i - 1] in ("no", "without", "significant", "any"):
+            i -= 1
+        if i == target.start:
+            return None
+        before = [t for t in self.target_index.within(max(i - 4, 0), i) if t.end == i]
+        return before[0].label_ if before and before[0].label_ in ("CANAL", "FORAMINAL") else None
+
     def _location_side(self, target: Span, frames: list[tuple[Span, int, int]]) -> _Item | None:
         """The one side of the foraminal disc lesion, or of the foramen, a stenosis follows in
         its sentence ("Left foramen with mild stenosis.")."""
@@ -3082,6 +3095,10 @@ class FindingBuilder:
                 # "the central canal measures 12 mm at all levels without stenosis": the
                 # stenosis the canal is without
                 field = self._clause_subject(sent, target, same_clause=True)
+            elif field is None:
+                # "Spinal canal no stenosis at all levels": a subject named right before the
+                # negation, as a label without its colon
+                field = self._adjacent_subject(target)
             if field is not None:
                 # "Canal: no stenosis"; "the canal measures 8 mm, consistent with severe
                 # stenosis": the stenosis is the canal's (or the foramen's)

@@ -532,6 +532,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("dotted levels ('C5.6', 'C7.Th1') and ordinal interspaces", "Segment C5.6: moderate neuroforaminal stenosis on both sides.\nSegment C7.Th1: without alterations.\nFifth/sixth cervical interspace: severe left foraminal stenosis.\nThe sixth/seventh cervical interspace shows mild right foraminal narrowing.",
      {"C5-C6": {"left": "severe", "right": "moderate"}, "C6-C7": {"right": "mild"}, "C7-T1": dict(B)}),
     ("'not evaluable' says nothing", "C4-5: mild left foraminal narrowing.\n- C6-C7 and C7-T1 not evaluable for the foramina; to be completed by CT if necessary.", {"C4-C5": {"left": "mild"}}),
+    ("'Normal appearances elsewhere, including the cord.'", "C6/7: The right C6/7 foramen is narrowed by approximately 50%. The left foramen is patent.\nNormal appearances elsewhere, including the cord.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"left": "none", "right": "unspecified"}, "C7-T1": dict(B)}),
     ("an addendum saying the side 'was transposed' corrects", "C4-5: Moderate left foraminal stenosis, increased from mild. Right foramen mildly narrowed, unchanged.\n\nIMPRESSION: Progressive left C4-5 foraminal stenosis, now moderate.\n\nADDENDUM: The side at C4-5 was transposed in the original dictation. The moderate foraminal stenosis at C4-5 is on the right, and the left C4-5 foramen is mildly narrowed and unchanged.",
      {"C4-C5": {"left": "mild", "right": "moderate"}}),
 ]

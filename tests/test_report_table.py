@@ -737,6 +737,14 @@ CASES = [
         {"modality": "CT_MYELOGRAM", "regions": ["cervical"], "canal": {},
          "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
     ),
+    (
+        "'Spinal canal no stenosis at all levels' is the canal's only",
+        MRI + "- C6-C7: disc bulging, mild narrowing right neural foramen, left foramen normal.\n"
+        "- Spinal canal no stenosis at all levels.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {lv: "none" for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")},
+         "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
+    ),
 ]
 
 
