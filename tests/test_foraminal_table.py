@@ -534,6 +534,12 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("'not evaluable' says nothing", "C4-5: mild left foraminal narrowing.\n- C6-C7 and C7-T1 not evaluable for the foramina; to be completed by CT if necessary.", {"C4-C5": {"left": "mild"}}),
     ("'Normal appearances elsewhere, including the cord.'", "C6/7: The right C6/7 foramen is narrowed by approximately 50%. The left foramen is patent.\nNormal appearances elsewhere, including the cord.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"left": "none", "right": "unspecified"}, "C7-T1": dict(B)}),
+    ("'conserved' foramina; 'without reduction of the amplitude of the foramina'", "C5-C6: right uncodiscarthrosis, with slight reduction of the right foramen. Left foramen conserved.\nC6-C7: discrete disc bulging, without reduction of the amplitude of the foramina.",
+     {"C5-C6": {"left": "none", "right": "mild"}, "C6-C7": dict(B)}),
+    ("'of predominance at C5-C6 right (moderate-severe)' is that level's", "2. Bilateral foraminal stenosis from C3-C4 to C6-C7, of predominance at C5-C6 right (moderate-severe).",
+     {lv: ({"left": "unspecified", "right": "moderate-severe"} if lv == "C5-C6" else {"left": "unspecified", "right": "unspecified"}) for lv in ("C3-C4", "C4-C5", "C5-C6", "C6-C7")}),
+    ("German spellings of degenerative nouns keep their own grade", "C4/5 and C5/6: Slight Osteochondrose, no stenosis.\nC6/7: Unchanged moderate Unkovertebralarthrose bds. with slight NFS bds.\nC3/4: Right foraminal protrusion, medium- to high-grade NFS right.",
+     {"C3-C4": {"right": "moderate-severe"}, "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"left": "mild", "right": "mild"}}),
     ("an addendum saying the side 'was transposed' corrects", "C4-5: Moderate left foraminal stenosis, increased from mild. Right foramen mildly narrowed, unchanged.\n\nIMPRESSION: Progressive left C4-5 foraminal stenosis, now moderate.\n\nADDENDUM: The side at C4-5 was transposed in the original dictation. The moderate foraminal stenosis at C4-5 is on the right, and the left C4-5 foramen is mildly narrowed and unchanged.",
      {"C4-C5": {"left": "mild", "right": "moderate"}}),
 ]

@@ -745,6 +745,12 @@ CASES = [
          "canal": {lv: "none" for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")},
          "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
     ),
+    (
+        "German and Spanish exam titles: 'MRT HWS', 'Röntgen HWS', 'MYELO-CT'",
+        "Röntgen HWS ap/lateral and oblique bds.\nFindings: C5/6: bony foraminal narrowing left.",
+        {"modality": "RADIOGRAPH", "regions": ["cervical"], "canal": {},
+         "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
+    ),
 ]
 
 
