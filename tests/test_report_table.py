@@ -751,6 +751,13 @@ CASES = [
         {"modality": "RADIOGRAPH", "regions": ["cervical"], "canal": {},
          "cord": ([], False), "red_flags": [], "pathway": "conservative_care"},
     ),
+    (
+        "'without findings suggestive of infection' is no red flag",
+        MRI + "C6-C7: Degenerative endplate changes (Modic type I), without findings suggestive of "
+        "infection. Mild canal stenosis.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C6-C7": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
 ]
 
 
