@@ -2576,7 +2576,7 @@ class FindingBuilder:
             # "bilateral foraminal narrowing at C3-4 through C6-7. At C3-4 and C4-5 it is
             # mild.": a pronoun subject takes the antecedent's sides
             graded = any(it.label == "SEVERITY" and it.value != "significant" for it in items)
-            if graded and label_side is not None and self._opens_with_level(start, end):
+            if graded and label_side is not None and any(it.label == "LEVEL" for it in items):
                 # "Left: C4-5 at least moderate; C5-6 moderate; C3-4 patent.": the side the
                 # line is labelled with
                 inherited = label_side

@@ -45,7 +45,9 @@ _PERCENT_BAND_RE = re.compile(
 )
 # a sentence that speaks of grading ("graded", "grading", "scale", "Park system")
 _SCALE_CUE_RE = re.compile(
-    r"\b(grad(?:e|ed|es|ing)|scale|system|classification|expressed as|defined as)\b", re.I
+    r"\b(grad(?:e|ed|es|ing)|scale|system|classification|expressed as|defined as|"
+    r"according to|(?:assessed|classified|rated) (?:as|by|on|with))\b",
+    re.I,
 )
 _FORAMEN_RE = re.compile(r"foram", re.I)
 _CANAL_RE = re.compile(r"\bcanal|central|spinal stenosis", re.I)

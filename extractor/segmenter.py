@@ -24,6 +24,7 @@ _SENT_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)")
 # Words whose trailing period does not end a sentence.
 _ABBREVIATIONS = frozenset(
     {"e.g", "i.e", "vs", "approx", "dr", "no", "fig", "etc", "cf", "incl", "mr", "mrs", "ms", "st"}
+    | {"al"}  # "Park et al. (0 - none, ...)"
 )
 # Side abbreviations ("severe Lt. neural foraminal stenosis"): not an end before a lower-case
 # word or an abbreviation of the foramen ("Rt. NF stenosis"); an end before a new sentence.

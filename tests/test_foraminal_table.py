@@ -541,6 +541,10 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     ("German spellings of degenerative nouns keep their own grade", "C4/5 and C5/6: Slight Osteochondrose, no stenosis.\nC6/7: Unchanged moderate Unkovertebralarthrose bds. with slight NFS bds.\nC3/4: Right foraminal protrusion, medium- to high-grade NFS right.",
      {"C3-C4": {"right": "moderate-severe"}, "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"left": "mild", "right": "mild"}}),
     ("British 'Nil canal or exit foraminal narrowing'", "C2/3: Nil canal or exit foraminal narrowing.\nC4/5: Exit foramina: R normal, L mild narrowing.", {"C2-C3": dict(B), "C4-C5": {"left": "mild", "right": "none"}}),
+    ("a scale given 'according to Park' with dashes", "Foraminal stenosis assessed on oblique sagittal images according to Park et al. (0 - none, 1 - mild, 2 - moderate, 3 - severe).\nC4-C5: right foramen grade 1, left grade 0.",
+     {"C4-C5": {"left": "none", "right": "mild"}}),
+    ("a side label over clauses that open with a grade", "Neural foramina:\nRight: severe at C6-7; moderate at C5-6; mild at C4-5.\nLeft: mild at C5-6 and C6-7. The left C4-5 foramen is patent.",
+     {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "mild", "right": "moderate"}, "C6-C7": {"left": "mild", "right": "severe"}}),
     ("an addendum saying the side 'was transposed' corrects", "C4-5: Moderate left foraminal stenosis, increased from mild. Right foramen mildly narrowed, unchanged.\n\nIMPRESSION: Progressive left C4-5 foraminal stenosis, now moderate.\n\nADDENDUM: The side at C4-5 was transposed in the original dictation. The moderate foraminal stenosis at C4-5 is on the right, and the left C4-5 foramen is mildly narrowed and unchanged.",
      {"C4-C5": {"left": "mild", "right": "moderate"}}),
 ]
