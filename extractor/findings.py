@@ -864,28 +864,28 @@ class FindingBuilder:
             if getattr(sec.rule, "literal", None) == "appended prior report"
         ]
         if appended:
-            out = [
-                "comparison" if sent.start >= appended[0] else cat
-                for sent, cat in zip(self.sents, out, strict=True)
-            ]
+            self._relabel(out, self.doc[appended[0]].idx, len(self.text), "comparison")
         # the exam title on the first line ("MRI WHOLE SPINE (METASTATIC CORD COMPRESSION
         # PROTOCOL)") names what was asked, not what was found
         title = _EXAM_TITLE_RE.match(self.text)
         named = self.levels.within(0, len(self.doc))
         if title and (not named or named[0].start_char >= title.end()):
-            out = [
-                "exam" if cat is None and sent.start_char < title.end() else cat
-                for sent, cat in zip(self.sents, out, strict=True)
-            ]
+            self._relabel(out, 0, title.end(), "exam", only_unset=True)
         # a preliminary report pasted before the final one is superseded by it
         prelim = _PRELIMINARY_RE.search(self.text)
         final = _FINAL_REPORT_RE.search(self.text, prelim.end()) if prelim else None
         if prelim and final:
-            out = [
-                "comparison" if prelim.start() <= sent.start_char < final.start() else cat
-                for sent, cat in zip(self.sents, out, strict=True)
-            ]
+            self._relabel(out, prelim.start(), final.start(), "comparison")
         return out
+
+    def _relabel(
+        self, out: list[str | None], lo: int, hi: int, section: str, only_unset: bool = False
+    ) -> None:
+        """Give the sentences that start in characters [lo, hi) the section `section` (with
+        `only_unset`, only those with none yet)."""
+        for k, sent in enumerate(self.sents):
+            if lo <= sent.start_char < hi and not (only_unset and out[k] is not None):
+                out[k] = section
 
     # ----- level context -------------------------------------------------------------------
     def _header_scopes(self) -> list[list[str]]:
@@ -1342,7 +1342,7 @@ class FindingBuilder:
                 w = self.lowers[i]
                 if w in (",", ";", "."):
                     break
-                if w in _CAUSE_WORDS or (w in ("from", "by") and i + 1 not in level_starts):
+                if self._cause_word(i) and (w not in ("from", "by") or i + 1 not in level_starts):
                     found = i
                     break
             if found is None:
@@ -1407,17 +1407,19 @@ class FindingBuilder:
             frames.append((target, min(left, target.start), max(right, target.end)))
         return self._share_coordinated(frames)
 
+    def _words_before(self, token_i: int, skip: tuple[str, ...]) -> list[str]:
+        """The four words before token i, without the `skip` words."""
+        return [w for w in self.lowers[max(token_i - 4, 0) : token_i] if w not in skip]
+
     def _comparative_side(self, token_i: int) -> bool:
         """A side after a comparative ("more on the right", "worse on right side")."""
-        before = [w for w in self.lowers[max(token_i - 4, 0) : token_i] if w not in ("the", "on")]
+        before = self._words_before(token_i, ("the", "on"))
         return bool(before) and before[-1] in _COMPARATIVES
 
     def _more_on_side(self, token_i: int) -> bool:
         """A side after "more", "worse" or "greater" ("more to the left"), not after a grade
         ("pronounced on the left") or a superlative ("most pronounced on the left")."""
-        before = [
-            w for w in self.lowers[max(token_i - 4, 0) : token_i] if w not in ("the", "on", "to")
-        ]
+        before = self._words_before(token_i, ("the", "on", "to"))
         return (
             bool(before)
             and before[-1] in _MORE_WORDS
@@ -2915,16 +2917,18 @@ class FindingBuilder:
         """A finding named as the cause of the narrowing ("55% narrowing from uncovertebral
         hypertrophy", "mild, due to facet arthropathy", "osteophyte may cause mild
         narrowing")."""
-        before = self.lowers[max(token_i - 4, start) : token_i]
-        if any(
-            w in _CAUSE_WORDS
-            or w == "by"
-            or (w == "from" and (k == 0 or before[k - 1] not in ("apart", "aside")))
-            for k, w in enumerate(before)
-        ):
+        if any(self._cause_word(i) for i in range(max(token_i - 4, start), token_i)):
             return True
         after = self.lowers[token_i + 1 : token_i + 4 if end is None else min(token_i + 4, end)]
         return any(w in _CAUSE_VERBS for w in after)
+
+    def _cause_word(self, i: int) -> bool:
+        """Token i introduces a cause: "due to", "secondary to", "by", "from" (but not "apart
+        from", "aside from")."""
+        w = self.lowers[i]
+        if w == "from":
+            return self.lowers[i - 1 : i] not in (["apart"], ["aside"])
+        return w in _CAUSE_WORDS or w == "by"
 
     def _label_line_end(self, t: Span) -> int:
         """A label line that opens with the anchor and ends with a colon, words of a label
