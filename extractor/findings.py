@@ -106,7 +106,10 @@ _BODY_OPENER_RE = re.compile(
     # "There is multilevel cervical spondylosis.", "At C3-4 there is a disc osteophyte complex"
     r"|^(?:there\s+(?:is|are)\s+)?(?:mild\s+|moderate\s+|advanced\s+)?multi-?level\s+"
     r"(?:cervical\s+)?(?:spondylosis|degenerat)"
-    r"|^at\s+(?:the\s+)?c\d\s*[-/]\s*(?:c|t)?\d\b[^.]*\bthere\s+(?:is|are)\b",
+    r"|^at\s+(?:the\s+)?c\d\s*[-/]\s*(?:c|t)?\d\b[^.]*\bthere\s+(?:is|are)\b"
+    # "There is a left foraminal disc protrusion at C5/6 which narrows ...": an image described
+    r"|^there\s+(?:is|are)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,3}(?:disc|disk|uncovertebral|facet|"
+    r"osteophyt|protrusion|bulge|herniation|extrusion|spondylo)",
     re.I,
 )
 # the value of a field left empty ("Comparison: None.", "Prior studies: N/A.")
@@ -116,6 +119,18 @@ _EMPTY_FIELD_RE = re.compile(
     r"(?:\s+(?:available|for\s+comparison))?\s*[.;]?$",
     re.I,
 )
+# a comparison named in passing in a run-on paragraph ("Clinical: ... Comparison 03/2024.
+# Further degeneration at C6/7 ..."): a field of its own, after which the body begins
+_COMPARISON_FIELD_RE = re.compile(
+    r"^(?:comparison|compared\s+(?:to|with)|prior(?:\s+(?:study|studies|imaging))?)\s*:?\s*"
+    r"(?:(?:the|a|an|prior|previous|outside|earlier|mri|mr|ct|study|exam|examination|imaging|"
+    r"radiographs?|x-?rays?|of|from|dated|on|in)\s+)*"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{4}|(?:[a-z]{3,9}\s+)?\d{4})\s*[.;]?$",
+    re.I,
+)
+# words that may open a structure heading without its colon ("Neural exit foramina")
+_HEADING_LEAD_WORDS = frozenset({"neural", "neuro", "the", "bony", "osseous", "spinal", "central"})
+_NARROWING_WORD_RE = re.compile(r"narrow|stenos|compromise|encroach|impinge", re.I)
 _HEADER_ONLY_RE = re.compile(r"^[A-Za-z][A-Za-z /]{0,40}:$")
 
 
@@ -131,7 +146,7 @@ _LEVEL_HEADER_TAIL_RE = re.compile(
 _LEVEL_ALONE_TAIL_RE = re.compile(r"^[ \t]*(?:disc|disk)?[ \t]*(?:level)?[ \t]*(?:\r?\n|$)", re.I)
 _LEVEL_NORMAL_RE = re.compile(
     # an optional list marker ("3. C2-3 and C3-4 are normal.")
-    r"^\s*(?:\(?\d{1,2}[.)]\s)?"
+    r"^\s*(?:\(?\d{1,2}[.)]\s|[•·*▪◦-]\s*)?"
     # a field label that does not name one structure ("Adjacent levels: C3-4 is unremarkable.")
     r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis))[A-Za-z][A-Za-z ]{0,30}:\s*)?"
     r"[\s:.\-–—,&/]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|through|to|two|three|"
@@ -285,7 +300,7 @@ _CORRECTION_RE = re.compile(
     # "The side at C4-5 was transposed in the original dictation."
     r"(?:was|were|been)\s+(?:transposed|reversed|switched|swapped)|"
     # an addendum that opens "Correction." / "Correction: ..."
-    r"^\W*corrections?(?=\s*[.:]))",
+    r"^\W*corrections?(?=\s*[.:\-–—]))",
     re.I,
 )
 _CARRY_FORWARD_RE = re.compile(
@@ -789,6 +804,7 @@ class FindingBuilder:
         self.scale = parse_scale([(s.start_char, s.text) for s in self.sents])
         self.header_levels = self._header_scopes()
         self._block_labels: list[str | None] | None = None
+        self._inline_labelled: set[int] = set()  # sentences ruled by an inline label only
 
     def _change_before(self, i: int) -> bool:
         """A change word shortly before token i ("progressed from mild to moderate"), so that
@@ -854,7 +870,9 @@ class FindingBuilder:
             if body:
                 prev_content_end = sent.start_char + len(sent.text.rstrip())
                 if not header_only:
-                    empty_field = not has_content and bool(_EMPTY_FIELD_RE.match(body))
+                    empty_field = (not has_content and bool(_EMPTY_FIELD_RE.match(body))) or bool(
+                        inline_header and _COMPARISON_FIELD_RE.match(body)
+                    )
                     has_content = True
             out.append(override or cat)
         # an earlier report copied below the current one: the rest of the document is prior
@@ -1102,6 +1120,13 @@ class FindingBuilder:
             if (
                 span.label_ == "SIDE"
                 and ";" not in self.lowers[start : span.start]
+                # "left foraminal narrowing right foramen patent" (no punctuation): the side
+                # word alone between two anchors premodifies the second
+                and not (
+                    span.start == start
+                    and span.end == end
+                    and span.text.lower() in ("left", "right", "lt", "rt")
+                )
                 and (
                     (
                         span.text.lower().startswith(("on ", "to "))
@@ -1636,6 +1661,8 @@ class FindingBuilder:
         for span in self.levels.within(start, end):
             if self._names_construct(span):
                 continue  # "at C4-C5 above the C5-C7 fusion": the fusion's levels
+            if self._denied_level(span):
+                continue  # "is at C5-6, not C6-7": a level the finding is not at
             if self._reference_level(span):
                 continue  # "narrowed by 70% compared with C3-C4": a yardstick, not a place
             ex = self.excepted.get(span.start)
@@ -1650,10 +1677,33 @@ class FindingBuilder:
             if index is not None:
                 for span in index.within(start, end):
                     value = self._anaphor_value(span) if label == "ANAPHOR" else span.id_
+                    if label == "ANAPHOR" and self._in_apposition(span):
+                        continue  # "the adjacent level C4/5": the level says which
                     if value is not None:
                         items.append(_Item(span.start, span.end, label, value))
         items.sort(key=lambda it: it.start)
         return items
+
+    def _denied_level(self, span: Span) -> bool:
+        """A level the statement says the finding is not at ("at C5-6, not C6-7", "at C5-6
+        rather than C6-7")."""
+        before = [
+            w for w in self.lowers[max(span.start - 3, 0) : span.start] if w not in ("at", "the")
+        ]
+        return before[-2:] in ([",", "not"], ["(", "not"], ["rather", "than"], ["instead", "of"])
+
+    def _in_apposition(self, span: Span) -> bool:
+        """An anaphor set beside a level it describes ("the adjacent level C4/5", "C4-5, the
+        level above"): only punctuation stands between them."""
+        after = span.end
+        while after < len(self.doc) and self.lowers[after] in (",", "(", ":"):
+            after += 1
+        before = span.start
+        while before > 0 and self.lowers[before - 1] in (",", "("):
+            before -= 1
+        return bool(self.levels.starting_at(after)) or any(
+            s.end == before for s in self.levels.within(max(before - 6, 0), before)
+        )
 
     def _anaphor_base(self, value: str, sent_i: int) -> list[str]:
         if value in _OPERATED_ANAPHORS and self.operated:
@@ -2344,11 +2394,14 @@ class FindingBuilder:
             for s in self.levels.within(start, end)
             if not self._names_construct(s)
             and not self._reference_level(s)
+            and not self._denied_level(s)
             and s.start not in self.excepted
         ]
         for label in ("QUANTIFIER", "ANAPHOR"):
             for s in self._has_label(label, start, end):
                 value = self._anaphor_value(s) if label == "ANAPHOR" else s.id_
+                if label == "ANAPHOR" and self._in_apposition(s):
+                    continue
                 if value is not None:
                     items.append(_Item(s.start, s.end, label, value))
         return sorted(items, key=lambda it: it.start)
@@ -2375,6 +2428,9 @@ class FindingBuilder:
                 break
             lv = self.levels.within(sent.start, sent.end)
             if not lv:
+                if self._has_label("QUANTIFIER", sent.start, sent.end):
+                    # "... at the remaining levels." turns from the topic's level to the others
+                    return []
                 if self._opens_with_anaphor(sent):
                     # "At this level a left foraminal protrusion ... The central canal is
                     # mildly narrowed.": the level the anaphor points to
@@ -2473,8 +2529,15 @@ class FindingBuilder:
                         and all(t.label_ == "ROOT" for t in own)
                         else own[-1],
                     )
-                elif scale_subject is not None and any(
-                    sp.id_.startswith("grade_") for sp in self.attrs.within(start, end)
+                elif scale_subject is not None and (
+                    any(sp.id_.startswith("grade_") for sp in self.attrs.within(start, end))
+                    # "C3-4: right 1, left 0." - bare numbers of the scale after the sides
+                    or any(
+                        sp.label_ == "SIDE"
+                        and sp.end < end
+                        and self.lowers[sp.end] in self.scale.grades
+                        for sp in self.attrs.within(start, end)
+                    )
                 ):
                     # "C4-5: L grade 1, R grade 0." under a defined foraminal scale
                     findings.extend(self._elliptical(sent_i, start, end, scale_subject, True))
@@ -2594,6 +2657,16 @@ class FindingBuilder:
                 # "Foraminal stenosis: C4-5 mild bilateral; C6-7 none.": an entry of the
                 # anchor's own list that names its level and grades it, with no side
                 inherited = "unspecified"
+            elif (
+                graded
+                and any(it.label == "LEVEL" for it in items)
+                and self._sentence_index(antecedent.start) == sent_i
+            ):
+                # "moderate to severe left foraminal narrowing at C5-6; moderate at C4-5 and
+                # C6-7": a grade and levels of its own, on the anchor's side
+                inherited = self._target_sides.get(
+                    (antecedent.start, antecedent.end), "unspecified"
+                )
             elif graded and (
                 any(w in _ANAPHORIC_SUBJECTS for w in self.lowers[start:end])
                 or self._definite_subject(start, end)
@@ -2673,9 +2746,36 @@ class FindingBuilder:
             k -= 1
         return self._side_label(self.sents[k])
 
+    def _inline_label(self, sent: Span) -> tuple[str, str | None] | None:
+        """A sentence that opens with a structure label and its colon, a side in the label or
+        not ("Foramina, right: C5-C6 moderate.", "Right foramina: ...", "Neural foramina
+        (left): ..."): the label's anchor kind and side."""
+        own = self.target_index.within(sent.start, min(sent.start + 8, sent.end))
+        if not own or own[0].label_ not in ("CANAL", "FORAMINAL"):
+            return None
+        anchor = own[0]
+        colon = next(
+            (i for i in range(anchor.end, min(anchor.end + 5, sent.end)) if self.lowers[i] == ":"),
+            None,
+        )
+        if colon is None:
+            return None
+        side: str | None = None
+        for i in [*range(sent.start, anchor.start), *range(anchor.end, colon)]:
+            if self.lowers[i] in ("-", "•", "*", "(", ")", ",", "side"):
+                continue
+            found = [sp for sp in self.attrs.within(i, i + 1) if sp.label_ == "SIDE"]
+            if not found or found[0].id_ not in ("left", "right"):
+                return None
+            side = found[0].id_
+        return anchor.label_, side
+
     def _side_label(self, sent: Span) -> str | None:
         """The side a line is labelled with ("Left: C4-5 mild; C5-6 moderate.", "Right side:
-        C6-7 severe.")."""
+        C6-7 severe.", "Foramina, right: C5-C6 moderate. C6-C7 mild.")."""
+        inline = self._inline_label(sent)
+        if inline is not None and inline[1] is not None:
+            return inline[1]
         for sp in self.attrs.within(sent.start, min(sent.start + 4, sent.end)):
             if sp.label_ != "SIDE" or sp.id_ not in ("left", "right"):
                 continue
@@ -2809,11 +2909,17 @@ class FindingBuilder:
         label = target.label_
         if self.ctx(target).request:
             return []  # "r/o foraminal stenosis" asks a question; it is not a finding
+        # the frame may end at a noun of the target's own phrase ("signal change cannot be
+        # assessed on CT"): look a few words on, up to the next anchor
+        reach = max(fr.right, min(target.end + 6, fr.sent.end))
+        nxt = [t for t in self.target_index.within(target.end, reach) if t.start > target.start]
+        if nxt:
+            reach = max(fr.right, nxt[0].start)
         if any(
             sp.id_ == "not_assessed"
             and not self._has_label("PREDICATE", target.end, sp.start)
             and not self._has_label("SEVERITY", target.end, sp.start)
-            for sp in self._has_label("LIMITED", target.end, fr.right)
+            for sp in self._has_label("LIMITED", target.end, reach)
         ):
             # "intramedullary signal cannot be assessed by this technique" (but "the foramen is
             # narrowed, grade not assessable" is a finding)
@@ -2842,15 +2948,30 @@ class FindingBuilder:
         if self._block_labels is None:
             labels: list[str | None] = []
             current: str | None = None
+            inline: str | None = None  # an inline label rules the rest of its line
+            inline_side: str | None = None
             for k, sent in enumerate(self.sents):
                 if k and self._paragraph_break(k):
                     current = None
+                if k and "\n" in self.text[self.sents[k - 1].start_char : sent.start_char + 1]:
+                    inline = None
                 own = self.target_index.within(sent.start, sent.end)
                 if (
                     len(own) == 1
                     and own[0].label_ in ("CANAL", "FORAMINAL")
-                    and sent.text.rstrip().endswith(":")
-                    and self._is_topic(own[0]) >= sent.end - 1
+                    and (
+                        (
+                            sent.text.rstrip().endswith(":")
+                            and self._is_topic(own[0]) >= sent.end - 1
+                        )
+                        # "Neural exit foramina" alone on its line: a heading without its colon
+                        or (
+                            sent.text.strip().endswith(own[0].text)
+                            and sent.text.endswith("\n")
+                            and set(self.lowers[sent.start : own[0].start]) <= _HEADING_LEAD_WORDS
+                            and not _NARROWING_WORD_RE.search(own[0].text)
+                        )
+                    )
                 ):
                     labels.append(None)
                     current = own[0].label_
@@ -2858,9 +2979,20 @@ class FindingBuilder:
                 new_line = (
                     k and "\n" in self.text[self.sents[k - 1].start_char : sent.start_char + 1]
                 )
-                if new_line and not _LEVEL_OPENING_RE.match(sent.text.strip()):
+                if (
+                    new_line
+                    and not _LEVEL_OPENING_RE.match(sent.text.strip())
+                    # "Right: moderate stenosis at C3/C4 ..." under "Foramina:"
+                    and self._side_label(sent) is None
+                ):
                     current = None  # the level lines under the label have ended
-                labels.append(current)
+                labels.append(current or inline)
+                if current is None and inline is not None and inline_side is not None:
+                    self._inline_labelled.add(k)
+                label = self._inline_label(sent)
+                if label is not None and (new_line or k == 0):
+                    # "Foramina, right: C5-C6 moderate. C6-C7 mild. C4-C5 patent."
+                    inline, inline_side = label
             self._block_labels = labels
         return self._block_labels[sent_i]
 
@@ -2900,9 +3032,12 @@ class FindingBuilder:
             start = sp.start
 
     def _both_levels(self, span: Span) -> bool:
-        """'both' that coordinates two levels ("both the C4-C5 and C5-C6 foramina")."""
+        """'both' that coordinates two levels ("both the C4-C5 and C5-C6 foramina", "at both
+        levels")."""
         if self.lowers[span.start : span.end] != ["both"]:
             return False
+        if self.lowers[span.end : span.end + 1] in (["levels"], ["segments"], ["interspaces"]):
+            return True  # "which is moderate at both levels"
         i = span.end + (self.lowers[span.end : span.end + 1] == ["the"])
         first = self.levels.starting_at(i)
         if not first:
@@ -3045,7 +3180,7 @@ class FindingBuilder:
             items.extend(it for it in extra if _KIND[it.label] not in have)
             has_predicate = has_predicate or bool(self._has_label("PREDICATE", s_left, s_right))
         items.sort(key=lambda it: it.start)
-        return items, has_predicate
+        return _drop_restated_levels(items, target), has_predicate
 
     def _coordinated_object(self, frames: list[tuple[Span, int, int]], target: Span) -> bool:
         """The second object of one narrowing verb: "spurring encroaches on the left foramina
@@ -3461,7 +3596,18 @@ class FindingBuilder:
             for sp in self.attrs.within(sent.start, target.start)
             if sp.label_ == "SIDE" and not self._both_levels(sp)
         ]
-        if not sides or sides[0].start > sent.start + 1 or len(sides) > 1:
+        opening = sent.start
+        colon = next(
+            (
+                i
+                for i in range(sent.start, min(sent.start + 5, target.start))
+                if self.lowers[i] == ":"
+            ),
+            None,
+        )
+        if colon is not None and not self.levels.within(sent.start, colon):
+            opening = colon + 1  # "Oblique views: right sided osteophytes encroach on ..."
+        if not sides or sides[0].start > opening + 1 or len(sides) > 1:
             return None
         if any(
             t.label_ in _CONTINUABLE for t in self.target_index.within(sent.start, target.start)
@@ -3760,6 +3906,11 @@ class FindingBuilder:
 
     def _level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
         """ "C2-C3: Normal." / "The remaining levels are unremarkable." (whole level normal)."""
+        self._block_label(sent_i)
+        if sent_i in self._inline_labelled:
+            # "Foramina, left: C5-C6 mild. C4-C5 patent." fills the labelled field of one side,
+            # not the whole level
+            return []
         lv = self.levels.within(sent.start, sent.end)
         quant = [
             q
@@ -3777,8 +3928,13 @@ class FindingBuilder:
             and not any(s.start in self.excepted for s in self.levels.within(sent.start, sent.end))
         ):
             return []
-        if quant and not lv and (_OTHER_REGION_RE.search(sent.text) or self._outside_neck(sent_i)):
-            return []
+        if (
+            quant
+            and not lv
+            and (_OTHER_REGION_RE.search(sent.text) or self._outside_neck(sent_i))
+            and not any("cervical" in self.lowers[q.start : q.end] for q in quant)
+        ):
+            return []  # "the remaining lumbar levels", not "the rest of the cervical levels"
         if any(_STRUCTURE_WORD_RE.search(q.text) for q in quant):
             return []  # "The remaining neural foramina are patent": the foramina, not the levels
         offset = sent.start_char
@@ -3787,6 +3943,8 @@ class FindingBuilder:
         cursor = 0
         for s in sorted([*lv, *quant, *excepted, *exceptions], key=lambda x: x.start_char):
             if s.start_char - offset < cursor:
+                # overlapping spans ("the remaining" / "remaining levels"): leave out their union
+                cursor = max(cursor, s.end_char - offset)
                 continue
             pieces.append(text[cursor : s.start_char - offset])
             cursor = s.end_char - offset
@@ -3801,6 +3959,24 @@ class FindingBuilder:
                 return []
             return [_make("level_normal", None, None, "none", common, label="remaining_levels")]
         return [_make("level_normal", level, None, "none", common) for level in levels]
+
+
+def _drop_restated_levels(items: list[_Item], target: Span) -> list[_Item]:
+    """Levels named before the anchor and each named again, graded, after it ("Right C5-C6
+    and C6-C7 foraminal stenosis (moderate to severe at C5-C6, at least moderate at C6-C7)"):
+    the later mentions pair with their grades; the first ones only announce them."""
+    before = [it for it in items if it.label == "LEVEL" and it.end <= target.start]
+    after = [it for it in items if it.label == "LEVEL" and it.start >= target.end]
+    if len(before) < 2 or {it.value for it in before} != {it.value for it in after}:
+        return items
+    if len(after) != len({it.value for it in after}):
+        return items
+    graded_after = [
+        it for it in items if it.label == "SEVERITY" and it.start >= target.end and not it.prior
+    ]
+    if len(graded_after) < len(after):
+        return items
+    return [it for it in items if it not in before]
 
 
 def _positional(kind: str, named: list[str]) -> list[str]:

@@ -84,6 +84,13 @@ _BARE_HEADER_RE = re.compile(
     r"(?P<an>[1-7])[ \t]*[-–/][ \t]*(?P<bn>[2-7]|T1)[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
 )
+# A level whose "C" speech recognition heard as "see" in running text ("narrowing at see 5-6"),
+# in a report that names no lumbar level; adjacent vertebrae only.
+_HEARD_LEVEL_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:see|sea)[ \t]+(?P<an>[2-7])[ \t]*(?:[-–/]|[ \t])[ \t]*(?P<bn>[3-7]|T1)"
+    r"(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim|x\b))",
+    re.IGNORECASE,
+)
 _CHAIN_RE = re.compile(
     r"[ \t]*[/\-–][ \t]*((?:C|T)?\d{1,2})(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim))", re.I
 )
@@ -196,6 +203,7 @@ def _find(text: str) -> list[LevelMention]:
     compact = [(m, m.start(), m.end()) for m in _COMPACT_RE.finditer(text)]
     if not _LUMBAR_RE.search(text):
         compact += [(m, m.start("an"), m.end("bn")) for m in _BARE_HEADER_RE.finditer(text)]
+        compact += [(m, m.start("an"), m.end("bn")) for m in _HEARD_LEVEL_RE.finditer(text)]
     for m, start, end in compact:
         level = _cervical_disc(int(m.group("an")), m.group("bn").upper())
         if level and not any(r.start < end and start < r.end for r in raw):

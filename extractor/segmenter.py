@@ -34,7 +34,9 @@ _AFTER_SIDE_ABBREVIATION_RE = re.compile(r"\s*(?:[a-z(/,;]|NFN?S?\b|IVF)")
 _INLINE_BREAK_RE = re.compile(
     r"(?<=[\s;,.])(?=(?:C|T|L)\s?\d{1,2}\s*[-–/~]\s*(?:C|T|L)?\s?\d{1,2}\s*(?:level)?\s*:)"
     # a numbered item, not the number of a grade or type ("mild (grade 1) right ...")
-    r"|(?<=\s)(?<!grade\s)(?<!type\s)(?<!stage\s)(?<!class\s)(?=\d{1,2}[.)]\s+[A-Za-z])",
+    r"|(?<=\s)(?<!grade\s)(?<!type\s)(?<!stage\s)(?<!class\s)(?=\d{1,2}[.)]\s+[A-Za-z])"
+    # ... after a word: a number ending its sentence ("C4-5: left 3, right 1. Large ...")
+    r"(?<![A-Za-z]\s)",
     re.IGNORECASE,
 )
 # "C2-3 through C4-5:", "C2-3 and C3-4:" — a level list or range, not a new header.

@@ -8,6 +8,7 @@ import pytest
 from extractor import Extractor
 
 B = {"left": "none", "right": "none"}
+ALL_NONE = {lv: dict(B) for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")}
 
 CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
     # --- severity words and half-steps -----------------------------------------------------
@@ -547,6 +548,47 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "mild", "right": "moderate"}, "C6-C7": {"left": "mild", "right": "severe"}}),
     ("an addendum saying the side 'was transposed' corrects", "C4-5: Moderate left foraminal stenosis, increased from mild. Right foramen mildly narrowed, unchanged.\n\nIMPRESSION: Progressive left C4-5 foraminal stenosis, now moderate.\n\nADDENDUM: The side at C4-5 was transposed in the original dictation. The moderate foraminal stenosis at C4-5 is on the right, and the left C4-5 foramen is mildly narrowed and unchanged.",
      {"C4-C5": {"left": "mild", "right": "moderate"}}),
+    ("'nil' after the structure under a pick-list scale", "Level-by-level (grading: nil / mild / moderate / severe):\nC2/3 - central canal nil; R foramen nil; L foramen nil.\nC3/4 - central canal nil; R foramen nil; L foramen mild.",
+     {"C2-C3": dict(B), "C3-C4": {"left": "mild", "right": "none"}}),
+    ("'at all the levels studied'", "Spinal canal and neural foramina of usual dimensions at all the levels studied.", ALL_NONE),
+    ("'Normal the remaining levels.' (predicate first) after a cord sentence", "Uncarthrosis C5-C6 and C6-C7, with reduction of the left foramina at both levels. The spinal cord is normal. Normal the remaining levels.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "unspecified"}, "C6-C7": {"left": "unspecified"}, "C7-T1": dict(B)}),
+    ("'the rest of the cervical levels' after a thoracic sentence", "C6-C7: Mild left foraminal narrowing; the right one is free.\nUpper thoracic discs T1-T2 and T2-T3 show moderate bilateral foraminal narrowing at T2-T3.\nNo syrinx.\nThe rest of the cervical levels are unremarkable.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"left": "mild", "right": "none"}, "C7-T1": dict(B)}),
+    ("grade typos ('mildy', 'moderatly', 'severly')", "C4-5: The left foramen is mildy narrowed.\nC5-6: moderatly narrowed right foramen.\nC6-7: severly narrowed left foramen.",
+     {"C4-C5": {"left": "mild"}, "C5-C6": {"right": "moderate"}, "C6-C7": {"left": "severe"}}),
+    ("an anaphor set beside its level ('the adjacent level C4/5')", "Anterior plate at C5/6. The C5/6 foramina are patent.\nThe adjacent level C4/5 shows a disc osteophyte complex now causing moderate left foraminal narrowing.",
+     {"C4-C5": {"left": "moderate"}, "C5-C6": dict(B)}),
+    ("a run-on paragraph: 'There is a ... disc protrusion' after an inline clinical field opens the body", "MRI cervical spine. Clinical: left arm pain, ?C6 radiculopathy. Sagittal and axial T1/T2. There is a left foraminal disc protrusion at C5/6 which narrows the left exit foramen. Mild narrowing of the right foramen at this level.",
+     {"C5-C6": {"left": "unspecified", "right": "mild"}}),
+    ("a run-on paragraph: a dated comparison field ends the clinical field", "MRI cervical spine. Clinical: bilateral C7 pain. Comparison 03/2024. Further degeneration at C6/7 where the exit foramina are now severely narrowed bilaterally; these were moderately narrowed on the previous study.",
+     {"C6-C7": {"left": "severe", "right": "severe"}}),
+    ("speech recognition: 'see 5-6' for C5-6 and 'for amina'", "1. Mild to moderate left neural foraminal narrowing at see 6-7.\n2. Mild bilateral foraminal narrowing see 5-6.\nC3-4: Mild disc bulge. Patent canal and for amina.",
+     {"C3-C4": dict(B), "C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "mild-moderate"}}),
+    ("no punctuation: a side word between two anchors is the second one's", "C3-4 facet arthropathy on the left with borderline left neural foraminal narrowing right foramen patent.\nC6-7 mild right neural foraminal narrowing left foramen patent canal patent.",
+     {"C3-C4": {"left": "mild", "right": "none"}, "C6-C7": {"left": "none", "right": "mild"}}),
+    ("a structure heading without its colon over side lines", "Findings:\nNeural exit foramina\nRight: moderate stenosis at C3/C4 and C4/C5; mild at C5/C6.\nLeft: mild stenosis at C3/C4.\nForamina at C6/C7 and C7/T1 are patent bilaterally.",
+     {"C3-C4": {"left": "mild", "right": "moderate"}, "C4-C5": {"right": "moderate"}, "C5-C6": {"right": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("a graded clause after ';' with its own levels keeps the anchor's side", "- Neural foramina (left): moderate to severe narrowing at C5-6; moderate at C4-5 and C6-7.\n- Neural foramina (right): mild narrowing at C4-5, C5-6 and C6-7.",
+     {"C4-C5": {"left": "moderate", "right": "mild"}, "C5-C6": {"left": "moderate-severe", "right": "mild"}, "C6-C7": {"left": "moderate", "right": "mild"}}),
+    ("'at both levels' names levels, not sides", "Left neural foramina: Narrowing at C5-6 and C6-7, which is moderate at both levels, with effacement of perineural fat.",
+     {"C5-C6": {"left": "moderate"}, "C6-C7": {"left": "moderate"}}),
+    ("a side after a field label opens the sentence", "Oblique views: right sided uncovertebral osteophytes encroach on the C5/6 and C6/7 exit foramina. The left C5/6 and C6/7 foramina are patent.",
+     {"C5-C6": {"left": "none", "right": "unspecified"}, "C6-C7": {"left": "none", "right": "unspecified"}}),
+    ("an inline label with a side rules the sentences of its line", "Foramina, right: C5-C6 moderate, possibly severe, due to uncovertebral spurring. C6-C7 at least moderate. C4-C5 mild.\nForamina, left: C5-C6 mild. C6-C7 mild to moderate. C4-C5 patent.",
+     {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "mild", "right": "moderate-severe"}, "C6-C7": {"left": "mild-moderate", "right": "moderate"}}),
+    ("levels restated with their grades in brackets", "IMPRESSION: Right C5-C6 and C6-C7 foraminal stenosis (moderate to severe at C5-C6, at least moderate at C6-C7).",
+     {"C5-C6": {"right": "moderate-severe"}, "C6-C7": {"right": "moderate"}}),
+    ("a bulleted 'Other levels are normal.'", "• C6-7: severe right neural foraminal narrowing. Left neural foramen is normal.\n• Other levels are normal.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"left": "none", "right": "severe"}, "C7-T1": dict(B)}),
+    ("bare numbers of the report's scale after the sides, a number ending its sentence", "Technique: oblique reformats. Foraminal stenosis is graded on the obliques as 0 = none, 1 = mild, 2 = moderate, 3 = severe.\nFindings:\nC3-4: right 1, left 0.\nC4-5: left 3, right 1. Large left uncovertebral osteophyte.\nC5-6: right 2, left 1.",
+     {"C3-C4": {"left": "none", "right": "mild"}, "C4-C5": {"left": "severe", "right": "mild"}, "C5-C6": {"left": "mild", "right": "moderate"}}),
+    ("an addendum opening 'Correction -' corrects the side", "At C6/7 the left exit foramen is mildly narrowed. The exit foramina at the other levels are patent.\n\nAddendum: Correction - the mildly narrowed exit foramen at C6/7 is on the RIGHT, not the left. The left C6/7 exit foramen is patent.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"left": "none", "right": "mild"}, "C7-T1": dict(B)}),
+    ("', not C6-7' is a level the finding is not at", "C5-6: Severe right neural foraminal stenosis.\nC6-7: Foramina patent.\nIMPRESSION: Severe right C6-7 neural foraminal stenosis.\n\nADDENDUM: There is a dictation error in the impression. The severe right neural foraminal stenosis is at C5-6 (right C6 nerve root), not C6-7. The C6-7 neural foramina are patent, as stated in the findings.",
+     {"C5-C6": {"right": "severe"}, "C6-C7": dict(B)}),
+    ("'satisfactory decompression' of a foramen is no grade", "Findings: Postsurgical changes of left C6-7 foraminotomy.\nImpression: Satisfactory decompression of the left C6-7 foramen. Stable mild right C5-6 foraminal narrowing.",
+     {"C5-C6": {"right": "mild"}}),
 ]
 
 

@@ -5,6 +5,7 @@ import pytest
 from extractor import Extractor
 
 MRI = "EXAM: MRI CERVICAL SPINE WITHOUT CONTRAST\nFINDINGS:\n"
+ALL_CANAL_NONE = {lv: "none" for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")}
 
 CASES = [
     (
@@ -757,6 +758,58 @@ CASES = [
         "infection. Mild canal stenosis.",
         {"modality": "MRI", "regions": ["cervical"], "canal": {"C6-C7": "mild"},
          "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "'at all the levels studied' fills the canal too",
+        MRI + "Spinal canal and neural foramina of usual dimensions at all the levels studied.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": ALL_CANAL_NONE,
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "'C4-C5 patent' under a sided foramina label is that foramen, not the whole level",
+        MRI + "Central canal: Mild stenosis at C5-C6.\nForamina, right: C5-C6 moderate. "
+        "C4-C5 mild.\nForamina, left: C5-C6 mild. C4-C5 patent.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "a recommendation 'to look for' ligamentous injury is no instability",
+        "CT cervical spine\nFindings:\nAlignment is normal. Mild bilateral C2/3 foraminal "
+        "narrowing.\nConclusion:\nNo fracture. MRI recommended to look for marrow oedema and "
+        "ligamentous injury.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "a topic level does not carry past a 'remaining levels' sentence",
+        MRI + "At C5-6 there is stable moderate left foraminal stenosis, right C5-6 foramen is "
+        "patent. No significant foraminal narrowing at the remaining levels. No canal stenosis "
+        "is seen. Cord is normal.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "a bulleted 'Other levels are normal.' after a foramen sentence is whole levels",
+        MRI + "• C6-7: mild canal stenosis and severe right neural foraminal narrowing. Left "
+        "neural foramen is normal.\n• Other levels are normal.",
+        {"modality": "MRI", "regions": ["cervical"],
+         "canal": {**ALL_CANAL_NONE, "C6-C7": "mild"}, "cord": ([], False), "red_flags": [],
+         "pathway": "injection_candidate"},
+    ),
+    (
+        "cord signal 'cannot be assessed on CT' is no finding",
+        "EXAM: CT myelogram cervical spine\nFINDINGS:\nC5-6: Mild left foraminal narrowing.\n"
+        "Cord: Intramedullary signal change cannot be assessed on CT; MRI would be required.",
+        {"modality": "CT_MYELOGRAM", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "'if symptoms are myelopathic' is no cord signal change",
+        MRI + "C5-C6: Moderate canal stenosis with mild cord flattening. Moderate left foraminal "
+        "narrowing. No cord signal abnormality.\nIMPRESSION:\n1. If symptoms are myelopathic, "
+        "surgical consultation could be considered given the cord deformity.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
+         "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"},
     ),
 ]
 
