@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -87,14 +87,22 @@ _PLURAL_FORAMEN_RE = re.compile(
     # with the dictation garbles of "foramina" ("for a mina", "forearm in a")
     # "NFs" is the plural of NF; "NFS" is (German-style) neuroforaminal stenosis
     r"(foramina|foramens|foraminae|(?-i:NFs|nfs)|nfns|foramenae|mina|amina|forearm in a|men a|"
-    r"min a|"
-    r"spaces)\b",
+    r"min a|from in a|"
+    r"spaces|canals|openings)\b",
     re.I,
 )
 _LEVEL_OPENING_RE = re.compile(
-    r"^(?:at\s+)?(?:the\s+)?(?:C|T|L)\s?\d{1,2}\s*[-–/~]\s*(?:C|T|L)?\s?\d{1,2}", re.I
+    r"^(?:at\s+)?(?:the\s+)?(?:C|T|L|HWK|BWK)\s?\d{1,2}\s*[-–/~]\s*(?:C|T|L|BWK)?\s?\d{1,2}", re.I
 )
 _STRUCTURE_WORD_RE = re.compile(r"foram|canal", re.I)
+# a side heading alone on its line, over level lines ("Left -", "RIGHT SIDE:", "Right foramina:")
+_SIDE_HEADING_RE = re.compile(
+    r"^\s*(?:[-•*]\s*)?(right|left|rt|lt)\.?(?:\s+side)?(?:\s+(?:neural\s+|exit\s+)*foram\w*)?"
+    r"\s*[:\-–—]?\s*$",
+    re.I,
+)
+# a bullet and a side before the level of an entry ("- Left C6-7: severe")
+_LINE_LEAD_RE = re.compile(r"^(?:[-•*·]\s*)?(?:(?:left|right|lt|rt|l|r)\.?\s+)?", re.I)
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n")
 # The sentence that usually opens the findings of a report ("Normal alignment and vertebral body
 # height.", "No fracture or marrow oedema.", "Alignment is maintained.")
@@ -125,7 +133,10 @@ _COMPARISON_FIELD_RE = re.compile(
     r"^(?:comparison|compared\s+(?:to|with)|prior(?:\s+(?:study|studies|imaging))?)\s*:?\s*"
     r"(?:(?:the|a|an|prior|previous|outside|earlier|mri|mr|ct|study|exam|examination|imaging|"
     r"radiographs?|x-?rays?|of|from|dated|on|in)\s+)*"
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{4}|(?:[a-z]{3,9}\s+)?\d{4})\s*[.;]?$",
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{4}|(?:[a-z]{3,9}\s+)?\d{4}|"
+    # "History: neck pain. Comparison none. There is ..."
+    r"none|nil|n/?a|not\s+available|no\s+prior(?:\s+(?:studies|study|imaging))?)"
+    r"(?:\s+available)?\s*[.;]?$",
     re.I,
 )
 # words that may open a structure heading without its colon ("Neural exit foramina")
@@ -149,10 +160,10 @@ _LEVEL_NORMAL_RE = re.compile(
     r"^\s*(?:\(?\d{1,2}[.)]\s|[•·*▪◦-]\s*)?"
     # a field label that does not name one structure ("Adjacent levels: C3-4 is unremarkable.")
     r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis))[A-Za-z][A-Za-z ]{0,30}:\s*)?"
-    r"[\s:.\-–—,&/]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|through|to|two|three|"
+    r"[\s:.\-–—,&/()]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|through|to|two|three|"
     r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical|"
     r"segments?)"
-    r"\b[\s:,.&/\-–—]*)*"
+    r"\b[\s:,.&/\-–—()]*)*"
     # "Rest of the levels explored without findings."
     r"(?:(?:explored|examined|studied|evaluated|visuali[sz]ed|imaged|assessed)\s+)?"
     r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with|there is|"
@@ -172,14 +183,15 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:without|no)\s+(?:significant\s+|relevant\s+|pathologic(?:al)?\s+)?"
     r"(?:alterations?|changes?|peculiarit(?:y|ies)|particularit(?:y|ies))|"
     # in the writer's own language: French, Spanish, Italian, Portuguese, German
-    r"sans particularit[ée]s?|sin alteraciones|sin hallazgos|nella norma|senza alterazioni|"
+    r"sans particularit[ée]s?|r\.?a\.?s\.?|rien [àa] signaler|sin alteraciones|sin hallazgos|"
+    r"nella norma|senza alterazioni|"
     r"sem altera[çc][õo]es|unauff[äa]llig|o\.\s?b\.|"
     r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:seen|identified|noted|detected|demonstrated|found|observed))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
     # "No significant abnormality at C2-3, C3-4 or C4-5." (the levels stand after)
     r"(?:\s+(?:at|in|of)(?:[\s,]+(?:the|levels?|and|or|to|through))*)?"
-    r"(?:\s*,\s*(?:unchanged|stable|again noted|as before))?"
+    r"(?:\s*,?\s*(?:unchanged|stable|again noted|as before|as previously))?"
     # "... are unremarkable, without significant spinal canal or neural foraminal narrowing."
     r"(?:\s*,?\s*(?:without|with\s+no|and\s+no|and\s+without)\s+(?:significant\s+|appreciable\s+)?"
     r"(?:(?:central|spinal)\s+)?(?:canal|stenosis|narrowing)[^.;]*)?"
@@ -227,13 +239,25 @@ _EXAM_TITLE_RE = re.compile(
 )
 # "PRELIMINARY REPORT" / "Prelim read:" ... "FINAL REPORT": a superseded first version
 _PRELIMINARY_RE = re.compile(
-    r"^[ \t]*(?:preliminary|prelim)\.?(?:[ \t]+(?:report|read|interpretation|result))?[ \t]*:?",
+    r"^[ \t*=#-]*(?:preliminary|prelim|provisional)\.?"
+    r"(?:[ \t]+(?:report|read|interpretation|result))?[ \t]*:?",
     re.IGNORECASE | re.MULTILINE,
 )
 _FINAL_REPORT_RE = re.compile(
-    # a header line ("FINAL REPORT", "Final report:"), not "FINAL REPORT TO FOLLOW."
-    r"^[ \t]*final[ \t]+(?:report|read|interpretation)[ \t]*(?::|$)",
+    # a header line ("FINAL REPORT", "*** FINAL REPORT ***", "FINAL REPORT (Consultant):"), not
+    # "FINAL REPORT TO FOLLOW."
+    r"^[ \t*=#-]*(?:final[ \t]+(?:report|read|interpretation)|(?:attending|consultant|"
+    r"supervising|verified)(?:[ \t]+(?:final|report|read|interpretation|review|addendum|"
+    r"attestation|comment))+)[ \t]*(?::|$|[*(=#-])",
     re.IGNORECASE | re.MULTILINE,
+)
+# a final report that keeps the preliminary one ("I have reviewed the images and agree with the
+# preliminary report", "Agree with the resident's interpretation with the following amendment")
+_AGREES_RE = re.compile(
+    r"(?<!not )(?<!n't )\b(?:agree|agrees|agreed|concur|concurs)\b|\bas described\b"
+    r"|\b(?:findings|remainder|rest)\b[^.]{0,30}"
+    r"\b(?:agreed|unchanged|stands?|as (?:reported|described|dictated))\b",
+    re.IGNORECASE,
 )
 _CHANGE_NOUNS = frozenset(
     {"progression", "worsening", "improvement", "increase", "decrease", "change", "regression"}
@@ -290,7 +314,8 @@ _CORRECTION_RE = re.compile(
     r"\b(?:as (?:originally|initially|previously|first) (?:dictated|stated|reported|described|"
     r"transcribed|written)|should read|(?:is|are|was|has been|have been) (?:amended|corrected)|"
     r"amended to|corrected to|erroneously (?:dictated|stated|reported|transcribed)|"
-    r"dictation error|transcription error|as (?:described|stated|reported|dictated) above|"
+    r"dictation error|transcription error|"
+    r"as (?:described|stated|reported|dictated|indicated|mentioned|written) above|"
     r"as (?:described|stated|reported|dictated) in the "
     r"(?:original |initial |first |preliminary |prior |resident'?s? )?report|"
     r"(?:transposed|reversed|switched|swapped|dictated|"
@@ -299,6 +324,10 @@ _CORRECTION_RE = re.compile(
     r"transcribed|given|recorded)|should\s+have\s+read|"
     # "The side at C4-5 was transposed in the original dictation."
     r"(?:was|were|been)\s+(?:transposed|reversed|switched|swapped)|"
+    # "Agree ... with the following amendment: the right C6-C7 foraminal stenosis is moderate,
+    # not severe"
+    r"following\s+amendments?|(?:,\s*not|\brather\s+than)\s+(?:minimal|mild|moderate|severe|"
+    r"marked)\b|\bis\s+actually\b|\bactually\s+(?:on|at|in)\b|\bwould\s+grade\b|"
     # an addendum that opens "Correction." / "Correction: ..."
     r"^\W*corrections?(?=\s*[.:\-–—]))",
     re.I,
@@ -480,7 +509,9 @@ _CONTINUABLE = frozenset({"FORAMINAL", "CANAL", "GENERIC_STENOSIS"})
 _OBJECT_MARKERS = frozenset({"the", "a", "an", "on", "upon", "against", "into", "of", "both"})
 _LEVEL_LABELS = frozenset({"LEVEL", "QUANTIFIER", "ANAPHOR"})
 _SPLITTERS = frozenset({"and", ",", ";", "while", "whereas", "but", "with", "plus", "/"})
-_OTHER_REGION_RE = re.compile(r"\b(thoracic|lumbar|lumbosacral|sacral)\b", re.I)
+_CERVICAL_WORD_RE = re.compile(r"\bcervical\b|\bhws\b", re.I)
+# (German "BWS"/"LWS": thoracic and lumbar spine)
+_OTHER_REGION_RE = re.compile(r"\b(thoracic|lumbar|lumbosacral|sacral|bws|lws)\b", re.I)
 # "mild narrowing of the left lateral recess and left neural foramen": an excluded anchor can
 # share its coordination with a finding anchor
 _COORDINABLE = frozenset({"FORAMINAL", "CANAL", "GENERIC_STENOSIS", "CORD", "ROOT", "EXCLUDE"})
@@ -727,7 +758,7 @@ def _other_region_sections(doc: Doc) -> list[tuple[int, int]]:
     out = []
     for section in doc._.sections:
         title = doc[section.title_start : section.title_end].text
-        if _OTHER_REGION_RE.search(title) and not re.search(r"cervical", title, re.I):
+        if _OTHER_REGION_RE.search(title) and not re.search(r"cervical|\bhws\b", title, re.I):
             out.append((section.title_start, section.body_end))
     return out
 
@@ -793,18 +824,25 @@ class FindingBuilder:
         self.levels = _SentenceIndex(_sorted_spans(doc.spans[LEVELS_KEY]))
         self.vertebral_span_starts = {s.start for s in doc.spans[LEVELS_KEY] if s.kb_id_ == "span"}
         self.attrs = _SentenceIndex(self.attr_spans)
+        self._root_clause_commas(targets)
         self.sections = _section_lookup(doc)
         self.other_region_sections = _other_region_sections(doc)
         self.sents = _sentences(doc, self.text)
         self.sent_starts = [s.start for s in self.sents]
+        self._amending_from: int | None = None
         self.sent_sections = self._sentence_sections()
         self.sent_start_chars = [s.start_char for s in self.sents]
-        self.sent_correction = [bool(_CORRECTION_RE.search(s.text)) for s in self.sents]
+        self.sent_correction = [
+            bool(_CORRECTION_RE.search(s.text))
+            or (self._amending_from is not None and s.start_char >= self._amending_from)
+            for s in self.sents
+        ]
         self._carry_corrections()
         self.scale = parse_scale([(s.start_char, s.text) for s in self.sents])
         self.header_levels = self._header_scopes()
         self._block_labels: list[str | None] | None = None
         self._inline_labelled: set[int] = set()  # sentences ruled by an inline label only
+        self._side_block_cache: list[str | None] | None = None
 
     def _change_before(self, i: int) -> bool:
         """A change word shortly before token i ("progressed from mild to moderate"), so that
@@ -893,7 +931,12 @@ class FindingBuilder:
         prelim = _PRELIMINARY_RE.search(self.text)
         final = _FINAL_REPORT_RE.search(self.text, prelim.end()) if prelim else None
         if prelim and final:
-            self._relabel(out, prelim.start(), final.start(), "comparison")
+            if _AGREES_RE.search(self.text, final.start(), final.start() + 600):
+                # the final report keeps the preliminary one and amends it: what it states
+                # corrects the preliminary at the cells it names
+                self._amending_from = final.start()
+            else:
+                self._relabel(out, prelim.start(), final.start(), "comparison")
         return out
 
     def _relabel(
@@ -1277,9 +1320,25 @@ class FindingBuilder:
                 continue
             anchors.append((t.start, t.end, t))
         for b in self.blocker_index.within(sent.start, sent.end):
+            if self._label_cause(b):
+                continue  # "Foramina: uncarthrosis with mild bilateral narrowing."
             anchors.append((b.start, b.end, None))
         anchors.sort(key=lambda a: (a[0], -a[1]))
         return anchors
+
+    def _label_cause(self, b: Span) -> bool:
+        """A lesion that opens the statement of a field label and causes its finding
+        ("Foramina: uncarthrosis with mild bilateral narrowing"): part of the label's frame."""
+        if b.start < 2 or self.lowers[b.start - 1] != ":":
+            return False
+        label = self.target_index.within(max(b.start - 6, 0), b.start - 1)
+        return (
+            bool(label)
+            and label[-1].label_ in ("FORAMINAL", "CANAL")
+            and label[-1].end == b.start - 1
+            and self.lowers[b.end : b.end + 1]
+            in (["with"], ["causing"], ["resulting"], ["producing"], ["narrowing"])
+        )
 
     def _label_states_first(self, topic_end: int, next_start: int) -> bool:
         """A field label with a statement of its own before a clause that names the finding
@@ -1683,6 +1742,42 @@ class FindingBuilder:
                         items.append(_Item(span.start, span.end, label, value))
         items.sort(key=lambda it: it.start)
         return items
+
+    def _root_clause_commas(self, targets: list[Span]) -> None:
+        """A comma after a root phrase that opens a side and its grade ("NFS right high-grade
+        with compression of the C6 root, left mild.") parts two clauses, as a semicolon does:
+        the words after it grade the other foramen, not the root."""
+        for k, t in enumerate(targets):
+            if t.label_ != "ROOT":
+                continue
+            comma = t.end
+            while comma < len(self.lowers) and self.lowers[comma] not in (",", ".", ";", "\n"):
+                comma += 1
+            if (
+                comma >= len(self.lowers)
+                or self.lowers[comma] != ","
+                or comma - t.end > 3
+                or any(w in ("(", ")") for w in self.lowers[t.end : comma])
+            ):
+                continue  # not "(the right C6 root is compressed), left - mild"
+            end = comma + 1
+            while end < len(self.lowers) and (
+                self.lowers[end] not in (",", ".", ";")
+                # the period of a side abbreviation ("li.", "re.")
+                or any(sp.start < end < sp.end for sp in self.attrs.within(end - 2, end + 1))
+            ):
+                end += 1
+            if targets[k + 1 : k + 2] and targets[k + 1].start < end:
+                continue
+            clause = self.attrs.within(comma + 1, end)
+            if (
+                len(clause) == 2
+                and clause[0].label_ == "SIDE"
+                and clause[0].start == comma + 1
+                and clause[1].label_ == "SEVERITY"
+            ):
+                self.lowers[comma] = ";"
+                insort(self.semicolons, comma)
 
     def _denied_level(self, span: Span) -> bool:
         """A level the statement says the finding is not at ("at C5-6, not C6-7", "at C5-6
@@ -2516,6 +2611,24 @@ class FindingBuilder:
                 ):
                     # "Right foraminal stenosis. The stenosis is severe.": the finding just named
                     findings.extend(self._elliptical(sent_i, start, end, last_target))
+                elif (
+                    own
+                    and not any(t.label_ in _CONTINUABLE for t in own)
+                    and last_target is not None
+                    and last_target.label_ == "FORAMINAL"
+                    and self._block_label(sent_i) == "FORAMINAL"
+                ):
+                    # "Foramina:\n- Left C6-7: severe, due to a left foraminal disc extrusion,
+                    # compressing the exiting left C7 root.": the entry's head grades the
+                    # labelled foramen; the label stays the antecedent of the entries after it
+                    # the head ends at a comma before the anchor's phrase ("Tiny left
+                    # foraminal disc protrusion" grades the protrusion, not the foramen)
+                    head_end = next(
+                        (i for i in range(start, own[0].start) if self.lowers[i] == ","),
+                        start,
+                    )
+                    if head_end > start:
+                        findings.extend(self._elliptical(sent_i, start, head_end, last_target))
                 elif own:
                     # the antecedent of a following elliptical clause is the last stenosis
                     # anchor ("Foramina: left obscured by phlegmon; right mild narrowing")
@@ -2543,7 +2656,7 @@ class FindingBuilder:
                     findings.extend(self._elliptical(sent_i, start, end, scale_subject, True))
                 elif last_target is not None and last_target.label_ in _CONTINUABLE:
                     findings.extend(self._elliptical(sent_i, start, end, last_target))
-        findings.extend(read_tables(self.text, self._section_at_char))
+        findings.extend(read_tables(self.text, self._section_at_char, self.scale.grades))
         unique: dict[tuple[object, ...], Finding] = {}
         for f in findings:
             key = (f.type, f.level, f.side, f.severity, f.negated, f.start, f.end, f.label)
@@ -2738,13 +2851,43 @@ class FindingBuilder:
 
     def _line_side_label(self, sent_i: int) -> str | None:
         """The side label of the line a sentence is on ("Right side: C6-7 severe narrowing.
-        C5-6 mild.")."""
+        C5-6 mild."), else of the side heading above its level lines ("Left -\n C4/5 mild\n
+        C5/6 moderate")."""
         start_char = self.sents[sent_i].start_char
         line_start = self.text.rfind("\n", 0, start_char) + 1
         k = sent_i
         while k > 0 and self.sents[k - 1].start_char >= line_start:
             k -= 1
-        return self._side_label(self.sents[k])
+        return self._side_label(self.sents[k]) or self._side_blocks()[sent_i]
+
+    def _side_blocks(self) -> list[str | None]:
+        """For each sentence, the side of the side heading alone on a line above it ("Left:",
+        "Left -", "RIGHT SIDE:") whose level lines it is on; None elsewhere."""
+        if self._side_block_cache is not None:
+            return self._side_block_cache
+        out: list[str | None] = []
+        current: str | None = None
+        prev_end = 0
+        for sent in self.sents:
+            gap = self.text[prev_end : sent.start_char]
+            if _BLANK_LINE_RE.search(gap):
+                current = None
+            if "\n" in gap or prev_end == 0:
+                line_end = self.text.find("\n", sent.start_char)
+                line = self.text[sent.start_char : line_end if line_end >= 0 else len(self.text)]
+                heading = _SIDE_HEADING_RE.match(line)
+                if heading:
+                    current = "left" if heading.group(1).lower().startswith("l") else "right"
+                    out.append(None)
+                    prev_end = sent.start_char + len(sent.text.rstrip())
+                    continue
+                if not _LEVEL_OPENING_RE.match(_LINE_LEAD_RE.sub("", line.strip())):
+                    current = None
+            out.append(current)
+            if sent.text.strip():
+                prev_end = sent.start_char + len(sent.text.rstrip())
+        self._side_block_cache = out
+        return out
 
     def _inline_label(self, sent: Span) -> tuple[str, str | None] | None:
         """A sentence that opens with a structure label and its colon, a side in the label or
@@ -2769,6 +2912,15 @@ class FindingBuilder:
                 return None
             side = found[0].id_
         return anchor.label_, side
+
+    def _line_side_item(self, sent_i: int) -> _Item | None:
+        """The side label of the line, for a later sentence on it ("Left: facet hypertrophy
+        narrows the C5/6 foramen. The C6/7 foramen is mildly narrowed.")."""
+        side = self._line_side_label(sent_i)
+        if side is None:
+            return None
+        sent = self.sents[sent_i]
+        return _Item(sent.start, sent.start, "SIDE", side)
 
     def _side_label(self, sent: Span) -> str | None:
         """The side a line is labelled with ("Left: C4-5 mild; C5-6 moderate.", "Right side:
@@ -2981,9 +3133,11 @@ class FindingBuilder:
                 )
                 if (
                     new_line
-                    and not _LEVEL_OPENING_RE.match(sent.text.strip())
+                    and not _LEVEL_OPENING_RE.match(_LINE_LEAD_RE.sub("", sent.text.strip()))
                     # "Right: moderate stenosis at C3/C4 ..." under "Foramina:"
                     and self._side_label(sent) is None
+                    # "Left -" over its level lines
+                    and not _SIDE_HEADING_RE.match(sent.text)
                 ):
                     current = None  # the level lines under the label have ended
                 labels.append(current or inline)
@@ -3070,7 +3224,13 @@ class FindingBuilder:
         between ("Foraminal measurements (minimum width on oblique reformats):"): the token
         after the colon, else 0."""
         doc = self.doc
-        if not _opens_line(doc, t.start):
+        lead = t.start
+        # "Neural exit foramina (assessed on oblique images):" - heading words before the anchor
+        while (
+            lead > 0 and not _opens_line(doc, lead) and self.lowers[lead - 1] in _HEADING_LEAD_WORDS
+        ):
+            lead -= 1
+        if not _opens_line(doc, lead):
             return 0
         for i in range(t.end, min(t.end + 14, len(doc))):
             if doc[i].text in (":", "):"):
@@ -3340,10 +3500,29 @@ class FindingBuilder:
                 self._fronted_side(sent, target)
                 or self._root_side(sent)
                 or self._cause_side(sent_i, target)
+                or self._line_side_item(sent_i)
             )
             if fronted is not None:
                 for g in groups:
                     g.sides = [fronted]
+        elif label == "FORAMINAL" and negated and not any(g.sides for g in groups):
+            # "Left: marked narrowing of the C5/6 foramen. The C6/7 foramen is patent."
+            own = self._line_side_item(sent_i)
+            if own is not None:
+                for g in groups:
+                    g.sides = [own]
+        if (
+            label == "FORAMINAL"
+            and negated
+            and not any(g.sides for g in groups)
+            and self.lowers[target.start - 1 : target.start] == ["the"]
+        ):
+            # "a small right foraminal disc protrusion which does not narrow the foramen": the
+            # foramen of the lesion's side
+            own = self._cause_side(sent_i, target)
+            if own is not None:
+                for g in groups:
+                    g.sides = [own]
         if negated and groups and groups[0].exception and groups[0].levels:
             # "No foraminal stenosis except at C5-6.": the negation is the other levels'
             groups = [_Group(), *groups]
@@ -3364,6 +3543,8 @@ class FindingBuilder:
                 and not levels
                 and (other_region or self._outside_neck(sent_i))
                 and not self._names_cervical(g.levels)
+                # "at any level in the cervical or upper thoracic spine"
+                and not _CERVICAL_WORD_RE.search(sent.text)
             ):
                 # "remaining lumbar levels": not the cervical quantifier ("at all cervical and
                 # thoracic levels" is)
@@ -3656,10 +3837,16 @@ class FindingBuilder:
         if len({sp.id_ for sp in sides}) != 1 or sides[0].id_ not in ("left", "right"):
             return None
         side = sides[-1]
-        if not any(
-            0 <= b.start - side.end <= 3 or 0 <= side.start - b.end <= 1
-            for b in self.blocker_index.within(start, target.start)
-        ):
+        lesions = [
+            *self.blocker_index.within(start, target.start),
+            # "a small right foraminal disc protrusion which does not narrow the foramen"
+            *(
+                t
+                for t in self.target_index.within(start, target.start)
+                if t.label_ == "EXCLUDE_LOCATION"
+            ),
+        ]
+        if not any(0 <= b.start - side.end <= 3 or 0 <= side.start - b.end <= 1 for b in lesions):
             # the side is the lesion's ("left uncovertebral spurring", "hypertrophy on the left")
             return None
         return _Item(side.start, side.end, "SIDE", side.id_)
@@ -3907,7 +4094,7 @@ class FindingBuilder:
     def _level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
         """ "C2-C3: Normal." / "The remaining levels are unremarkable." (whole level normal)."""
         self._block_label(sent_i)
-        if sent_i in self._inline_labelled:
+        if sent_i in self._inline_labelled or self._side_blocks()[sent_i] is not None:
             # "Foramina, left: C5-C6 mild. C4-C5 patent." fills the labelled field of one side,
             # not the whole level
             return []

@@ -62,6 +62,12 @@ def _corrected_cells(findings: list[Finding], ftype: str) -> set[tuple[str, str 
     return cells
 
 
+def without_superseded(findings: list[Finding], ftype: str) -> list[Finding]:
+    """The findings of type `ftype` less those a correction has replaced at their cells."""
+    corrected = _corrected_cells(findings, ftype)
+    return [f for f in findings if f.type == ftype and not _superseded(f, corrected)]
+
+
 def _superseded(f: Finding, corrected: set[tuple[str, str | None]]) -> bool:
     if f.correction or not corrected or f.level is None:
         return False
@@ -256,7 +262,8 @@ def _revises(f: Finding) -> bool:
 def retractions(findings: list[Finding]) -> set[tuple[str, str]]:
     """What an addendum or a correction takes back: a red flag it denies ("ADDENDUM: ... it
     represents a vascular channel. There is no fracture."), cord compression it denies or
-    reduces to contact ("At C5-6 the disc contacts the cord but does not compress it")."""
+    reduces to contact ("At C5-6 the disc contacts the cord but does not compress it"), a cord
+    signal change it calls normal."""
     out: set[tuple[str, str]] = set()
     for f in findings:
         if not _revises(f):
@@ -265,6 +272,9 @@ def retractions(findings: list[Finding]) -> set[tuple[str, str]]:
             out.add(("red_flag", f.label))
         elif f.level and ((f.type == "cord_compression" and f.negated) or f.type == "cord_contact"):
             out.add(("cord_compression", f.level))
+        elif f.type == "cord_signal_abnormality" and f.negated and is_current(f):
+            # "the apparent cord signal is an artefact ... the cord signal is normal"
+            out.add(("cord_signal_abnormality", "any"))
     return out
 
 
@@ -272,7 +282,12 @@ def is_retracted(f: Finding, retracted: set[tuple[str, str]]) -> bool:
     """A finding of the body that an addendum or a correction took back."""
     if not retracted or _revises(f):
         return False
-    key = f.label if f.type == "red_flag" else f.level
+    if f.type == "red_flag":
+        key = f.label
+    elif f.type == "cord_signal_abnormality":
+        key = "any"
+    else:
+        key = f.level
     return key is not None and (f.type, key) in retracted
 
 
@@ -291,11 +306,13 @@ def cord_compression_levels(findings: list[Finding]) -> list[str]:
 
 
 def cord_signal_abnormality(findings: list[Finding]) -> bool:
+    retracted = retractions(findings)
     return any(
         f.type == "cord_signal_abnormality"
         and is_current(f)
         and not f.negated
         and (f.region in (None, "cervical"))
+        and not is_retracted(f, retracted)
         for f in findings
     )
 
@@ -319,8 +336,8 @@ def uncertain_cells(findings: list[Finding], grid: dict[str, dict[str, str]]) ->
     """Cells ("C4-C5:left") whose every positive contributing mention is uncertain."""
     certain: set[str] = set()
     uncertain: set[str] = set()
-    for f in findings:
-        if f.type != "foraminal_stenosis" or not is_current(f) or f.negated or f.level is None:
+    for f in without_superseded(findings, "foraminal_stenosis"):
+        if not is_current(f) or f.negated or f.level is None:
             continue
         sides = _sides(f.side) if f.side != "unspecified" else ("unspecified",)
         for side in sides:

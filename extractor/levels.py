@@ -31,7 +31,8 @@ CERVICAL_LEVELS: list[str] = DISC_LEVELS[:7]  # C1-C2 ... C7-T1
 # Levels that "remaining levels"/"elsewhere" expand to (contract: C2-C3 ... C7-T1).
 QUANTIFIER_LEVELS: list[str] = CERVICAL_LEVELS[1:]
 
-_REGION_LETTER = r"(?:C|Th|T|D|L|S)"
+# German vertebra names: HWK (cervical), BWK (thoracic), LWK (lumbar) ("HWK 5/6", "HWK 7/BWK 1")
+_REGION_LETTER = r"(?:HWK|BWK|LWK|C|Th|T|D|L|S)"
 # One vertebra, as in "C5", "C 5", "Th1", "D1" (dorsal).
 _VERT = rf"(?P<{{name}}r>{_REGION_LETTER})\s?(?P<{{name}}n>\d{{{{1,2}}}})"
 # "C5-6", "C5/6", "C5 - 6", "C5~6"; and German-style "C5.6", "C7.Th1" (a dot with no space)
@@ -86,8 +87,10 @@ _BARE_HEADER_RE = re.compile(
 )
 # A level whose "C" speech recognition heard as "see" in running text ("narrowing at see 5-6"),
 # in a report that names no lumbar level; adjacent vertebrae only.
+_NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7"}
 _HEARD_LEVEL_RE = re.compile(
-    r"(?<![A-Za-z0-9])(?:see|sea)[ \t]+(?P<an>[2-7])[ \t]*(?:[-–/]|[ \t])[ \t]*(?P<bn>[3-7]|T1)"
+    r"(?<![A-Za-z0-9])(?:see|sea)[ \t]+(?P<an>[2-7]|two|three|four|five|six)[ \t]*(?:[-–/]|[ \t])"
+    r"[ \t]*(?P<bn>[3-7]|T1|three|four|five|six|seven)"
     r"(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim|x\b))",
     re.IGNORECASE,
 )
@@ -107,9 +110,9 @@ _RANGE_FROM_RE = re.compile(r"from\s+(?:the\s+)?$", re.IGNORECASE)
 
 def _norm_region(letter: str) -> str:
     letter = letter.upper()
-    if letter in ("TH", "D"):
+    if letter in ("TH", "D", "BWK"):
         return "T"
-    return letter
+    return {"HWK": "C", "LWK": "L"}.get(letter, letter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +206,11 @@ def _find(text: str) -> list[LevelMention]:
     compact = [(m, m.start(), m.end()) for m in _COMPACT_RE.finditer(text)]
     if not _LUMBAR_RE.search(text):
         compact += [(m, m.start("an"), m.end("bn")) for m in _BARE_HEADER_RE.finditer(text)]
-        compact += [(m, m.start("an"), m.end("bn")) for m in _HEARD_LEVEL_RE.finditer(text)]
+        compact += [(m, m.start(), m.end("bn")) for m in _HEARD_LEVEL_RE.finditer(text)]
     for m, start, end in compact:
-        level = _cervical_disc(int(m.group("an")), m.group("bn").upper())
+        an = _NUMBER_WORDS.get(m.group("an").lower(), m.group("an"))
+        bn = _NUMBER_WORDS.get(m.group("bn").lower(), m.group("bn"))
+        level = _cervical_disc(int(an), bn.upper())
         if level and not any(r.start < end and start < r.end for r in raw):
             raw.append(LevelMention(start, end, (level,), "disc"))
     for m in _VPAIR_RE.finditer(text):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .clinical import ClinicalContext, exiting_root
-from .grid import is_current, is_retracted, retractions
+from .grid import is_current, is_retracted, retractions, without_superseded
 from .rules import PathwayFile
 from .schema import SEVERITY_RANK, CandidateSite, Finding, Pathway, PathwayFlag
 
@@ -81,8 +81,8 @@ class ImagingFacts:
             ],
             foraminal=[
                 f
-                for f in current
-                if f.type == "foraminal_stenosis" and f.severity != "none" and cervical(f)
+                for f in without_superseded(current, "foraminal_stenosis")
+                if f.severity != "none" and cervical(f)
             ],
             limited_levels={f.level for f in current if f.type == "assessment_limited"},
             post_operative=[

@@ -29,12 +29,22 @@ _DEFINITION_RE = re.compile(
 )
 # a grade named by a word: "low-grade (mild), middle-grade (moderate), high-grade (severe)"
 _TERM_DEFINITION_RE = re.compile(
-    r"\b(?P<term>low|middle|medium|intermediate|mid|high)[\s-]*grade\s*"
+    r"\b(?:(?P<term>low|middle|medium|intermediate|mid|high)[\s-]*grade"
+    # ... and in German ("geringgradig = mild, mittelgradig = moderate, hochgradig = severe")
+    r"|(?P<de>gering|leicht|mittel|hoch)gradig[a-z]*)\s*"
     r"(?:=|:|-|–|—|\(|\bis\b|\bmeans\b)\s*\(?\s*(?P<sev>" + _GRADE_WORD + r")",
     re.I,
 )
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
-_TERM_KEYS = {"medium": "middle", "intermediate": "middle", "mid": "middle"}
+_TERM_KEYS = {
+    "medium": "middle",
+    "intermediate": "middle",
+    "mid": "middle",
+    "gering": "low",
+    "leicht": "low",
+    "mittel": "middle",
+    "hoch": "high",
+}
 # a percentage band: "less than 25% = mild", "25-50% = moderate", "> 50%: severe"
 _PERCENT_BAND_RE = re.compile(
     r"(?:(?P<below>less than|under|below|<|≤|up to)\s*(?P<b>\d{1,3})\s*%"
@@ -112,7 +122,7 @@ def parse_scale(sentences: list[tuple[int, str]]) -> GradingScale:
             for m in _DEFINITION_RE.finditer(text)
         }
         for m in _TERM_DEFINITION_RE.finditer(text):
-            term = m.group("term").lower()
+            term = (m.group("term") or m.group("de")).lower()
             found[_TERM_KEYS.get(term, term)] = _severity_word(m.group("sev"))
         if len(bands) >= 2:
             percent.extend(bands)

@@ -29,10 +29,18 @@ _ABBREVIATIONS = frozenset(
 # Side abbreviations ("severe Lt. neural foraminal stenosis"): not an end before a lower-case
 # word or an abbreviation of the foramen ("Rt. NF stenosis"); an end before a new sentence.
 _SIDE_ABBREVIATIONS = frozenset({"lt", "rt", "bilat", "bil", "li", "re", "bds", "l", "sin", "dx"})
-_AFTER_SIDE_ABBREVIATION_RE = re.compile(r"\s*(?:[a-z(/,;]|NFN?S?\b|IVF)")
+# ... nor before a level that closes its phrase ("NFS bds. C5/6.", "NFS li. HWK 6/7,"); a level
+# that opens a statement of its own starts a sentence ("mildly dx. C6-C7 slightly narrowed")
+_AFTER_SIDE_ABBREVIATION_RE = re.compile(
+    r"\s*(?:[a-z(/,;]|NFN?S?\b|IVF|(?:C|HWK|Th)\s?\d\s*[-/]\s*(?:C|Th|BWK)?\s?\d{1,2}"
+    r"\s*(?:[.,;]|$|\s+(?:and|und)\b))"
+)
 # An inline level header ("... normal. C6-7: ...", "...; C6-C7: ...") or numbered item ("2. ").
 _INLINE_BREAK_RE = re.compile(
-    r"(?<=[\s;,.])(?=(?:C|T|L)\s?\d{1,2}\s*[-–/~]\s*(?:C|T|L)?\s?\d{1,2}\s*(?:level)?\s*:)"
+    r"(?<=[\s;,.])(?<!left\s)(?<!right\s)(?<!lt\s)(?<!rt\s)"
+    r"(?=(?:C|T|L|HWK|BWK)\s?\d{1,2}\s*[-–/~]\s*(?:C|T|L|BWK)?\s?\d{1,2}\s*(?:level)?\s*:)"
+    # ... spoken without its hyphen ("... foraminal narrowing C 6 7: Large disc ...")
+    r"|(?<=\s)(?=C\s?[1-7]\s[2-7]\s*:)"
     # a numbered item, not the number of a grade or type ("mild (grade 1) right ...")
     r"|(?<=\s)(?<!grade\s)(?<!type\s)(?<!stage\s)(?<!class\s)(?=\d{1,2}[.)]\s+[A-Za-z])"
     # ... after a word: a number ending its sentence ("C4-5: left 3, right 1. Large ...")
@@ -49,7 +57,9 @@ _INLINE_BULLET_RE = re.compile(r"(?<=\S[ \t])[•·▪●◦‣][ \t]+(?=\S)")
 # patent / Right foramen: mild / Left foramen: patent"): each field is a segment of its own.
 _INLINE_FIELD_RE = re.compile(r"(?<=\S[ \t])[/|][ \t]+(?=[A-Za-z][A-Za-z .-]{0,30}:)")
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
-_LEVEL_LINE_RE = re.compile(r"(?:at\s+)?c\s?\d{1,2}\s*[-–/~]?\s*(?:c|t)?\s?\d{1,2}\b", re.I)
+_LEVEL_LINE_RE = re.compile(
+    r"(?:at\s+)?(?:c|hwk)\s?\d{1,2}\s*[-–/~]?\s*(?:c|t|bwk)?\s?\d{1,2}\b", re.I
+)
 _LEVEL_HEADER_LINE_RE = re.compile(_LEVEL_LINE_RE.pattern + r"\s*(?:level)?\s*:", re.I)
 _LINE_END_PUNCT = frozenset(".:;!?")
 # A line-wrap in any case: the line ends on a word that cannot end a sentence ("... WITH", "of

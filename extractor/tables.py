@@ -7,13 +7,20 @@
 A header row names the columns (level, canal, left/right foramen, both foramina); each following
 row that starts with a level gives one finding per graded cell, with the cell's own offsets.
 Cells such as "N/A" or "not assessed" give nothing. Pipes, tabs or runs of two or more spaces
-separate the cells.
+separate the cells. Two more layouts are read:
+
+- a header of sides alone over an unlabelled level column, under a line about the foramina
+  ("Foraminal stenosis graded ... (0 = none, 1 = mild ...):" then "      Right   Left");
+- columns named in brackets and rows of values parted by slashes ("Degenerative assessment
+  (canal / right foramen / left foramen):" then "C4-C5: mild / mild / moderate").
+
+Grade numbers in cells mean what the report's own scale says (``grades``); 0 is none.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from .levels import find_levels, region_of
 from .schema import Finding
@@ -88,10 +95,12 @@ _NARROWING_NOUN_RE = re.compile(r"^(.*?)\s*\b(?:stenosis|stenotic|narrowing|narr
 _ADVERBS = {"mildly": "mild", "moderately": "moderate", "severely": "severe", "markedly": "marked"}
 
 
-def _value(cell: str) -> str | None:
+def _value(cell: str, grades: Mapping[str, str] | None = None) -> str | None:
     text = re.sub(r"\s*\(.*\)\s*$", "", cell.strip().lower()).strip(" .")
     if _SKIP_VALUES.match(text):
         return None
+    if grades and text in grades:
+        return grades[text]
     # "mild stenosis", "moderately narrowed", "no stenosis", "stenosis": the grade word decides
     noun = _NARROWING_NOUN_RE.match(text)
     if noun:
@@ -106,23 +115,85 @@ def _lines(text: str) -> Iterator[tuple[str, int]]:
         offset += len(line) + 1
 
 
-def read_tables(text: str, section_at: Callable[[int], str | None]) -> list[Finding]:
-    """Findings from level tables in ``text`` (empty when there is none)."""
-    if "|" not in text and "\t" not in text and "  " not in text:
+_SIDE_HEADER_RE = re.compile(r"^(?:right|rt|r|left|lt|l)\.?$", re.I)
+_FORAMEN_WORD_RE = re.compile(r"foram|\bnf\b|\bnfs\b", re.I)
+_BRACKET_COLUMNS_RE = re.compile(r"\(([^()]*/[^()]*)\)\s*:?\s*$")
+_SLASH_ROW_RE = re.compile(r"^(\s*(?:[-*•]\s*)?)([^:]{2,20}?)\s*:\s*(.+?)\s*$")
+
+
+def _side_header(
+    cells: list[tuple[str, int, int]], line: str, previous: str
+) -> list[tuple[str, str | None] | None] | None:
+    """ "      Right   Left" over an unlabelled level column, the line before speaking of the
+    foramina: the columns, with the level column first."""
+    if not line[:1].isspace() or len(cells) < 2 or not _FORAMEN_WORD_RE.search(previous):
+        return None
+    if not all(_SIDE_HEADER_RE.match(c[0]) for c in cells):
+        return None
+    sides = [("foraminal", "left" if c[0].lower().startswith("l") else "right") for c in cells]
+    return [("level", None), *sides]
+
+
+def _bracket_columns(line: str) -> list[tuple[str, str | None] | None] | None:
+    """ "Degenerative assessment (canal / right foramen / left foramen):": the columns of the
+    slash rows that follow, with the level column first."""
+    m = _BRACKET_COLUMNS_RE.search(line)
+    if m is None:
+        return None
+    kinds = [_column_kind(name.strip()) for name in m.group(1).split("/")]
+    if not kinds or any(k is None or k[0] == "level" for k in kinds):
+        return None
+    return [("level", None), *kinds]
+
+
+def _slash_cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+    """ "C4-C5: mild / mild / moderate": the level and each value, with offsets."""
+    m = _SLASH_ROW_RE.match(line)
+    if m is None or "/" not in m.group(3):
+        return []
+    cells = [(m.group(2), offset + m.start(2), offset + m.end(2))]
+    pos = m.start(3)
+    for part in m.group(3).split("/"):
+        lead = len(part) - len(part.lstrip())
+        cells.append((part.strip(), offset + pos + lead, offset + pos + lead + len(part.strip())))
+        pos += len(part) + 1
+    return cells
+
+
+def read_tables(
+    text: str,
+    section_at: Callable[[int], str | None],
+    grades: Mapping[str, str] | None = None,
+) -> list[Finding]:
+    """Findings from level tables in ``text`` (empty when there is none); ``grades`` maps the
+    grade numbers of the report's own scale."""
+    if "|" not in text and "\t" not in text and "  " not in text and " / " not in text:
         return []
     out: list[Finding] = []
     columns: list[tuple[str, str | None] | None] | None = None
+    slash = False
+    previous = ""
     for line, offset in _lines(text):
         if not line.strip():
             columns = None
             continue
-        cells = _cells(line, offset)
+        bracketed = _bracket_columns(line)
+        if bracketed is not None:
+            columns, slash, previous = bracketed, True, line
+            continue
+        cells = _slash_cells(line, offset) if slash and columns else _cells(line, offset)
+        side_header = _side_header(cells, line, previous)
+        previous = line
+        if side_header is not None:
+            columns, slash = side_header, False
+            continue
         if len(cells) < 3:
             columns = None
             continue
         kinds = [_column_kind(c[0]) for c in cells]
         if (
-            sum(1 for k in kinds if k and k[0] in ("foraminal", "canal")) >= 1
+            not slash
+            and sum(1 for k in kinds if k and k[0] in ("foraminal", "canal")) >= 1
             and ((kinds[0] is not None and kinds[0][0] == "level") or not find_levels(cells[0][0]))
             and not find_levels(line)
         ):
@@ -136,7 +207,7 @@ def read_tables(text: str, section_at: Callable[[int], str | None]) -> list[Find
         for (cell, start, end), kind in zip(cells, columns, strict=False):
             if kind is None or kind[0] == "level":
                 continue
-            value = _value(cell)
+            value = _value(cell, grades)
             if value is None:
                 continue
             for level in levels[0].levels:

@@ -811,6 +811,53 @@ CASES = [
         {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
          "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"},
     ),
+    (
+        "German: 'Magnetresonanztomographie der Halswirbelsäule', Spinalkanal, impression of the Myelon",
+        "Magnetresonanztomographie der Halswirbelsäule\nBefund:\nHWK 4/5: NFS li. hochgradig, re. "
+        "mild. Spinalkanal moderately narrowed with ventral impression of the Myelon.\nHWK 5/6: "
+        "Spinalkanal free.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "moderate", "C5-C6": "none"},
+         "cord": (["C4-C5"], False), "red_flags": [], "pathway": "surgical_review"},
+    ),
+    (
+        "German 'LWS:' section: its levels stay out of the cervical grid",
+        "MRT HWS und LWS\nHWS:\nC5/6: NFS li. mild to moderate, re. mild.\nLWS:\nL4/5: moderate "
+        "spinal canal stenosis, NFS bds. high-grade.",
+        {"modality": "MRI", "regions": ["cervical", "lumbar"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "'no canal stenosis at any level in the cervical or upper thoracic spine'",
+        MRI + "Spinal canal: No central canal stenosis at any level in the cervical or upper "
+        "thoracic spine.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": ALL_CANAL_NONE,
+         "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "a consultant's 'probably moderate rather than severe' replaces the grade and its certainty",
+        MRI + "Provisional report: C6/7 left foraminal disc protrusion with severe left exit "
+        "foraminal stenosis. Cord normal.\nConsultant review: On the axial images the left C6/7 "
+        "foraminal stenosis is probably moderate rather than severe. Otherwise agree.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "a final report calling the preliminary cord signal an artefact takes it back",
+        MRI + "PRELIMINARY REPORT:\nC5/6: Moderate canal stenosis. Severe bilateral exit "
+        "foraminal stenosis. Possible subtle intramedullary T2 hyperintensity at this level.\n\n"
+        "FINAL REPORT (Consultant neuroradiologist)\nThe apparent cord signal at C5/6 is a "
+        "truncation artefact: there is no cord signal abnormality. I agree with the grading of "
+        "the canal and foramina.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
+         "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "'intramedullary T2 hypersignal' is cord signal change",
+        MRI + "C5-C6: moderate canal stenosis and flattening of the cord. Intramedullary T2 "
+        "hypersignal of the cord from C5 to C6, in keeping with cord contusion.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
+         "cord": (["C5-C6"], True), "red_flags": [], "pathway": "urgent_surgical_review"},
+    ),
 ]
 
 
