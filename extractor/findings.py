@@ -185,7 +185,7 @@ _LEVEL_NORMAL_RE = re.compile(
     # in the writer's own language: French, Spanish, Italian, Portuguese, German
     r"sans particularit[ée]s?|r\.?a\.?s\.?|rien [àa] signaler|sin alteraciones|sin hallazgos|"
     r"nella norma|senza alterazioni|"
-    r"sem altera[çc][õo]es|unauff[äa]llig|o\.\s?b\.|"
+    r"sem altera[çc][õo]es|unauff(?:[äa]|ae)llig|o\.\s?b\.|"
     r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:seen|identified|noted|detected|demonstrated|found|observed))?"
     r"(?:\s+(?:appearances?|in appearance|findings?))?"
@@ -248,7 +248,7 @@ _FINAL_REPORT_RE = re.compile(
     # "FINAL REPORT TO FOLLOW."
     r"^[ \t*=#-]*(?:final[ \t]+(?:report|read|interpretation)|(?:attending|consultant|"
     r"supervising|verified)(?:[ \t]+(?:final|report|read|interpretation|review|addendum|"
-    r"attestation|comment))+)[ \t]*(?::|$|[*(=#-])",
+    r"attestation|comment|comments|amendment|amendments))+)[ \t]*(?::|$|[*(=#-])",
     re.IGNORECASE | re.MULTILINE,
 )
 # a final report that keeps the preliminary one ("I have reviewed the images and agree with the
@@ -380,6 +380,8 @@ _OPERATED_ANAPHORS = frozenset({"operated", "fusion_above", "fusion_below"})
 _LEVEL_POSITION = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
 _ELLIPTICAL_PAST_RE = re.compile(
     r"\b(?:previously|formerly|preoperative(?:ly)?|seen before|resolved|no longer|"
+    # "the preliminary report incorrectly described this on the right"
+    r"incorrectly|erroneously|wrongly|mistakenly|"
     r"(?:on|in) the (?:prior|previous|earlier|preceding) (?:study|exam|examination|scan|mri|ct))\b",
     re.I,
 )
@@ -929,7 +931,11 @@ class FindingBuilder:
             self._relabel(out, 0, title.end(), "exam", only_unset=True)
         # a preliminary report pasted before the final one is superseded by it
         prelim = _PRELIMINARY_RE.search(self.text)
-        final = _FINAL_REPORT_RE.search(self.text, prelim.end()) if prelim else None
+        final = _FINAL_REPORT_RE.search(self.text, prelim.end() if prelim else 0)
+        if final and not prelim and final.start() > 0 and self.text[: final.start()].strip():
+            # "Report (ST4 registrar): ... Consultant review: ...": a review of the report above
+            # corrects it where it speaks
+            self._amending_from = final.start()
         if prelim and final:
             if _AGREES_RE.search(self.text, final.start(), final.start() + 600):
                 # the final report keeps the preliminary one and amends it: what it states
@@ -1326,6 +1332,22 @@ class FindingBuilder:
         anchors.sort(key=lambda a: (a[0], -a[1]))
         return anchors
 
+    def _appositive_cause(self, b: Span, start: int) -> bool:
+        """A lesion named after the graded narrowing and a comma ("C4-5: mild narrowing,
+        uncovertebral spurring."): the narrowing's cause."""
+        comma = next(
+            (
+                i
+                for i in range(b.start - 1, max(b.start - 4, start) - 1, -1)
+                if self.lowers[i] == ","
+            ),
+            None,
+        )
+        return comma is not None and any(
+            p.id_ == "narrowing" and p.end <= comma
+            for p in self._has_label("PREDICATE", start, comma)
+        )
+
     def _label_cause(self, b: Span) -> bool:
         """A lesion that opens the statement of a field label and causes its finding
         ("Foramina: uncarthrosis with mild bilateral narrowing"): part of the label's frame."""
@@ -1657,9 +1679,11 @@ class FindingBuilder:
         after = self.lowers[span.end : span.end + 2]
         if after[:1] in (["->"], ["→"], ["=>"], ["⇒"]) or after in (["-", ">"], ["=", ">"]):
             return True  # "(severe -> mild)": the grade before the arrow is the earlier one
-        for i in range(span.end, min(span.end + 4, len(doc))):
-            if self.lowers[i] in ("prior", "previous", "preoperatively"):
-                return True
+        for i in range(span.end, min(span.end + 6, len(doc))):
+            if self.lowers[i] in ("prior", "previous", "preoperatively", "previously", "formerly"):
+                if self.lowers[i + 1 : i + 2] and self.lowers[i + 1] in _REPORTING_PARTICIPLES:
+                    break  # "moderate narrowing as previously described" is current
+                return True  # "Moderate narrowing C6-7 previously, now mild."
             if _YEAR_RE.match(self.lowers[i]) and self.lowers[i - 1] in ("in", "on", "of"):
                 return True  # "mildly narrowed in 2024, is now moderately narrowed"
             if self.lowers[i] in (".", ";", "and", ",", "("):
@@ -2698,7 +2722,8 @@ class FindingBuilder:
         the antecedent is the subject of a report-defined scale and a graded clause needs no
         side ("C5-6: grade 2.")."""
         if any(
-            not self._is_cause(b.start, start, end) for b in self.blocker_index.within(start, end)
+            not self._is_cause(b.start, start, end) and not self._appositive_cause(b, start)
+            for b in self.blocker_index.within(start, end)
         ) or any(
             not self._definite_anaphor(t, start) for t in self.target_index.within(start, end)
         ):
@@ -2934,9 +2959,9 @@ class FindingBuilder:
             lead = self.lowers[sent.start : sp.start]
             after = self.lowers[sp.end : sp.end + 2]
             if all(w in ("-", "*", "•") for w in lead) and (
-                after[:1] == [":"] or after == ["side", ":"]
+                after[:1] in ([":"], ["-"], ["–"]) or after in (["side", ":"], ["side", "-"])
             ):
-                return sp.id_
+                return sp.id_  # "Right: C4/5 mild", "Right - C4/5 mild; C5/6 moderate"
         return None
 
     def _definite_subject(self, start: int, end: int) -> bool:
@@ -3834,8 +3859,8 @@ class FindingBuilder:
         ):
             return None
         sides = [sp for sp in self.attrs.within(start, target.start) if sp.label_ == "SIDE"]
-        if len({sp.id_ for sp in sides}) != 1 or sides[0].id_ not in ("left", "right"):
-            return None
+        if len({sp.id_ for sp in sides}) != 1 or sides[0].id_ not in ("left", "right", "bilateral"):
+            return None  # ("uncovertebral spurring left greater than right results in ...")
         side = sides[-1]
         lesions = [
             *self.blocker_index.within(start, target.start),
@@ -3940,7 +3965,12 @@ class FindingBuilder:
                     for w in self.lowers[max(x.start - 2, 0) : x.start]
                 )
             ]
-            compression = any(not self._locally_negated(s) for s in comp)
+            compression = any(not self._locally_negated(s) for s in comp) and not any(
+                # "slight displacement of the cord without compression": the writer denies
+                # compression in so many words; the other verbs only describe
+                self._locally_negated(s) and self.lowers[s.start].startswith("compress")
+                for s in comp
+            )
             signal = any(not self._locally_negated(s) for s in sig)
             contact = [
                 s

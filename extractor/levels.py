@@ -87,10 +87,20 @@ _BARE_HEADER_RE = re.compile(
 )
 # A level whose "C" speech recognition heard as "see" in running text ("narrowing at see 5-6"),
 # in a report that names no lumbar level; adjacent vertebrae only.
-_NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7"}
+_NUMBER_WORDS = {
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "one": "T1",  # "C seven T one"
+}
 _HEARD_LEVEL_RE = re.compile(
-    r"(?<![A-Za-z0-9])(?:see|sea)[ \t]+(?P<an>[2-7]|two|three|four|five|six)[ \t]*(?:[-–/]|[ \t])"
-    r"[ \t]*(?P<bn>[3-7]|T1|three|four|five|six|seven)"
+    r"(?<![A-Za-z0-9])(?:(?:see|sea)[ \t]+(?P<an>[2-7]|two|three|four|five|six)"
+    # ... or with its "C" and the digits spelled out ("C five six")
+    r"|C[ \t]+(?P<an2>two|three|four|five|six|seven))[ \t]*(?:[-–/]|[ \t])(?:[ \t]*[CT][ \t]+)?"
+    r"[ \t]*(?P<bn>[3-7]|T1|three|four|five|six|seven|one)"
     r"(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim|x\b))",
     re.IGNORECASE,
 )
@@ -208,7 +218,8 @@ def _find(text: str) -> list[LevelMention]:
         compact += [(m, m.start("an"), m.end("bn")) for m in _BARE_HEADER_RE.finditer(text)]
         compact += [(m, m.start(), m.end("bn")) for m in _HEARD_LEVEL_RE.finditer(text)]
     for m, start, end in compact:
-        an = _NUMBER_WORDS.get(m.group("an").lower(), m.group("an"))
+        a_raw = m.groupdict().get("an2") or m.group("an")
+        an = _NUMBER_WORDS.get(a_raw.lower(), a_raw)
         bn = _NUMBER_WORDS.get(m.group("bn").lower(), m.group("bn"))
         level = _cervical_disc(int(an), bn.upper())
         if level and not any(r.start < end and start < r.end for r in raw):

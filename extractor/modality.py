@@ -45,6 +45,11 @@ class ModalityDetector:
         return text.lstrip().split("\n", 1)[0][:300]
 
     def modality(self, title: str, body: str) -> str:
+        # the title line first ("CT der Halswirbelsaeule" above "Klinik: MRI contraindicated")
+        first = title.strip().split("\n", 1)[0]
+        for name, rx in self._modality:
+            if rx.search(first):
+                return name
         for name, rx in self._modality:
             if rx.search(title):
                 return name

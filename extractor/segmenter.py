@@ -162,6 +162,19 @@ def boundary_offsets(text: str) -> list[int]:
                 starts.append(m.start() + im.start())
         for fm in _INLINE_FIELD_RE.finditer(body):
             starts.append(m.start() + fm.end())
+        for seg_start, seg_end in _unpunctuated_runs(body):
+            # "... C2-C3 C3-C4 unremarkable C4-C5 mild disc bulge foramina patent C5-C6 disc
+            # osteophyte complex ...": a run of dictation with no sentence punctuation opens
+            # each level's statement with the level, unless a word joins it to what precedes
+            for lm in _RUN_ON_LEVEL_RE.finditer(body, seg_start, seg_end):
+                before = body[seg_start : lm.start()].split()
+                if (
+                    before
+                    and before[-1].lower() not in _LEVEL_JOINERS
+                    # "C2-C3 C3-C4 unremarkable": a list of levels
+                    and not _RUN_ON_LEVEL_RE.fullmatch(before[-1])
+                ):
+                    starts.append(m.start() + lm.start())
         for bm in _INLINE_BULLET_RE.finditer(body):
             # "... normal • C3-4: normal • IMPRESSION: ...": a bullet inside a line (a list
             # flattened onto one line) is a segment of its own before the next item
@@ -169,6 +182,68 @@ def boundary_offsets(text: str) -> list[int]:
         prev_line_continues = stripped[-1] not in _LINE_END_PUNCT
         prev_line = stripped
     return _split_long_segments(text, sorted(set(starts)))
+
+
+# A level in an unpunctuated dictation ("C4-C5", "C4/5", "C 5 6", "C five six")
+_RUN_ON_LEVEL_RE = re.compile(
+    r"(?<![\w/-])C\s?[1-7]\s*[-/]\s*(?:C|T)?\s?[1-7]\b"
+    r"|(?<![\w/-])C\s(?:two|three|four|five|six|seven)\s(?:C\s|T\s)?(?:three|four|five|six|seven|one)\b",
+    re.IGNORECASE,
+)
+# words that join a level to what precedes it ("at C5-6", "C4-5 and C5-6", "from C3 to C6")
+_LEVEL_JOINERS = frozenset(
+    {
+        "at",
+        "and",
+        "or",
+        "to",
+        "through",
+        "thru",
+        "from",
+        "of",
+        "in",
+        "on",
+        "the",
+        "between",
+        "including",
+        "&",
+        "-",
+        "–",
+        "than",
+        "above",
+        "below",
+        "level",
+        "with",
+        "vs",
+        "into",
+        # premodifiers of a level ("the left C7/T1 exit foramen", "severe C5-6 stenosis")
+        "left",
+        "right",
+        "bilateral",
+        "lt",
+        "rt",
+        "mild",
+        "moderate",
+        "severe",
+        "minimal",
+        "marked",
+        "mildly",
+        "moderately",
+        "severely",
+    }
+)
+
+
+def _unpunctuated_runs(line: str) -> list[tuple[int, int]]:
+    """Stretches of a line of 40 words or more with no punctuation at all."""
+    out = []
+    pos = 0
+    for piece in re.split(r"(?<=[.;:!?])\s+", line):
+        start = line.find(piece, pos)
+        pos = start + len(piece)
+        if len(piece.split()) >= 40 and "," not in piece:
+            out.append((start, pos))
+    return out
 
 
 # No real sentence is this long; splitting longer runs (at a comma or semicolon, else a space)

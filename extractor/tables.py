@@ -115,6 +115,7 @@ def _lines(text: str) -> Iterator[tuple[str, int]]:
         offset += len(line) + 1
 
 
+_INLINE_GRADE_RE = re.compile(r"\b([0-4])\s*(?:=|:|-|–)?\s*(none|mild|moderate|severe)\b", re.I)
 _SIDE_HEADER_RE = re.compile(r"^(?:right|rt|r|left|lt|l)\.?$", re.I)
 _FORAMEN_WORD_RE = re.compile(r"foram|\bnf\b|\bnfs\b", re.I)
 _BRACKET_COLUMNS_RE = re.compile(r"\(([^()]*/[^()]*)\)\s*:?\s*$")
@@ -183,10 +184,15 @@ def read_tables(
             continue
         cells = _slash_cells(line, offset) if slash and columns else _cells(line, offset)
         side_header = _side_header(cells, line, previous)
-        previous = line
         if side_header is not None:
             columns, slash = side_header, False
+            # "Foramina (0 none, 1 mild, 2 moderate, 3 severe):" over the table
+            local = dict(_INLINE_GRADE_RE.findall(previous))
+            if len(local) >= 2 and not grades:
+                grades = {k: _CELL_VALUES[v.lower()] for k, v in local.items()}
+            previous = line
             continue
+        previous = line
         if len(cells) < 3:
             columns = None
             continue
@@ -204,7 +210,11 @@ def read_tables(
         levels = find_levels(cells[0][0])
         if not levels:
             continue
-        for (cell, start, end), kind in zip(cells, columns, strict=False):
+        row_columns = columns
+        if len(cells) == len(columns) + 1 and (columns[0] is None or columns[0][0] != "level"):
+            # a header indented over an unlabelled level column ("      Canal   Right foramen")
+            row_columns = [("level", None), *columns]
+        for (cell, start, end), kind in zip(cells, row_columns, strict=False):
             if kind is None or kind[0] == "level":
                 continue
             value = _value(cell, grades)

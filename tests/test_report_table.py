@@ -858,6 +858,31 @@ CASES = [
         {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "moderate"},
          "cord": (["C5-C6"], True), "red_flags": [], "pathway": "urgent_surgical_review"},
     ),
+    (
+        "displacement of the cord 'without compression' is no compression",
+        MRI + "C7-T1: Slight displacement of the cord to the right without compression or "
+        "signal anomaly. Mild right foraminal narrowing.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "conservative_care"},
+    ),
+    (
+        "German headings and a CT title above a history that mentions MRI",
+        "CT der Halswirbelsaeule nativ\nKlinik: Neck pain, known cervical myelopathy. MRI "
+        "contraindicated.\nBefund:\nC5/6: The left neuroforamen is severely narrowed.\n"
+        "Beurteilung: Severe NFS C5/6 li.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "injection_candidate"},
+    ),
+    (
+        "a fracture 'withdrawn' by the final report is no red flag",
+        "CT CERVICAL SPINE\nPreliminary report (on-call registrar):\nPossible undisplaced fracture "
+        "through the left lamina of C6.\nFinal report (consultant neuroradiologist):\nThis is a "
+        "vascular channel and not a fracture. Uncovertebral osteophytes at C5/6 produce moderate "
+        "right foraminal narrowing.\nConclusion: The possible C6 laminar fracture raised on the "
+        "preliminary report is withdrawn.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "injection_candidate"},
+    ),
 ]
 
 
