@@ -251,6 +251,16 @@ _FINAL_REPORT_RE = re.compile(
     r"attestation|comment|comments|amendment|amendments))+)[ \t]*(?::|$|[*(=#-])",
     re.IGNORECASE | re.MULTILINE,
 )
+# a correction's reference to what was said before ("described at C7-T1")
+_REFERENCE_VERBS = frozenset(
+    {"described", "reported", "dictated", "stated", "given", "labelled", "labeled", "placed"}
+)
+_QUOTED_EARLIER_READ_RE = re.compile(
+    r"\b(?:preliminary|prelim|provisional|initial|original|overnight|resident'?s?|registrar'?s?)"
+    r"[^:\n\"“]{0,50}\b(?:read|report|interpretation|impression|dictation)\s*:?\s*"
+    r"(?P<quote>[\"“][^\"”\n]{3,400}[\"”])",
+    re.IGNORECASE,
+)
 # a final report that keeps the preliminary one ("I have reviewed the images and agree with the
 # preliminary report", "Agree with the resident's interpretation with the following amendment")
 _AGREES_RE = re.compile(
@@ -327,7 +337,8 @@ _CORRECTION_RE = re.compile(
     # "Agree ... with the following amendment: the right C6-C7 foraminal stenosis is moderate,
     # not severe"
     r"following\s+amendments?|(?:,\s*not|\brather\s+than)\s+(?:minimal|mild|moderate|severe|"
-    r"marked)\b|\bis\s+actually\b|\bactually\s+(?:on|at|in)\b|\bwould\s+grade\b|"
+    r"marked|narrowed|stenotic|compressed)\b|\bis\s+actually\b|\bactually\s+(?:on|at|in)\b|"
+    r"\bwould\s+grade\b|\b(?:level|side|grade)\s+correction\b|\b(?:is|are)\s+withdrawn\b|"
     # an addendum that opens "Correction." / "Correction: ..."
     r"^\W*corrections?(?=\s*[.:\-–—]))",
     re.I,
@@ -929,6 +940,10 @@ class FindingBuilder:
         named = self.levels.within(0, len(self.doc))
         if title and (not named or named[0].start_char >= title.end()):
             self._relabel(out, 0, title.end(), "exam", only_unset=True)
+        # a first read quoted in the final one ('Preliminary (overnight) read: "Moderate right
+        # C5-6 foraminal stenosis."') is what was said before, not what is found
+        for m in _QUOTED_EARLIER_READ_RE.finditer(self.text):
+            self._relabel(out, m.start(), m.end("quote"), "comparison")
         # a preliminary report pasted before the final one is superseded by it
         prelim = _PRELIMINARY_RE.search(self.text)
         final = _FINAL_REPORT_RE.search(self.text, prelim.end() if prelim else 0)
@@ -1510,8 +1525,21 @@ class FindingBuilder:
             left, right = max(left, c_start), min(right, c_end)
             # nor reaches back into a topic phrase ("As for the foramina at the fused levels,")
             left = max([left, *(e for e in self.topic_ends if sent.start < e <= target.start)])
+            if k == 0 or anchors[k - 1][2] is None:
+                left = self._own_clause_start(left, target)
             frames.append((target, min(left, target.start), max(right, target.end)))
         return self._share_coordinated(frames)
+
+    def _own_clause_start(self, left: int, target: Span) -> int:
+        """ "Correction: this is on the left, the right C4-5 foramen is patent.": a clause with
+        its own verb before ", the <anchor>" is a statement of its own, not the anchor's."""
+        for i in range(target.start - 1, left, -1):
+            if self.lowers[i] == "," and self.lowers[i + 1 : i + 2] in (["the"], ["a"], ["an"]):
+                head = self.lowers[left:i]
+                if any(w in _COPULAS for w in head) and not self.levels.within(left, i):
+                    return i + 1
+                return left
+        return left
 
     def _words_before(self, token_i: int, skip: tuple[str, ...]) -> list[str]:
         """The four words before token i, without the `skip` words."""
@@ -1809,7 +1837,14 @@ class FindingBuilder:
         before = [
             w for w in self.lowers[max(span.start - 3, 0) : span.start] if w not in ("at", "the")
         ]
-        return before[-2:] in ([",", "not"], ["(", "not"], ["rather", "than"], ["instead", "of"])
+        if before[-2:] in ([",", "not"], ["(", "not"], ["rather", "than"], ["instead", "of"]):
+            return True
+        # "Level correction: the severe right foraminal stenosis described at C7-T1 is at T1-T2"
+        return bool(
+            before[-1:]
+            and before[-1] in _REFERENCE_VERBS
+            and self.sent_correction[self._sentence_index(span.start)]
+        )
 
     def _in_apposition(self, span: Span) -> bool:
         """An anaphor set beside a level it describes ("the adjacent level C4/5", "C4-5, the
@@ -3200,6 +3235,13 @@ class FindingBuilder:
             sp.end: sp for sp in self.attrs.within(first, end) if sp.label_ in ("SEVERITY", "SIDE")
         }
         start = end
+        # "causes moderate bony narrowing of ...": a material word before the noun
+        while (
+            start not in spans
+            and start - 1 >= first
+            and self.lowers[start - 1] in ("bony", "osseous", "bone")
+        ):
+            start -= 1
         while True:
             sp = spans.get(start)
             if sp is None and start - 1 >= first and self.lowers[start - 1] in joiners:

@@ -99,7 +99,10 @@ _NUMBER_WORDS = {
 _HEARD_LEVEL_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?:see|sea)[ \t]+(?P<an>[2-7]|two|three|four|five|six)"
     # ... or with its "C" and the digits spelled out ("C five six")
-    r"|C[ \t]+(?P<an2>two|three|four|five|six|seven))[ \t]*(?:[-–/]|[ \t])(?:[ \t]*[CT][ \t]+)?"
+    r"|C[ \t]+(?P<an2>two|three|four|five|six|seven)"
+    # ... or its first digit as a digit and the second as a word ("C6 seven")
+    r"|C(?P<an3>[2-7])(?=[ \t]+(?:three|four|five|six|seven)\b))"
+    r"[ \t]*(?:[-–/]|[ \t])(?:[ \t]*[CT][ \t]+)?"
     r"[ \t]*(?P<bn>[3-7]|T1|three|four|five|six|seven|one)"
     r"(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim|x\b))",
     re.IGNORECASE,
@@ -214,11 +217,17 @@ def _find(text: str) -> list[LevelMention]:
         if levels[-1] in CERVICAL_LEVELS:
             raw.extend(_pair_chain(text, end))
     compact = [(m, m.start(), m.end()) for m in _COMPACT_RE.finditer(text)]
-    if not _LUMBAR_RE.search(text):
+    lumbar = bool(_LUMBAR_RE.search(text))
+    if not lumbar:
         compact += [(m, m.start("an"), m.end("bn")) for m in _BARE_HEADER_RE.finditer(text)]
-        compact += [(m, m.start(), m.end("bn")) for m in _HEARD_LEVEL_RE.finditer(text)]
+    # a spoken level ("see 5-6" only where no lumbar level is named; "C five six" anywhere)
+    compact += [
+        (m, m.start(), m.end("bn"))
+        for m in _HEARD_LEVEL_RE.finditer(text)
+        if not (lumbar and m.group(0)[:1].lower() == "s")
+    ]
     for m, start, end in compact:
-        a_raw = m.groupdict().get("an2") or m.group("an")
+        a_raw = m.groupdict().get("an2") or m.groupdict().get("an3") or m.group("an")
         an = _NUMBER_WORDS.get(a_raw.lower(), a_raw)
         bn = _NUMBER_WORDS.get(m.group("bn").lower(), m.group("bn"))
         level = _cervical_disc(int(an), bn.upper())

@@ -72,6 +72,8 @@ class ImagingFacts:
             if is_current(f) and not f.negated and not is_retracted(f, retracted)
         ]
         compression = [f for f in current if f.type == "cord_compression" and cervical(f)]
+        # a correction (a denial too) replaces what the report said before at its cells
+        kept = {id(f) for f in without_superseded(findings, "foraminal_stenosis")}
         return cls(
             red_flags=[f for f in current if f.type == "red_flag"],
             cord_signal=[f for f in current if f.type == "cord_signal_abnormality" and cervical(f)],
@@ -80,9 +82,7 @@ class ImagingFacts:
                 f for f in compression if f.level and canal.get(f.level) == "severe"
             ],
             foraminal=[
-                f
-                for f in without_superseded(current, "foraminal_stenosis")
-                if f.severity != "none" and cervical(f)
+                f for f in current if id(f) in kept and f.severity != "none" and cervical(f)
             ],
             limited_levels={f.level for f in current if f.type == "assessment_limited"},
             post_operative=[

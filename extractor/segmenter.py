@@ -166,15 +166,24 @@ def boundary_offsets(text: str) -> list[int]:
             # "... C2-C3 C3-C4 unremarkable C4-C5 mild disc bulge foramina patent C5-C6 disc
             # osteophyte complex ...": a run of dictation with no sentence punctuation opens
             # each level's statement with the level, unless a word joins it to what precedes
+            level_ends = set()
             for lm in _RUN_ON_LEVEL_RE.finditer(body, seg_start, seg_end):
                 before = body[seg_start : lm.start()].split()
+                listed = any(0 < lm.start() - e <= 2 for e in level_ends)
+                level_ends.add(lm.end())
                 if (
                     before
                     and before[-1].lower() not in _LEVEL_JOINERS
-                    # "C2-C3 C3-C4 unremarkable": a list of levels
-                    and not _RUN_ON_LEVEL_RE.fullmatch(before[-1])
+                    # "C2-C3 C3-C4 unremarkable", "C2 3 C3 4 and C7 T1": a list of levels
+                    and not listed
                 ):
                     starts.append(m.start() + lm.start())
+            # "... no marrow abnormality at C5 6 there is right uncovertebral hypertrophy":
+            # "there is" opens a statement
+            for tm in _THERE_IS_RE.finditer(body, seg_start, seg_end):
+                # "... at C5 6 there is ...": the level opens the statement with it
+                lead = _AT_LEVEL_END_RE.search(body, seg_start, tm.start())
+                starts.append(m.start() + (lead.start() if lead else tm.start()))
         for bm in _INLINE_BULLET_RE.finditer(body):
             # "... normal • C3-4: normal • IMPRESSION: ...": a bullet inside a line (a list
             # flattened onto one line) is a segment of its own before the next item
@@ -187,7 +196,15 @@ def boundary_offsets(text: str) -> list[int]:
 # A level in an unpunctuated dictation ("C4-C5", "C4/5", "C 5 6", "C five six")
 _RUN_ON_LEVEL_RE = re.compile(
     r"(?<![\w/-])C\s?[1-7]\s*[-/]\s*(?:C|T)?\s?[1-7]\b"
-    r"|(?<![\w/-])C\s(?:two|three|four|five|six|seven)\s(?:C\s|T\s)?(?:three|four|five|six|seven|one)\b",
+    r"|(?<![\w/-])C[1-7]\s(?:[2-7]|T1)\b"  # "C5 6"
+    r"|(?<![\w/-])C\s?(?:[1-7]|two|three|four|five|six|seven)\s(?:C\s|T\s)?"
+    r"(?:three|four|five|six|seven|one)\b",
+    re.IGNORECASE,
+)
+_THERE_IS_RE = re.compile(r"(?<=\s)there\s+(?:is|are)\b", re.IGNORECASE)
+_AT_LEVEL_END_RE = re.compile(
+    r"\bat\s+(?:the\s+)?C\s?(?:[1-7]|two|three|four|five|six|seven)\s*[-/]?\s*(?:C|T)?\s?"
+    r"(?:[1-7]|one|two|three|four|five|six|seven)\s+$",
     re.IGNORECASE,
 )
 # words that join a level to what precedes it ("at C5-6", "C4-5 and C5-6", "from C3 to C6")
@@ -203,7 +220,6 @@ _LEVEL_JOINERS = frozenset(
         "of",
         "in",
         "on",
-        "the",
         "between",
         "including",
         "&",

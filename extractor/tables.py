@@ -92,7 +92,15 @@ def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
 
 
 _NARROWING_NOUN_RE = re.compile(r"^(.*?)\s*\b(?:stenosis|stenotic|narrowing|narrowed|compromise)$")
-_ADVERBS = {"mildly": "mild", "moderately": "moderate", "severely": "severe", "markedly": "marked"}
+_ADVERBS = {
+    "mildly": "mild",
+    "moderately": "moderate",
+    "severely": "severe",
+    "markedly": "marked",
+    "slight": "mild",
+    "slightly": "mild",
+    "minimally": "minimal",
+}
 
 
 def _value(cell: str, grades: Mapping[str, str] | None = None) -> str | None:

@@ -647,6 +647,20 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"right": "severe"}}),
     ("German: 'li' without its period, 'Unauffaellig', a grade 'previously, now' under a side label", "Befund:\nC4/5: Severe NFS li, moderate NFS re.\nC6/7: Unauffaellig.\nForamina:\nRight - Moderate narrowing C5-6 previously, now mild.",
      {"C4-C5": {"left": "severe", "right": "moderate"}, "C5-C6": {"right": "mild"}, "C6-C7": dict(B)}),
+    ("a first read quoted in the final report is not current", "*** FINAL REPORT - discrepancy with preliminary interpretation ***\nPreliminary (overnight teleradiology) read: \"Moderate right C5-6 foraminal stenosis. No cord compression.\"\nFINDINGS:\nC5-6: Moderate LEFT foraminal stenosis. Mild right foraminal narrowing.",
+     {"C5-C6": {"left": "moderate", "right": "mild"}}),
+    ("spoken levels with a digit and a word ('C6 seven'), also where lumbar levels are named", "MRI WHOLE SPINE\nCervical spine: a small epidural component on the right at C6 seven mildly narrows the right neural foramen. Degenerative disc changes at C5 six with moderate left foraminal narrowing.\nLumbar spine: L4-5 moderate bilateral foraminal stenosis.",
+     {"C5-C6": {"left": "moderate"}, "C6-C7": {"right": "mild"}}),
+    ("unpunctuated dictation: 'C5 6' levels, 'at C5 6 there is' opens a statement, a list of levels", "MRI CERVICAL SPINE\nFINDINGS the alignment is normal there is loss of disc height at C5 6 and C6 7 with disc osteophyte complexes at both levels the cord is normal in signal no marrow abnormality at C5 6 there is right uncovertebral hypertrophy with severe right foraminal stenosis and to a lesser degree left foraminal narrowing the canal is mildly narrowed here the C6 7 level shows moderate bilateral foraminal stenosis and mild canal stenosis C4 5 shows mild left foraminal narrowing C2 3 C3 4 and C7 T1 are unremarkable",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"left": "mild"}, "C5-C6": {"left": "unspecified", "right": "severe"}, "C6-C7": {"left": "moderate", "right": "moderate"}, "C7-T1": dict(B)}),
+    ("a level correction: 'described at C7-T1' is the error, the foramina there are patent", "C7-T1: severe right neural foraminal stenosis.\nIMPRESSION: Severe right C7-T1 foraminal stenosis.\n\nADDENDUM: Level correction after counting from C2 on the localizer: the severe right foraminal stenosis described at C7-T1 is at T1-T2. The C7-T1 neural foramina are patent.",
+     {"C7-T1": dict(B)}),
+    ("'moderate bony narrowing of the right exit foramen' after its cause", "C3/4 right uncovertebral hypertrophy causes moderate bony narrowing of the right exit foramen.",
+     {"C3-C4": {"right": "moderate"}}),
+    ("'slight narrowing' in a table cell; a typo 'formaminal'", "Level      Canal      Right foramen      Left foramen\nC4/5       normal     normal             slight narrowing\n\nC5-6: disc osteophyte complex with mild bilateral formaminal narrowing.",
+     {"C4-C5": {"left": "mild", "right": "none"}, "C5-C6": {"left": "mild", "right": "mild"}}),
+    ("a clause with its own verb before ', the <anchor>' is not the anchor's", "at C4-5 there is uncovertebral hypertrophy with moderate right foraminal stenosis. Correction: this is on the left, the right C4-5 foramen is patent.\nIMPRESSION: Moderate left C4-5 foraminal stenosis.",
+     {"C4-C5": {"left": "moderate", "right": "none"}}),
 ]
 
 

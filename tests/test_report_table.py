@@ -883,6 +883,22 @@ CASES = [
         {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False),
          "red_flags": [], "pathway": "injection_candidate"},
     ),
+    (
+        "a level correction that calls the foramina patent takes back the injection candidate",
+        MRI + "C7-T1: severe right neural foraminal stenosis.\nIMPRESSION: Severe right C7-T1 "
+        "foraminal stenosis.\n\nADDENDUM: Level correction: the severe right foraminal "
+        "stenosis described at C7-T1 is at T1-T2. The C7-T1 neural foramina are patent.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "no_foraminal_stenosis"},
+    ),
+    (
+        "what 'on the preliminary read was called' is not current",
+        MRI + "C6-C7: Endplate marrow edema, which on the preliminary read was called concerning "
+        "for early discitis-osteomyelitis; unchanged from the outside MRI, in keeping with "
+        "degenerative Modic change. Moderate left foraminal stenosis.",
+        {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "injection_candidate"},
+    ),
 ]
 
 
