@@ -251,9 +251,23 @@ _FINAL_REPORT_RE = re.compile(
     r"attestation|comment|comments|amendment|amendments))+)[ \t]*(?::|$|[*(=#-])",
     re.IGNORECASE | re.MULTILINE,
 )
+# pick-list options: "[ ] Moderate" (not ticked), "[X] Mild" (ticked)
+_UNTICKED_RE = re.compile(r"\[\s?\]\s*[A-Za-z]")
+_TICKED_RE = re.compile(r"\[\s?[xX✓✔]\s?\]\s*([A-Za-z][A-Za-z-]*)")
+_NONE_OPTIONS = frozenset({"none", "no", "normal", "nil", "absent", "patent", "negative"})
+# a template field answered "No" ("Fracture: No", "Cord compression: none")
+_FIELD_NO_RE = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?P<label>[A-Za-z][A-Za-z /()-]{1,50}?)\s*:\s*"
+    r"(?:no|none|nil|absent|negative|not seen|not present|n)\s*\.?\s*$",
+    re.IGNORECASE,
+)
 # a correction's reference to what was said before ("described at C7-T1")
 _REFERENCE_VERBS = frozenset(
     {"described", "reported", "dictated", "stated", "given", "labelled", "labeled", "placed"}
+)
+_DASH_ADDENDUM_RE = re.compile(
+    r"^[ \t]*(?:addendum|correction|amendment|nachtrag)[ \t]*[-–—][ \t]*[A-Za-z][A-Za-z ]{0,40}:",
+    re.IGNORECASE | re.MULTILINE,
 )
 _QUOTED_EARLIER_READ_RE = re.compile(
     r"\b(?:preliminary|prelim|provisional|initial|original|overnight|resident'?s?|registrar'?s?)"
@@ -940,6 +954,15 @@ class FindingBuilder:
         named = self.levels.within(0, len(self.doc))
         if title and (not named or named[0].start_char >= title.end()):
             self._relabel(out, 0, title.end(), "exam", only_unset=True)
+        # "Addendum - transcription error: ..." (a header with a subtitle after a dash) opens
+        # an addendum that runs to the next section header
+        for m in _DASH_ADDENDUM_RE.finditer(self.text):
+            later = [
+                self.doc[sec.title_start].idx
+                for sec in self.doc._.sections
+                if self.doc[sec.title_start].idx > m.start()
+            ]
+            self._relabel(out, m.start(), min(later, default=len(self.text)), "addendum")
         # a first read quoted in the final one ('Preliminary (overnight) read: "Moderate right
         # C5-6 foraminal stenosis."') is what was said before, not what is found
         for m in _QUOTED_EARLIER_READ_RE.finditer(self.text):
@@ -1739,6 +1762,11 @@ class FindingBuilder:
                 continue  # "narrowing, which is not severe": a grade the finding does not have
             if span.label_ == "SIDE" and self._both_levels(span):
                 continue  # "narrows both the C4-C5 and C5-C6 foramina": both levels, not sides
+            if span.label_ == "SEVERITY" and self.lowers[max(span.start - 2, 0) : span.start] == [
+                "[",
+                "]",
+            ]:
+                continue  # "[ ] Moderate": an option not ticked
             if span.label_ == "SIDE" and [
                 w for w in self.lowers[max(span.start - 3, 0) : span.start] if w != "the"
             ][-2:] in (["not"], [",", "not"], ["rather", "than"], ["and", "not"]):
@@ -3041,8 +3069,10 @@ class FindingBuilder:
         found = self._ctx.get(key)
         if found is None:
             ext = target._
+            picked = self._picked_option(target)
             found = _Context(
-                negated=bool(ext.is_negated),
+                negated=(bool(ext.is_negated) if picked is None else picked in _NONE_OPTIONS)
+                or self._field_answered_no(target),
                 uncertain=bool(ext.is_uncertain),
                 historical=bool(ext.is_historical),
                 resolved=bool(ext.foramen_resolved),
@@ -3051,6 +3081,28 @@ class FindingBuilder:
             )
             self._ctx[key] = found
         return found
+
+    def _picked_option(self, target: Span) -> str | None:
+        """The option ticked on a pick-list line ("Left foramen: [ ] None [X] Mild [ ] Moderate"),
+        lower-case; None when the line is no pick-list."""
+        line_start = self.text.rfind("\n", 0, target.start_char) + 1
+        line_end = self.text.find("\n", target.end_char)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        if "[" not in line or not _UNTICKED_RE.search(line):
+            return None
+        ticked = _TICKED_RE.search(line)
+        return ticked.group(1).lower() if ticked else ""
+
+    def _field_answered_no(self, target: Span) -> bool:
+        """A template field answered "No" ("Fracture: No", "Cord signal abnormality: No",
+        "Malalignment / subluxation: none"): the finding the label names is denied."""
+        line_start = self.text.rfind("\n", 0, target.start_char) + 1
+        line_end = self.text.find("\n", target.end_char)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        if ":" not in line:
+            return False
+        m = _FIELD_NO_RE.match(line)
+        return bool(m) and target.end_char - line_start <= m.end("label")
 
     def _elliptical_canal(self, sent_i: int, start: int, end: int) -> list[Finding]:
         """ "Central canal: moderate stenosis at C5-6; mild at C4-5 and C6-7." """
@@ -3203,8 +3255,8 @@ class FindingBuilder:
                 labels.append(current or inline)
                 if current is None and inline is not None and inline_side is not None:
                     self._inline_labelled.add(k)
-                label = self._inline_label(sent)
-                if label is not None and (new_line or k == 0):
+                label = self._inline_label(sent) if (new_line or k == 0) else None
+                if label is not None:
                     # "Foramina, right: C5-C6 moderate. C6-C7 mild. C4-C5 patent."
                     inline, inline_side = label
             self._block_labels = labels
@@ -4165,12 +4217,9 @@ class FindingBuilder:
 
     def _level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
         """ "C2-C3: Normal." / "The remaining levels are unremarkable." (whole level normal)."""
-        self._block_label(sent_i)
-        if sent_i in self._inline_labelled or self._side_blocks()[sent_i] is not None:
-            # "Foramina, left: C5-C6 mild. C4-C5 patent." fills the labelled field of one side,
-            # not the whole level
-            return []
         lv = self.levels.within(sent.start, sent.end)
+        if not lv and not self._has_label("QUANTIFIER", sent.start, sent.end):
+            return []
         quant = [
             q
             for q in self._has_label("QUANTIFIER", sent.start, sent.end)
@@ -4210,6 +4259,11 @@ class FindingBuilder:
         pieces.append(text[cursor:])
         remainder = " ".join(pieces)
         if not _LEVEL_NORMAL_RE.match(remainder):
+            return []
+        self._block_label(sent_i)
+        if sent_i in self._inline_labelled or self._side_blocks()[sent_i] is not None:
+            # "Foramina, left: C5-C6 mild. C4-C5 patent." fills the labelled field of one side,
+            # not the whole level
             return []
         common = self._plain_common(sent_i, sent.start_char, sent.text.rstrip(), True)
         levels = [lvl for s in lv for lvl in _levels_of(s)]

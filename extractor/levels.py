@@ -95,15 +95,16 @@ _NUMBER_WORDS = {
     "six": "6",
     "seven": "7",
     "one": "T1",  # "C seven T one"
+    "for": "4",  # "C3 for" (heard for C3-4)
 }
 _HEARD_LEVEL_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?:see|sea)[ \t]+(?P<an>[2-7]|two|three|four|five|six)"
     # ... or with its "C" and the digits spelled out ("C five six")
     r"|C[ \t]+(?P<an2>two|three|four|five|six|seven)"
     # ... or its first digit as a digit and the second as a word ("C6 seven")
-    r"|C(?P<an3>[2-7])(?=[ \t]+(?:three|four|five|six|seven)\b))"
+    r"|C(?P<an3>[2-7])(?=[ \t]+(?:three|four|five|six|seven|for)\b))"
     r"[ \t]*(?:[-–/]|[ \t])(?:[ \t]*[CT][ \t]+)?"
-    r"[ \t]*(?P<bn>[3-7]|T1|three|four|five|six|seven|one)"
+    r"[ \t]*(?P<bn>[3-7]|T1|three|four|five|six|seven|one|for)"
     r"(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim|x\b))",
     re.IGNORECASE,
 )

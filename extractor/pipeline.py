@@ -433,21 +433,6 @@ def _section_rules(rules: RuleSet) -> list[SectionRule]:
             # A header alone on its line ("IMPRESSION\n").
             for newline in ("\n", "\n\n", "\n\n\n", "\n \n"):
                 out.append(SectionRule(literal=f"{header}{newline}", category=spec.category))
-        if spec.category == "addendum":
-            # ... with a subtitle after a dash ("Addendum - transcription error:")
-            for header in spec.headers:
-                out.append(
-                    SectionRule(
-                        literal=f"{header} - ...:",
-                        category=spec.category,
-                        pattern=[
-                            *({"LOWER": w} for w in header.split()),
-                            {"TEXT": {"IN": ["-", "–", "—"]}},
-                            {"IS_ALPHA": True, "OP": "+"},
-                            {"TEXT": ":"},
-                        ],
-                    )
-                )
     return out
 
 

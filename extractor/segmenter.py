@@ -162,7 +162,7 @@ def boundary_offsets(text: str) -> list[int]:
                 starts.append(m.start() + im.start())
         for fm in _INLINE_FIELD_RE.finditer(body):
             starts.append(m.start() + fm.end())
-        for seg_start, seg_end in _unpunctuated_runs(body):
+        for seg_start, seg_end in _unpunctuated_runs(body) if len(body) > 200 else ():
             # "... C2-C3 C3-C4 unremarkable C4-C5 mild disc bulge foramina patent C5-C6 disc
             # osteophyte complex ...": a run of dictation with no sentence punctuation opens
             # each level's statement with the level, unless a word joins it to what precedes
@@ -203,7 +203,7 @@ _RUN_ON_LEVEL_RE = re.compile(
 )
 _THERE_IS_RE = re.compile(r"(?<=\s)there\s+(?:is|are)\b", re.IGNORECASE)
 _AT_LEVEL_END_RE = re.compile(
-    r"\bat\s+(?:the\s+)?C\s?(?:[1-7]|two|three|four|five|six|seven)\s*[-/]?\s*(?:C|T)?\s?"
+    r"\bat\s+(?:the\s+)?(?:C|see|sea)\s?(?:[1-7]|two|three|four|five|six|seven)\s*[-/]?\s*(?:C|T)?\s?"
     r"(?:[1-7]|one|two|three|four|five|six|seven)\s+$",
     re.IGNORECASE,
 )

@@ -661,6 +661,10 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C4-C5": {"left": "mild", "right": "none"}, "C5-C6": {"left": "mild", "right": "mild"}}),
     ("a clause with its own verb before ', the <anchor>' is not the anchor's", "at C4-5 there is uncovertebral hypertrophy with moderate right foraminal stenosis. Correction: this is on the left, the right C4-5 foramen is patent.\nIMPRESSION: Moderate left C4-5 foraminal stenosis.",
      {"C4-C5": {"left": "moderate", "right": "none"}}),
+    ("pick-list lines: only the ticked option counts", "C4-C5\nCanal stenosis: [X] None [ ] Mild [ ] Moderate [ ] Severe\nRight foramen: [ ] None [X] Mild [ ] Moderate [ ] Severe\nLeft foramen: [X] None [ ] Mild [ ] Moderate [ ] Severe\n\nC5-C6\nRight foramen: [ ] None [ ] Mild [ ] Moderate [X] Severe\nLeft foramen: [ ] None [X] Mild [ ] Moderate [ ] Severe",
+     {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "mild", "right": "severe"}}),
+    ("speech recognition: 'C3 for' for C3-4, 'at see six seven there is' in unpunctuated dictation", "Report: There is multilevel degenerative change worst at C six seven the cord is of normal calibre and signal at C five six there is a disc osteophyte complex with moderate canal narrowing and mild left exit foraminal narrowing the write exit foramen is of normal calibre at see six seven there is a large write sided uncovertebral osteophyte causing marked write exit foraminal narrowing there is mild canal narrowing the left exit foramen is mildly narrowed\nC3 for: mild disc bulge, the neural foramina are patent.",
+     {"C3-C4": dict(B), "C5-C6": {"left": "mild", "right": "none"}, "C6-C7": {"left": "mild", "right": "severe"}}),
 ]
 
 

@@ -899,6 +899,13 @@ CASES = [
         {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False),
          "red_flags": [], "pathway": "injection_candidate"},
     ),
+    (
+        "template fields answered 'No' and a pick-list of cord findings",
+        "CT CERVICAL SPINE (TEMPLATE)\nFracture: No\nMalalignment / subluxation: No\n"
+        "Cord compression: [ ] present [x] absent\nC5-C6: Moderate right foraminal stenosis.",
+        {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "injection_candidate"},
+    ),
 ]
 
 
