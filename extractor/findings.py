@@ -142,7 +142,8 @@ _COMPARISON_FIELD_RE = re.compile(
 # words that may open a structure heading without its colon ("Neural exit foramina")
 _HEADING_LEAD_WORDS = frozenset({"neural", "neuro", "the", "bony", "osseous", "spinal", "central"})
 _NARROWING_WORD_RE = re.compile(r"narrow|stenos|compromise|encroach|impinge", re.I)
-_HEADER_ONLY_RE = re.compile(r"^[A-Za-z][A-Za-z /]{0,40}:$")
+# (letters of any alphabet: "Indicación:", "Befund:")
+_HEADER_ONLY_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ /]){0,40}:$")
 
 
 def _is_header_only(body: str) -> bool:
@@ -3533,7 +3534,11 @@ class FindingBuilder:
             and not any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", left, right))
         ):
             return []  # "effaces the thecal sac" is not canal stenosis
-        if label in ("FORAMINAL", "CANAL") and self._has_label("WIDENED", left, right):
+        if label in ("FORAMINAL", "CANAL") and any(
+            # "mildly narrowed by the expanded pedicle": the cause is enlarged, not the foramen
+            not self._is_cause(w.start, left, right)
+            for w in self._has_label("WIDENED", left, right)
+        ):
             # an enlarged foramen (a mass) or a canal expanded by surgery is not narrowing; the
             # level is discussed all the same ("the remaining levels" do not reach it)
             if negated or self.ctx(target).negated:

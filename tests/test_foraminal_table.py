@@ -665,6 +665,12 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "mild", "right": "severe"}}),
     ("speech recognition: 'C3 for' for C3-4, 'at see six seven there is' in unpunctuated dictation", "Report: There is multilevel degenerative change worst at C six seven the cord is of normal calibre and signal at C five six there is a disc osteophyte complex with moderate canal narrowing and mild left exit foraminal narrowing the write exit foramen is of normal calibre at see six seven there is a large write sided uncovertebral osteophyte causing marked write exit foraminal narrowing there is mild canal narrowing the left exit foramen is mildly narrowed\nC3 for: mild disc bulge, the neural foramina are patent.",
      {"C3-C4": dict(B), "C5-C6": {"left": "mild", "right": "none"}, "C6-C7": {"left": "mild", "right": "severe"}}),
+    ("speech recognition: 'mild two moderate', 'lift' for left; 'was not appreciated on the original report' does not deny", "C3 for: Left uncovertebral hypertrophy with mild two moderate lift foraminal narrowing.\nC5 6: mild write exit foraminal narrowing the left exit foramen is of normal calibre.\nAddendum: on review there is a left sided uncovertebral osteophyte at C five six which moderately narrows the left exit foramen this was not appreciated on the original report the remainder of the report stands",
+     {"C3-C4": {"left": "mild-moderate"}, "C5-C6": {"left": "moderate", "right": "mild"}}),
+    ("a foramen narrowed 'by the expanded pedicle' is narrowed", "The neural foramina are patent from C2-3 through C6-7. The left C7-T1 foramen is mildly narrowed by the expanded pedicle.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": dict(B), "C7-T1": {"left": "mild"}}),
+    ("a history field with an accented heading ends at the next line", "RM cervical sin contraste (sag T1/T2, ax T2).\nIndicación: cervicalgia de larga data, parestesias en ambas manos.\nDisc dehydration at C5-C6 with bilateral uncovertebral arthrosis causing mild-to-moderate bilateral foraminal narrowing. Small central protrusion C4-C5 without stenosis.",
+     {"C4-C5": dict(B), "C5-C6": {"left": "mild-moderate", "right": "mild-moderate"}}),
 ]
 
 

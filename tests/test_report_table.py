@@ -905,6 +905,14 @@ CASES = [
         "Cord compression: [ ] present [x] absent\nC5-C6: Moderate right foraminal stenosis.",
         {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False),
          "red_flags": [], "pathway": "injection_candidate"},
+    ),    (
+        "Spanish headings and a 'RADIOGRAFÍA' title; an old fracture in the history is no red flag",
+        "RADIOGRAFÍA DE COLUMNA CERVICAL AP, LATERAL Y OBLICUAS\nAntecedente: Fracture of C6 in "
+        "2015 treated conservatively.\nHallazgos:\nUncovertebral osteophytes reduce the right "
+        "C5-C6 neural foramen, of moderate degree.\nConclusión:\nModerate right foraminal "
+        "narrowing at C5-C6.",
+        {"modality": "RADIOGRAPH", "regions": ["cervical"], "canal": {}, "cord": ([], False),
+         "red_flags": [], "pathway": "injection_candidate"},
     ),
 ]
 
