@@ -3083,12 +3083,16 @@ class FindingBuilder:
             self._ctx[key] = found
         return found
 
+    def _line_around(self, span: Span) -> tuple[int, str]:
+        """The start and the text of the line (or lines) a span is on."""
+        line_start = self.text.rfind("\n", 0, span.start_char) + 1
+        line_end = self.text.find("\n", span.end_char)
+        return line_start, self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+
     def _picked_option(self, target: Span) -> str | None:
         """The option ticked on a pick-list line ("Left foramen: [ ] None [X] Mild [ ] Moderate"),
         lower-case; None when the line is no pick-list."""
-        line_start = self.text.rfind("\n", 0, target.start_char) + 1
-        line_end = self.text.find("\n", target.end_char)
-        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        _, line = self._line_around(target)
         if "[" not in line or not _UNTICKED_RE.search(line):
             return None
         ticked = _TICKED_RE.search(line)
@@ -3097,9 +3101,7 @@ class FindingBuilder:
     def _field_answered_no(self, target: Span) -> bool:
         """A template field answered "No" ("Fracture: No", "Cord signal abnormality: No",
         "Malalignment / subluxation: none"): the finding the label names is denied."""
-        line_start = self.text.rfind("\n", 0, target.start_char) + 1
-        line_end = self.text.find("\n", target.end_char)
-        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        line_start, line = self._line_around(target)
         if ":" not in line:
             return False
         m = _FIELD_NO_RE.match(line)

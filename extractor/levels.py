@@ -102,8 +102,10 @@ _HEARD_LEVEL_RE = re.compile(
     # ... or with its "C" and the digits spelled out ("C five six")
     r"|C[ \t]+(?P<an2>two|three|four|five|six|seven)"
     # ... or its first digit as a digit and the second as a word ("C6 seven")
-    r"|C(?P<an3>[2-7])(?=[ \t]+(?:three|four|five|six|seven|for)\b))"
-    r"[ \t]*(?:[-–/]|[ \t])(?:[ \t]*[CT][ \t]+)?"
+    r"|C(?P<an3>[2-7])(?=[ \t]+(?:three|four|five|six|seven|for)\b)"
+    # ... or both digits with their letters spaced out ("C 6 C 7")
+    r"|C[ \t](?P<an4>[1-7])(?=[ \t]+[CT][ \t]?[1-7]\b))"
+    r"[ \t]*(?:[-–/]|[ \t])(?:[ \t]*[CT][ \t]?)?"
     r"[ \t]*(?P<bn>[3-7]|T1|three|four|five|six|seven|one|for)"
     r"(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim|x\b))",
     re.IGNORECASE,
@@ -228,7 +230,8 @@ def _find(text: str) -> list[LevelMention]:
         if not (lumbar and m.group(0)[:1].lower() == "s")
     ]
     for m, start, end in compact:
-        a_raw = m.groupdict().get("an2") or m.groupdict().get("an3") or m.group("an")
+        groups = m.groupdict()
+        a_raw = groups.get("an2") or groups.get("an3") or groups.get("an4") or m.group("an")
         an = _NUMBER_WORDS.get(a_raw.lower(), a_raw)
         bn = _NUMBER_WORDS.get(m.group("bn").lower(), m.group("bn"))
         level = _cervical_disc(int(an), bn.upper())

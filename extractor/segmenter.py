@@ -166,18 +166,17 @@ def boundary_offsets(text: str) -> list[int]:
             # "... C2-C3 C3-C4 unremarkable C4-C5 mild disc bulge foramina patent C5-C6 disc
             # osteophyte complex ...": a run of dictation with no sentence punctuation opens
             # each level's statement with the level, unless a word joins it to what precedes
-            level_ends = set()
+            opening_ends = set()  # ends of the levels that open a statement
             for lm in _RUN_ON_LEVEL_RE.finditer(body, seg_start, seg_end):
                 before = body[seg_start : lm.start()].split()
-                listed = any(0 < lm.start() - e <= 2 for e in level_ends)
-                level_ends.add(lm.end())
-                if (
-                    before
-                    and before[-1].lower() not in _LEVEL_JOINERS
-                    # "C2-C3 C3-C4 unremarkable", "C2 3 C3 4 and C7 T1": a list of levels
-                    and not listed
-                ):
-                    starts.append(m.start() + lm.start())
+                # "C2-C3 C3-C4 unremarkable": a list of levels after an opening level
+                listed = any(0 < lm.start() - e <= 2 for e in opening_ends)
+                if not before or (before[-1].lower() not in _LEVEL_JOINERS and not listed):
+                    if before:
+                        starts.append(m.start() + lm.start())
+                    opening_ends.add(lm.end())
+                elif listed:
+                    opening_ends.add(lm.end())
             # "... no marrow abnormality at C5 6 there is right uncovertebral hypertrophy":
             # "there is" opens a statement
             for tm in _THERE_IS_RE.finditer(body, seg_start, seg_end):

@@ -28,6 +28,7 @@ from .schema import Finding
 _SEP_RE = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _CELL_VALUES = {
     "none": "none",
+    "nil": "none",
     "normal": "none",
     "nl": "none",
     "patent": "none",
@@ -130,6 +131,10 @@ _BRACKET_COLUMNS_RE = re.compile(r"\(([^()]*/[^()]*)\)\s*:?\s*$")
 _SLASH_ROW_RE = re.compile(r"^(\s*(?:[-*•]\s*)?)([^:]{2,20}?)\s*:\s*(.+?)\s*$")
 
 
+def _side_name(word: str) -> str:
+    return "left" if word.lower().startswith("l") else "right"
+
+
 def _side_header(
     cells: list[tuple[str, int, int]], line: str, previous: str
 ) -> list[tuple[str, str | None] | None] | None:
@@ -139,7 +144,7 @@ def _side_header(
         return None
     if not all(_SIDE_HEADER_RE.match(c[0]) for c in cells):
         return None
-    sides = [("foraminal", "left" if c[0].lower().startswith("l") else "right") for c in cells]
+    sides = [("foraminal", _side_name(c[0])) for c in cells]
     return [("level", None), *sides]
 
 
@@ -149,7 +154,11 @@ def _bracket_columns(line: str) -> list[tuple[str, str | None] | None] | None:
     m = _BRACKET_COLUMNS_RE.search(line)
     if m is None:
         return None
-    kinds = [_column_kind(name.strip()) for name in m.group(1).split("/")]
+    names = [name.strip() for name in m.group(1).split("/")]
+    if _FORAMEN_WORD_RE.search(line[: m.start()]) and all(_SIDE_HEADER_RE.match(n) for n in names):
+        # "Neural foraminal stenosis (R / L):" - the sides of the foramina the line names
+        return [("level", None), *(("foraminal", _side_name(n)) for n in names)]
+    kinds = [_column_kind(name) for name in names]
     if not kinds or any(k is None or k[0] == "level" for k in kinds):
         return None
     return [("level", None), *kinds]

@@ -671,6 +671,12 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": dict(B), "C7-T1": {"left": "mild"}}),
     ("a history field with an accented heading ends at the next line", "RM cervical sin contraste (sag T1/T2, ax T2).\nIndicación: cervicalgia de larga data, parestesias en ambas manos.\nDisc dehydration at C5-C6 with bilateral uncovertebral arthrosis causing mild-to-moderate bilateral foraminal narrowing. Small central protrusion C4-C5 without stenosis.",
      {"C4-C5": dict(B), "C5-C6": {"left": "mild-moderate", "right": "mild-moderate"}}),
+    ("a slash table whose bracket names the sides of the foramina, with 'nil' cells", "Neural foraminal stenosis (R / L):\nC3/4: moderate / severe\nC5/6: nil / mild\nC6/7: nil / nil",
+     {"C3-C4": {"left": "severe", "right": "moderate"}, "C5-C6": {"left": "mild", "right": "none"}, "C6-C7": dict(B)}),
+    ("unpunctuated dictation: a level after a level list opens its own statement; 'C 6 C 7'", "Report\nthe cervical lordosis is reversed there is multilevel disc desiccation most marked at C4/5 and C5/6 C2/3 is normal C3/4 shows a small posterior disc bulge without canal or foraminal stenosis C5/6 shows moderate to severe left and moderate right exit foraminal narrowing C7/T1 is normal\nUncovertebral spurring at C 6 C 7 results in mild to moderate left neural foraminal narrowing.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "moderate-severe", "right": "moderate"}, "C6-C7": {"left": "mild-moderate"}, "C7-T1": dict(B)}),
+    ("typos 'formina' and 'not narowed'", "C4-C5: Dural sac is not deformed, the intervertebral formina are not narowed.",
+     {"C4-C5": dict(B)}),
 ]
 
 
