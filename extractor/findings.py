@@ -178,6 +178,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"nad|nil of note|nothing abnormal(?:\s+(?:detected|seen))?|"
     # "C7-T1: nothing to report." (French-style English)
     r"nothing (?:to report|to note|of note|significant)|"
+    # "C2/3: no remarkable finding." (East Asian English)
+    r"no (?:remarkable|particular|specific) (?:findings?|abnormalit(?:y|ies)|changes?)|"
     r"without (?:significant\s+|relevant\s+|pathological\s+|special\s+)?"
     r"(?:findings|pathology|remarks?|features)|"
     # "C2-C3 and C3-C4: without alterations." (Spanish and Portuguese-style English)
@@ -262,6 +264,7 @@ _FIELD_NO_RE = re.compile(
     r"(?:no|none|nil|absent|negative|not seen|not present|n)\s*\.?\s*$",
     re.IGNORECASE,
 )
+_MULTILEVEL_WORDS = frozenset({"multilevel", "multi-level", "multisegmental", "multiple"})
 # a correction's reference to what was said before ("described at C7-T1")
 _REFERENCE_VERBS = frozenset(
     {"described", "reported", "dictated", "stated", "given", "labelled", "labeled", "placed"}
@@ -909,6 +912,8 @@ class FindingBuilder:
         for sent in self.sents:
             cat = _section_of(self.sections, sent.start)
             body = sent.text.strip()
+            if body in ("-", "•", "*", "·"):
+                body = ""  # a bullet split off its entry: the entry's line starts after it
             gap = self.text[prev_content_end : sent.start_char]
             header_only = _is_header_only(body)
             if cat != prev_cat:
@@ -919,7 +924,8 @@ class FindingBuilder:
                 inline_header = "\n" not in gap
             if cat not in REPORTABLE_SECTIONS and override is None and body:
                 new_line = "\n" in gap
-                opens_with_level = bool(_LEVEL_OPENING_RE.match(body))
+                # ("- C4-5: ..." - a bulleted level entry too)
+                opens_with_level = bool(_LEVEL_OPENING_RE.match(_LINE_LEAD_RE.sub("", body)))
                 if (
                     (new_line and opens_with_level)
                     or (has_content and _BLANK_LINE_RE.search(gap))
@@ -1819,6 +1825,8 @@ class FindingBuilder:
                     value = self._anaphor_value(span) if label == "ANAPHOR" else span.id_
                     if label == "ANAPHOR" and self._in_apposition(span):
                         continue  # "the adjacent level C4/5": the level says which
+                    if label == "QUANTIFIER" and self._summary_otherwise(span):
+                        continue
                     if value is not None:
                         items.append(_Item(span.start, span.end, label, value))
         items.sort(key=lambda it: it.start)
@@ -1874,6 +1882,14 @@ class FindingBuilder:
             and before[-1] in _REFERENCE_VERBS
             and self.sent_correction[self._sentence_index(span.start)]
         )
+
+    def _summary_otherwise(self, span: Span) -> bool:
+        """ "Mild multilevel foraminal narrowing otherwise.": a summary of the levels described,
+        not a statement about every other level."""
+        if self.lowers[span.start : span.end] != ["otherwise"]:
+            return False
+        sent = self.sents[self._sentence_index(span.start)]
+        return any(w in _MULTILEVEL_WORDS for w in self.lowers[sent.start : sent.end])
 
     def _in_apposition(self, span: Span) -> bool:
         """An anaphor set beside a level it describes ("the adjacent level C4/5", "C4-5, the
@@ -2584,6 +2600,8 @@ class FindingBuilder:
             for s in self._has_label(label, start, end):
                 value = self._anaphor_value(s) if label == "ANAPHOR" else s.id_
                 if label == "ANAPHOR" and self._in_apposition(s):
+                    continue
+                if label == "QUANTIFIER" and self._summary_otherwise(s):
                     continue
                 if value is not None:
                     items.append(_Item(s.start, s.end, label, value))

@@ -104,7 +104,7 @@ _HEARD_LEVEL_RE = re.compile(
     # ... or its first digit as a digit and the second as a word ("C6 seven")
     r"|C(?P<an3>[2-7])(?=[ \t]+(?:three|four|five|six|seven|for)\b)"
     # ... or both digits with their letters spaced out ("C 6 C 7")
-    r"|C[ \t](?P<an4>[1-7])(?=[ \t]+[CT][ \t]?[1-7]\b))"
+    r"|C[ \t]?(?P<an4>[1-7])(?=[ \t]+[CT][ \t]?[1-7]\b))"
     r"[ \t]*(?:[-–/]|[ \t])(?:[ \t]*[CT][ \t]?)?"
     r"[ \t]*(?P<bn>[3-7]|T1|three|four|five|six|seven|one|for)"
     r"(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim|x\b))",

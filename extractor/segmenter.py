@@ -196,6 +196,8 @@ def boundary_offsets(text: str) -> list[int]:
 _RUN_ON_LEVEL_RE = re.compile(
     r"(?<![\w/-])C\s?[1-7]\s*[-/]\s*(?:C|T)?\s?[1-7]\b"
     r"|(?<![\w/-])C[1-7]\s(?:[2-7]|T1)\b"  # "C5 6"
+    r"|(?<![\w/-])C\s?[1-7][2-7]\b"  # "C 56"
+    r"|(?<![\w/-])C[1-7]\sC[2-7]\b"  # "C5 C6"
     r"|(?<![\w/-])C\s?(?:[1-7]|two|three|four|five|six|seven)\s(?:C\s|T\s)?"
     r"(?:three|four|five|six|seven|one)\b",
     re.IGNORECASE,

@@ -677,6 +677,14 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "moderate-severe", "right": "moderate"}, "C6-C7": {"left": "mild-moderate"}, "C7-T1": dict(B)}),
     ("typos 'formina' and 'not narowed'", "C4-C5: Dural sac is not deformed, the intervertebral formina are not narowed.",
      {"C4-C5": dict(B)}),
+    ("'Mild multilevel foraminal narrowing otherwise' summarises, it does not fill the other levels", "Neural foramina:\nRight: moderate stenosis at C4/5; mild at C5/6.\nThe neural foramina at the remaining levels are patent.\nImpression:\nRight C4/5 moderate foraminal stenosis. Mild multilevel foraminal narrowing otherwise.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"right": "moderate"}, "C5-C6": {"right": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("'no remarkable finding' states a level normal", "Findings:\nC2/3: no remarkable finding.\nC4/5: Neuroforaminal stenosis Lt. moderate, Rt. mild.\nC6-7, C7-T1: no remarkable finding.",
+     {"C2-C3": dict(B), "C4-C5": {"left": "moderate", "right": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("bulleted level entries after an inline history field are findings", "MRI C-spine\nHx: s/p ACDF C5-6, recurrent Lt. arm pain.\n- C4-5: broad-based disc bulge, bil. foraminal stenosis, moderate.\n- C6-7: mild disc bulge, Rt. foraminal narrowing mild.",
+     {"C4-C5": {"left": "moderate", "right": "moderate"}, "C6-C7": {"right": "mild"}}),
+    ("unpunctuated dictation with levels 'C 23' and 'C5 C6'", "FINDINGS the cervical cord demonstrates normal signal and morphology there is mild multilevel disc desiccation C 23 normal C 34 mild bilateral uncovertebral joint hypertrophy without foraminal narrowing C5 C6 moderate right neural foraminal stenosis and mild left neural foraminal narrowing C 67 normal",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "mild", "right": "moderate"}, "C6-C7": dict(B)}),
 ]
 
 
