@@ -202,7 +202,11 @@ _RUN_ON_LEVEL_RE = re.compile(
     r"(?:three|four|five|six|seven|one)\b",
     re.IGNORECASE,
 )
-_THERE_IS_RE = re.compile(r"(?<=\s)there\s+(?:is|are)\b", re.IGNORECASE)
+_THERE_IS_RE = re.compile(
+    r"(?<=\s)(?:there\s+(?:is|are)|impression|conclusion|opinion|"
+    r"(?:the\s+)?(?:remaining|other)\s+(?:cervical\s+)?levels)\b",
+    re.IGNORECASE,
+)
 _AT_LEVEL_END_RE = re.compile(
     r"\bat\s+(?:the\s+)?(?:C|see|sea)\s?(?:[1-7]|two|three|four|five|six|seven)\s*[-/]?\s*(?:C|T)?\s?"
     r"(?:[1-7]|one|two|three|four|five|six|seven)\s+$",
@@ -252,13 +256,13 @@ _LEVEL_JOINERS = frozenset(
 
 
 def _unpunctuated_runs(line: str) -> list[tuple[int, int]]:
-    """Stretches of a line of 40 words or more with no punctuation at all."""
+    """Stretches of a line of 30 words or more with no punctuation at all."""
     out = []
     pos = 0
     for piece in re.split(r"(?<=[.;:!?])\s+", line):
         start = line.find(piece, pos)
         pos = start + len(piece)
-        if len(piece.split()) >= 40 and "," not in piece:
+        if len(piece.split()) >= 30 and "," not in piece:
             out.append((start, pos))
     return out
 

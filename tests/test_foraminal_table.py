@@ -685,6 +685,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C4-C5": {"left": "moderate", "right": "moderate"}, "C6-C7": {"right": "mild"}}),
     ("unpunctuated dictation with levels 'C 23' and 'C5 C6'", "FINDINGS the cervical cord demonstrates normal signal and morphology there is mild multilevel disc desiccation C 23 normal C 34 mild bilateral uncovertebral joint hypertrophy without foraminal narrowing C5 C6 moderate right neural foraminal stenosis and mild left neural foraminal narrowing C 67 normal",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "mild", "right": "moderate"}, "C6-C7": dict(B)}),
+    ("unpunctuated dictation: 'remaining levels' and 'impression' open statements; 'canal or for animal narrowing'", "MRI cervical spine without contrast. Findings: Stable mild anterolisthesis of C4 on C5 the cord is normal in signal C5 C6 unchanged moderate right neural foraminal stenosis left foramen mild no significant central stenosis at this level remaining levels without significant foraminal or canal stenosis impression stable moderate right C5-C6 foraminal stenosis no new findings\nC6-7 small central protrusion no significant canal or for animal narrowing",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "mild", "right": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
 ]
 
 
