@@ -1818,18 +1818,23 @@ class FindingBuilder:
                     items.append(_Item(ex.start, ex.end, "QUANTIFIER", "remaining"))
                 continue
             items.append(_Item(span.start, span.end, "LEVEL", span.id_))
-        for label in ("QUANTIFIER", "ANAPHOR"):
-            index = self.lex.get(label)
-            if index is not None:
-                for span in index.within(start, end):
-                    value = self._anaphor_value(span) if label == "ANAPHOR" else span.id_
-                    if label == "ANAPHOR" and self._in_apposition(span):
-                        continue  # "the adjacent level C4/5": the level says which
-                    if label == "QUANTIFIER" and self._summary_otherwise(span):
-                        continue
-                    if value is not None:
-                        items.append(_Item(span.start, span.end, label, value))
+        items.extend(self._quantifier_items(start, end))
         items.sort(key=lambda it: it.start)
+        return items
+
+    def _quantifier_items(self, start: int, end: int) -> list[_Item]:
+        """The quantifiers ("the remaining levels") and level anaphors ("at this level") in
+        [start, end) that place a finding."""
+        items: list[_Item] = []
+        for label in ("QUANTIFIER", "ANAPHOR"):
+            for span in self._has_label(label, start, end):
+                if label == "ANAPHOR" and self._in_apposition(span):
+                    continue  # "the adjacent level C4/5": the level says which
+                if label == "QUANTIFIER" and self._summary_otherwise(span):
+                    continue
+                value = self._anaphor_value(span) if label == "ANAPHOR" else span.id_
+                if value is not None:
+                    items.append(_Item(span.start, span.end, label, value))
         return items
 
     def _root_clause_commas(self, targets: list[Span]) -> None:
@@ -2596,15 +2601,7 @@ class FindingBuilder:
             and not self._denied_level(s)
             and s.start not in self.excepted
         ]
-        for label in ("QUANTIFIER", "ANAPHOR"):
-            for s in self._has_label(label, start, end):
-                value = self._anaphor_value(s) if label == "ANAPHOR" else s.id_
-                if label == "ANAPHOR" and self._in_apposition(s):
-                    continue
-                if label == "QUANTIFIER" and self._summary_otherwise(s):
-                    continue
-                if value is not None:
-                    items.append(_Item(s.start, s.end, label, value))
+        items.extend(self._quantifier_items(start, end))
         return sorted(items, key=lambda it: it.start)
 
     def _opens_with_anaphor(self, sent: Span) -> bool:
@@ -3088,10 +3085,11 @@ class FindingBuilder:
         found = self._ctx.get(key)
         if found is None:
             ext = target._
-            picked = self._picked_option(target)
+            line_start, line = self._line_around(target)
+            picked = _picked_option(line)
             found = _Context(
                 negated=(bool(ext.is_negated) if picked is None else picked in _NONE_OPTIONS)
-                or self._field_answered_no(target),
+                or _field_answered_no(line, target.end_char - line_start),
                 uncertain=bool(ext.is_uncertain),
                 historical=bool(ext.is_historical),
                 resolved=bool(ext.foramen_resolved),
@@ -3106,24 +3104,6 @@ class FindingBuilder:
         line_start = self.text.rfind("\n", 0, span.start_char) + 1
         line_end = self.text.find("\n", span.end_char)
         return line_start, self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-
-    def _picked_option(self, target: Span) -> str | None:
-        """The option ticked on a pick-list line ("Left foramen: [ ] None [X] Mild [ ] Moderate"),
-        lower-case; None when the line is no pick-list."""
-        _, line = self._line_around(target)
-        if "[" not in line or not _UNTICKED_RE.search(line):
-            return None
-        ticked = _TICKED_RE.search(line)
-        return ticked.group(1).lower() if ticked else ""
-
-    def _field_answered_no(self, target: Span) -> bool:
-        """A template field answered "No" ("Fracture: No", "Cord signal abnormality: No",
-        "Malalignment / subluxation: none"): the finding the label names is denied."""
-        line_start, line = self._line_around(target)
-        if ":" not in line:
-            return False
-        m = _FIELD_NO_RE.match(line)
-        return bool(m) and target.end_char - line_start <= m.end("label")
 
     def _elliptical_canal(self, sent_i: int, start: int, end: int) -> list[Finding]:
         """ "Central canal: moderate stenosis at C5-6; mild at C4-5 and C6-7." """
@@ -4315,6 +4295,25 @@ def _drop_restated_levels(items: list[_Item], target: Span) -> list[_Item]:
     if len(graded_after) < len(after):
         return items
     return [it for it in items if it not in before]
+
+
+def _picked_option(line: str) -> str | None:
+    """The option ticked on a pick-list line ("Left foramen: [ ] None [X] Mild [ ] Moderate"),
+    lower-case; None when the line is no pick-list."""
+    if "[" not in line or not _UNTICKED_RE.search(line):
+        return None
+    ticked = _TICKED_RE.search(line)
+    return ticked.group(1).lower() if ticked else ""
+
+
+def _field_answered_no(line: str, anchor_end: int) -> bool:
+    """A template field answered "No" ("Fracture: No", "Cord signal abnormality: No",
+    "Malalignment / subluxation: none"): the anchor ending at `anchor_end` (an offset in the
+    line) is in the label, so the finding it names is denied."""
+    if ":" not in line:
+        return False
+    m = _FIELD_NO_RE.match(line)
+    return bool(m) and anchor_end <= m.end("label")
 
 
 def _positional(kind: str, named: list[str]) -> list[str]:

@@ -178,8 +178,8 @@ def boundary_offsets(text: str) -> list[int]:
                 elif listed:
                     opening_ends.add(lm.end())
             # "... no marrow abnormality at C5 6 there is right uncovertebral hypertrophy":
-            # "there is" opens a statement
-            for tm in _THERE_IS_RE.finditer(body, seg_start, seg_end):
+            # "there is", "the remaining levels" and "impression" open a statement
+            for tm in _STATEMENT_OPENER_RE.finditer(body, seg_start, seg_end):
                 # "... at C5 6 there is ...": the level opens the statement with it
                 lead = _AT_LEVEL_END_RE.search(body, seg_start, tm.start())
                 starts.append(m.start() + (lead.start() if lead else tm.start()))
@@ -202,7 +202,7 @@ _RUN_ON_LEVEL_RE = re.compile(
     r"(?:three|four|five|six|seven|one)\b",
     re.IGNORECASE,
 )
-_THERE_IS_RE = re.compile(
+_STATEMENT_OPENER_RE = re.compile(
     r"(?<=\s)(?:there\s+(?:is|are)|impression|conclusion|opinion|"
     r"(?:the\s+)?(?:remaining|other)\s+(?:cervical\s+)?levels)\b",
     re.IGNORECASE,
