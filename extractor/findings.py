@@ -29,7 +29,7 @@ from .pipeline import LEXICON_KEY, TARGETS_KEY
 from .scales import parse_scale
 from .schema import SEVERITY_RANK, Finding
 from .segmenter import doc_text
-from .tables import read_tables
+from .tables import read_side_pairs, read_tables
 
 # Sections whose statements are about the current study.
 REPORTABLE_SECTIONS = frozenset({None, "findings", "impression", "addendum"})
@@ -95,9 +95,12 @@ _LEVEL_OPENING_RE = re.compile(
     r"^(?:at\s+)?(?:the\s+)?(?:C|T|L|HWK|BWK)\s?\d{1,2}\s*[-–/~]\s*(?:C|T|L|BWK)?\s?\d{1,2}", re.I
 )
 _STRUCTURE_WORD_RE = re.compile(r"foram|canal", re.I)
-# a side heading alone on its line, over level lines ("Left -", "RIGHT SIDE:", "Right foramina:")
+# a side heading alone on its line, over level lines ("Left -", "RIGHT SIDE:", "Right foramina:",
+# "Neural foramina, right:")
 _SIDE_HEADING_RE = re.compile(
-    r"^\s*(?:[-•*]\s*)?(right|left|rt|lt)\.?(?:\s+side)?(?:\s+(?:neural\s+|exit\s+)*foram\w*)?"
+    r"^\s*(?:[-•*]\s*)?(?:(?P<side>right|left|rt|lt)\.?(?:\s+side)?"
+    r"(?:\s+(?:neural\s+|exit\s+)*foram\w*)?"
+    r"|(?:(?:neural|exit)\s+)*foram\w*\s*[,(\-–]?\s*(?P<side2>right|left|rt|lt)\.?(?:\s+side)?\)?)"
     r"\s*[:\-–—]?\s*$",
     re.I,
 )
@@ -163,7 +166,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis))[A-Za-z][A-Za-z ]{0,30}:\s*)?"
     r"[\s:.\-–—,&/()]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|through|to|two|three|"
     r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical|"
-    r"segments?)"
+    r"segments?|findings|appearances?)"
     r"\b[\s:,.&/\-–—()]*)*"
     # "Rest of the levels explored without findings."
     r"(?:(?:explored|examined|studied|evaluated|visuali[sz]ed|imaged|assessed)\s+)?"
@@ -191,7 +194,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"sem altera[çc][õo]es|unauff(?:[äa]|ae)llig|o\.\s?b\.|"
     r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
     r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:seen|identified|noted|detected|demonstrated|found|observed))?"
-    r"(?:\s+(?:appearances?|in appearance|findings?))?"
+    r"(?:\s+(?:appearances?|in appearance|findings?|conditions?))?"
     # "No significant abnormality at C2-3, C3-4 or C4-5." (the levels stand after)
     r"(?:\s+(?:at|in|of)(?:[\s,]+(?:the|levels?|and|or|to|through))*)?"
     r"(?:\s*,?\s*(?:unchanged|stable|again noted|as before|as previously))?"
@@ -242,8 +245,11 @@ _EXAM_TITLE_RE = re.compile(
 )
 # "PRELIMINARY REPORT" / "Prelim read:" ... "FINAL REPORT": a superseded first version
 _PRELIMINARY_RE = re.compile(
-    r"^[ \t*=#-]*(?:preliminary|prelim|provisional)\.?"
-    r"(?:[ \t]+(?:report|read|interpretation|result))?[ \t]*:?",
+    r"^[ \t*=#-]*(?:(?:preliminary|prelim|provisional)\.?"
+    r"(?:[ \t]+(?:report|read|interpretation|result))?"
+    # "Registrar report:", "Resident's preliminary read:"
+    r"|(?:registrar|resident|trainee)(?:'s)?[ \t]+(?:preliminary[ \t]+)?"
+    r"(?:report|read|interpretation)[ \t]*(?=:|$))[ \t]*:?",
     re.IGNORECASE | re.MULTILINE,
 )
 _FINAL_REPORT_RE = re.compile(
@@ -274,7 +280,8 @@ _DASH_ADDENDUM_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _QUOTED_EARLIER_READ_RE = re.compile(
-    r"\b(?:preliminary|prelim|provisional|initial|original|overnight|resident'?s?|registrar'?s?)"
+    r"\b(?:preliminary|prelim|provisional|initial|original|overnight|resident'?s?|registrar'?s?|"
+    r"outside|external)"
     r"[^:\n\"“]{0,50}\b(?:read|report|interpretation|impression|dictation)\s*:?\s*"
     r"(?P<quote>[\"“][^\"”\n]{3,400}[\"”])",
     re.IGNORECASE,
@@ -287,6 +294,13 @@ _AGREES_RE = re.compile(
     r"\b(?:agreed|unchanged|stands?|as (?:reported|described|dictated))\b",
     re.IGNORECASE,
 )
+# words after which an adverb of degree measures a change ("slightly progressed")
+_CHANGE_DEGREE_WORDS = frozenset(
+    {
+        "progressed", "increased", "improved", "worse", "worsened", "better", "less", "more",
+        "larger", "smaller", "greater", "changed", "regressed",
+    }
+)  # fmt: skip
 _CHANGE_NOUNS = frozenset(
     {"progression", "worsening", "improvement", "increase", "decrease", "change", "regression"}
 )
@@ -355,8 +369,9 @@ _CORRECTION_RE = re.compile(
     # "Agree ... with the following amendment: the right C6-C7 foraminal stenosis is moderate,
     # not severe"
     r"following\s+amendments?|(?:,\s*not|\brather\s+than)\s+(?:minimal|mild|moderate|severe|"
-    r"marked|narrowed|stenotic|compressed)\b|\bis\s+actually\b|\bactually\s+(?:on|at|in)\b|"
+    r"marked|minimally|mildly|moderately|severely|markedly|narrowed|stenotic|compressed)\b|\bis\s+actually\b|\bactually\s+(?:on|at|in)\b|"
     r"\bwould\s+grade\b|\b(?:level|side|grade)\s+correction\b|\b(?:is|are)\s+withdrawn\b|"
+    r"\bcorrections?\s+(?:to|of)\s+(?:the\s+)?(?:level|side|grade|laterality)\b|"
     # an addendum that opens "Correction." / "Correction: ..."
     r"^\W*corrections?(?=\s*[.:\-–—]))",
     re.I,
@@ -725,6 +740,11 @@ def _opens_line(doc: Doc, i: int) -> bool:
     return "\n" in prev.whitespace_ or "\n" in prev.text
 
 
+_COMPARED_WITH = frozenset(
+    {"compared", "comparison", "relative", "than", "versus", "vs", "vs.", "against"}
+)
+
+
 def _relative_sides(spans: list[Span]) -> list[Span]:
     """Sides named relative to another ("left facet arthrosis narrowing the ipsilateral
     foramen"): the left or right named last before them in the same sentence or the one
@@ -740,6 +760,9 @@ def _relative_sides(spans: list[Span]) -> list[Span]:
             if (
                 last is None
                 or sum(bool(doc[i].is_sent_start) for i in range(last.end, sp.start + 1)) > 1
+                # "narrowed, estimated 50% compared with the contralateral side": the side
+                # measured against is no finding's
+                or any(t.lower_ in _COMPARED_WITH for t in doc[max(sp.start - 4, 0) : sp.start])
             ):
                 continue
             side = last.id_
@@ -836,6 +859,14 @@ class FindingBuilder:
                 and self.lowers[s.start - 1 : s.start] == ["from"]
                 and self._change_before(s.start - 1)
             )
+            # "possibly slightly progressed", "slightly less marked than before": the degree of
+            # a change, not a grade
+            and not (
+                s.end - s.start == 1
+                and self.lowers[s.start].endswith("ly")
+                and self.lowers[s.end : s.end + 1] != []
+                and self.lowers[s.end] in _CHANGE_DEGREE_WORDS
+            )
         ]
         self.attr_spans = _relative_sides(
             _sorted_spans(filter_spans(severities + by_label.get("SIDE", [])))
@@ -846,6 +877,9 @@ class FindingBuilder:
             for s in filter_spans(by_label.get("BLOCKER", []))
             if not any(i in target_tokens for i in range(s.start, s.end))
         )
+        if "HEDGE" in by_label:
+            # "possibly slightly less marked than before": the change is hedged, not the finding
+            by_label["HEDGE"] = [s for s in by_label["HEDGE"] if not self._hedges_change(s.end)]
         self.lex = {
             # longest match wins within a label; then phrases that only look like a quantifier
             # ("the remaining findings") are dropped
@@ -874,6 +908,13 @@ class FindingBuilder:
         self._block_labels: list[str | None] | None = None
         self._inline_labelled: set[int] = set()  # sentences ruled by an inline label only
         self._side_block_cache: list[str | None] | None = None
+
+    def _hedges_change(self, i: int) -> bool:
+        """The words from token i measure a change ("slightly less", "progressed")."""
+        words = self.lowers[i : i + 2]
+        if words[:1] and words[0].endswith("ly") and words[0] not in _CHANGE_DEGREE_WORDS:
+            words = words[1:]
+        return bool(words) and words[0] in _CHANGE_DEGREE_WORDS
 
     def _change_before(self, i: int) -> bool:
         """A change word shortly before token i ("progressed from mild to moderate"), so that
@@ -1728,10 +1769,21 @@ class FindingBuilder:
                     # follows ("... is now moderate")
                     return self._grade_follows(span)
                 return True
+        if self.lowers[max(span.start - 3, 0) : span.start][-3:-1] in (
+            ["outside", "report"],
+            ["preliminary", "report"],
+            ["prior", "report"],
+            ["previous", "report"],
+        ) and self.lowers[span.start - 1] in (":", "-", "="):
+            return True  # "(outside report: moderate)"
         for i in range(span.start - 1, max(span.start - 8, 0) - 1, -1):
             if self.lowers[i] in _CLAUSE_PUNCT:
                 break
-            if self.lowers[i] in _SUPERSEDED_VERSION_WORDS:
+            if self.lowers[i] in _SUPERSEDED_VERSION_WORDS or (
+                # "(outside report graded severe bilaterally)", "(outside report: moderate)"
+                self.lowers[i] in ("outside", "external")
+                and self.lowers[i + 1 : i + 2] in (["report"], ["read"], ["interpretation"])
+            ):
                 # "the preliminary report overstated this as severe"
                 return True
         after = self.lowers[span.end : span.end + 2]
@@ -2742,7 +2794,12 @@ class FindingBuilder:
                         last_target
                         if last_target is not None
                         and last_target.label_ in _CONTINUABLE
-                        and all(t.label_ == "ROOT" for t in own)
+                        and (
+                            all(t.label_ == "ROOT" for t in own)
+                            # "Canal:\nC5-6: moderate stenosis; the cord is not deformed.\n
+                            # C6-7: mild narrowing.": the label's lines go on after the cord
+                            or self._block_label(sent_i) in ("CANAL", "FORAMINAL")
+                        )
                         else own[-1],
                     )
                 elif scale_subject is not None and (
@@ -2760,11 +2817,43 @@ class FindingBuilder:
                 elif last_target is not None and last_target.label_ in _CONTINUABLE:
                     findings.extend(self._elliptical(sent_i, start, end, last_target))
         findings.extend(read_tables(self.text, self._section_at_char, self.scale.grades))
+        findings.extend(read_side_pairs(self.text, self._section_at_char, self.scale.grades))
+        for at, old, new in self._level_moves():
+            # "Correction to level. The adjacent segment degeneration described above is at
+            # C4-5, not C3-4.": what was said of C3-4 before is said of C4-5
+            findings = [
+                f.model_copy(update={"level": new})
+                if f.level == old and not f.correction and f.start < at
+                else f
+                for f in findings
+            ]
         unique: dict[tuple[object, ...], Finding] = {}
         for f in findings:
             key = (f.type, f.level, f.side, f.severity, f.negated, f.start, f.end, f.label)
             unique.setdefault(key, f)
         return list(unique.values())
+
+    def _level_moves(self) -> list[tuple[int, str, str]]:
+        """Corrections that move what was described at one level to another without restating
+        it ("... described above is at C4-5, not C3-4"): (where the correction starts, the
+        level denied, the level meant)."""
+        out = []
+        for k, sent in enumerate(self.sents):
+            if not self.sent_correction[k]:
+                continue
+            spans = self.levels.within(sent.start, sent.end)
+            if len(spans) != 2 or any(
+                t.label_ in ("FORAMINAL", "CANAL", "GENERIC_STENOSIS")
+                for t in self.target_index.within(sent.start, sent.end)
+            ):
+                continue  # a correction that restates its finding grades it where it stands
+            denied = [sp for sp in spans if self._denied_level(sp)]
+            meant = [sp for sp in spans if sp not in denied]
+            if len(denied) == 1 and len(meant) == 1:
+                old, new = _levels_of(denied[0]), _levels_of(meant[0])
+                if len(old) == 1 and len(new) == 1 and old != new:
+                    out.append((sent.start_char, old[0], new[0]))
+        return out
 
     def _paragraph_break(self, sent_i: int) -> bool:
         prev = self.sents[sent_i - 1]
@@ -2981,7 +3070,8 @@ class FindingBuilder:
                 line = self.text[sent.start_char : line_end if line_end >= 0 else len(self.text)]
                 heading = _SIDE_HEADING_RE.match(line)
                 if heading:
-                    current = "left" if heading.group(1).lower().startswith("l") else "right"
+                    side = heading.group("side") or heading.group("side2")
+                    current = "left" if side.lower().startswith("l") else "right"
                     out.append(None)
                     prev_end = sent.start_char + len(sent.text.rstrip())
                     continue
@@ -3172,7 +3262,7 @@ class FindingBuilder:
     def _from_frame(self, fr: _Frame) -> list[Finding]:
         target = fr.target
         label = target.label_
-        if self.ctx(target).request:
+        if self.ctx(target).request or self._queried(fr.sent_i, target):
             return []  # "r/o foraminal stenosis" asks a question; it is not a finding
         # the frame may end at a noun of the target's own phrase ("signal change cannot be
         # assessed on CT"): look a few words on, up to the next anchor
@@ -3198,6 +3288,13 @@ class FindingBuilder:
         if label == "ROOT":
             return self._root(fr)
         return []
+
+    def _queried(self, sent_i: int, target: Span) -> bool:
+        """ "Metastasis? Radiculopathy?" in the untitled lines before the findings: the
+        referrer's question."""
+        if self.lowers[target.end : target.end + 1] != ["?"] or self.sent_sections[sent_i]:
+            return False
+        return any(sec in ("findings", "impression") for sec in self.sent_sections[sent_i + 1 :])
 
     def _field_label(self, sent: _Sent, target: Span) -> str | None:
         """The label of a "Canal:" / "Foramina:" field or an "As for the foramina," topic that
@@ -3952,11 +4049,17 @@ class FindingBuilder:
         if self.lowers[target.start - 1 : target.start] in (["the"], ["this"]) and sent_i > 0:
             # "the foramen" in the sentence after its cause
             start = self.sents[sent_i - 1].start
-        if any(
-            t.label_ in _CONTINUABLE or t.label_ == "ROOT"
+        before = [
+            t
             for t in self.target_index.within(start, target.start)
-        ):
-            return None
+            if t.label_ in _CONTINUABLE or t.label_ == "ROOT"
+        ]
+        if before:
+            # "Right foraminal stenosis at C5-6, left foraminal herniation causing severe
+            # foraminal stenosis at C6-7": a clause of its own after the other finding
+            if "," not in self.lowers[before[-1].end : target.start]:
+                return None
+            start = before[-1].end
         sides = [sp for sp in self.attrs.within(start, target.start) if sp.label_ == "SIDE"]
         if len({sp.id_ for sp in sides}) != 1 or sides[0].id_ not in ("left", "right", "bilateral"):
             return None  # ("uncovertebral spurring left greater than right results in ...")
@@ -4265,8 +4368,13 @@ class FindingBuilder:
         remainder = " ".join(pieces)
         if not _LEVEL_NORMAL_RE.match(remainder):
             return []
-        self._block_label(sent_i)
-        if sent_i in self._inline_labelled or self._side_blocks()[sent_i] is not None:
+        if (
+            # "Spinal canal: mild narrowing at C5/6. Normal elsewhere.": the labelled
+            # structure's other levels, not whole levels
+            (not lv and self._block_label(sent_i) is not None)
+            or sent_i in self._inline_labelled
+            or self._side_blocks()[sent_i] is not None
+        ):
             # "Foramina, left: C5-C6 mild. C4-C5 patent." fills the labelled field of one side,
             # not the whole level
             return []

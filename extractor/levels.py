@@ -94,19 +94,20 @@ _NUMBER_WORDS = {
     "five": "5",
     "six": "6",
     "seven": "7",
+    "too": "2",  # "C too three"
     "one": "T1",  # "C seven T one"
     "for": "4",  # "C3 for" (heard for C3-4)
 }
 _HEARD_LEVEL_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?:see|sea)[ \t]+(?P<an>[2-7]|two|three|four|five|six)"
     # ... or with its "C" and the digits spelled out ("C five six")
-    r"|C[ \t]+(?P<an2>two|three|four|five|six|seven)"
+    r"|C[ \t]+(?P<an2>two|too|three|four|for|five|six|seven)"
     # ... or its first digit as a digit and the second as a word ("C6 seven")
     r"|C(?P<an3>[2-7])(?=[ \t]+(?:three|four|five|six|seven|for)\b)"
     # ... or both digits with their letters spaced out ("C 6 C 7")
     r"|C[ \t]?(?P<an4>[1-7])(?=[ \t]+[CT][ \t]?[1-7]\b))"
     r"[ \t]*(?:[-–/]|[ \t])(?:[ \t]*[CT][ \t]?)?"
-    r"[ \t]*(?P<bn>[3-7]|T1|three|four|five|six|seven|one|for)"
+    r"[ \t]*(?P<bn>[3-7]|T[ \t]?1|three|four|five|six|seven|one|for)"
     r"(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim|x\b))",
     re.IGNORECASE,
 )
@@ -233,7 +234,8 @@ def _find(text: str) -> list[LevelMention]:
         groups = m.groupdict()
         a_raw = groups.get("an2") or groups.get("an3") or groups.get("an4") or m.group("an")
         an = _NUMBER_WORDS.get(a_raw.lower(), a_raw)
-        bn = _NUMBER_WORDS.get(m.group("bn").lower(), m.group("bn"))
+        b_raw = "".join(m.group("bn").split())  # "T 1" -> "T1"
+        bn = _NUMBER_WORDS.get(b_raw.lower(), b_raw)
         level = _cervical_disc(int(an), bn.upper())
         if level and not any(r.start < end and start < r.end for r in raw):
             raw.append(LevelMention(start, end, (level,), "disc"))

@@ -77,6 +77,11 @@ class SentenceConText(ConText):
         all_modifiers: list[ConTextModifier] = []
         edges = []
         level_tokens = {i for sp in doc.spans[LEVELS_KEY] for i in range(sp.start, sp.end)}
+        graded = sorted(
+            sp.start
+            for sp in doc.spans[LEXICON_KEY]
+            if sp.label_ == "SEVERITY" and sp.id_ in _GRADES
+        )
         for k, sentence_targets in by_sentence.items():
             graph = ConTextGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)
             graph.targets = sentence_targets
@@ -86,7 +91,13 @@ class SentenceConText(ConText):
             graph.update_scopes()
             graph.apply_modifiers()
             all_modifiers.extend(graph.modifiers)
-            edges.extend(_nearest_subject(graph.edges, sentence_targets, level_tokens))
+            edges.extend(
+                _nearest_subject(
+                    _graded_after_break(graph.edges, sentence_targets, level_tokens, graded),
+                    sentence_targets,
+                    level_tokens,
+                )
+            )
         for target, modifier in edges:
             target._.modifiers += (modifier,)
         if self.context_attributes_mapping:
@@ -357,6 +368,56 @@ def _nearest_subject(
                 negated.add(id(nxt))
                 break
     return out
+
+
+# Severity ids of the lexicon that grade a finding present.
+_GRADES = frozenset(
+    {"mild", "mild-moderate", "moderate", "moderate-severe", "severe", "grade_1", "grade_1-2",
+     "grade_2", "grade_2-3", "grade_3", "grade_4", "grade_middle"}
+)  # fmt: skip
+
+
+def _graded_after_break(
+    edges: list[tuple[Span, ConTextModifier]],
+    targets: list[Span],
+    level_tokens: set[int],
+    graded: list[int],
+) -> list[tuple[Span, ConTextModifier]]:
+    """A negation before its target does not reach it over a new statement: a grade that
+    stands after a level or another finding opens one, as in unpunctuated dictation ("the
+    right foramen is patent C6-7 mild right foraminal narrowing", "without cord deformity mild
+    canal stenosis"). A grade right after the negation is negated ("no severe stenosis")."""
+    if not graded or not edges:
+        return edges
+    doc = targets[0].doc
+    named = level_tokens | {i for t in targets for i in range(t.start, t.end)}
+    out = []
+    for target, modifier in edges:
+        m_end = modifier.modifier_span[1]
+        if modifier.category == "NEGATED_EXISTENCE" and m_end <= target.start:
+            lo = bisect_right(graded, m_end - 1)
+            hi = bisect_right(graded, target.start - 1)
+            # a negation that may also look back ("patent", "normal") does not grade what
+            # follows it: "... is patent moderate canal stenosis"
+            if graded[lo:hi] and (
+                modifier.direction != "FORWARD"
+                or any(_opens_statement(doc, m_end, g, named) for g in graded[lo:hi])
+            ):
+                continue
+        out.append((target, modifier))
+    return out
+
+
+def _opens_statement(doc: Doc, lo: int, grade: int, named: set[int]) -> bool:
+    """The grade at token `grade` follows a level or a finding named after token `lo` with no
+    conjunction or comma between them ("patent C6-7 mild", not "no canal or minimal
+    stenosis")."""
+    for i in range(grade - 1, lo - 1, -1):
+        if i in named:
+            return True
+        if doc[i].lower_ in _CONJUNCTIONS or doc[i].text == ",":
+            return False  # a list: "No canal stenosis, severe foraminal narrowing or ..."
+    return False
 
 
 def _inserted(doc: Doc, t: Span, before: int) -> bool:

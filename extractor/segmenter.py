@@ -183,6 +183,23 @@ def boundary_offsets(text: str) -> list[int]:
                 # "... at C5 6 there is ...": the level opens the statement with it
                 lead = _AT_LEVEL_END_RE.search(body, seg_start, tm.start())
                 starts.append(m.start() + (lead.start() if lead else tm.start()))
+        for cm in _CLAUSE_SUBJECT_RE.finditer(body):
+            # "... compression of the exiting left C6 nerve root the right exit foramen is
+            # mildly narrowed": a structure that is the subject of its own clause, run on
+            # after a word that does not lead into it, opens a statement
+            clause = _LAST_CLAUSE_RE.search(body, 0, cm.start())
+            before = clause.group(0).split() if clause else []
+            if (
+                before
+                and before[-1].isalpha()
+                and before[-1].lower() not in _CLAUSE_JOINERS
+                and _STATED_RE.search(clause.group(0))
+            ):
+                starts.append(m.start() + cm.start())
+        for gm in _NONE_THEN_GRADE_RE.finditer(body):
+            # "... the left is patent moderate canal stenosis": a grade right after a word
+            # that calls something normal opens the next statement
+            starts.append(m.start() + gm.start("grade"))
         for bm in _INLINE_BULLET_RE.finditer(body):
             # "... normal • C3-4: normal • IMPRESSION: ...": a bullet inside a line (a list
             # flattened onto one line) is a segment of its own before the next item
@@ -197,7 +214,7 @@ _RUN_ON_LEVEL_RE = re.compile(
     r"(?<![\w/-])C\s?[1-7]\s*[-/]\s*(?:C|T)?\s?[1-7]\b"
     r"|(?<![\w/-])C[1-7]\s(?:[2-7]|T1)\b"  # "C5 6"
     r"|(?<![\w/-])C\s?[1-7][2-7]\b"  # "C 56"
-    r"|(?<![\w/-])C[1-7]\sC[2-7]\b"  # "C5 C6"
+    r"|(?<![\w/-])C\s?[1-7]\s[CT]\s?[1-7]\b"  # "C5 C6", "C 7 T 1"
     r"|(?<![\w/-])C\s?(?:[1-7]|two|three|four|five|six|seven)\s(?:C\s|T\s)?"
     r"(?:three|four|five|six|seven|one)\b",
     re.IGNORECASE,
@@ -207,6 +224,37 @@ _STATEMENT_OPENER_RE = re.compile(
     r"(?:the\s+)?(?:remaining|other)\s+(?:cervical\s+)?levels)\b",
     re.IGNORECASE,
 )
+_CLAUSE_SUBJECT_RE = re.compile(
+    r"(?<=\s)the\s+(?:(?:right|left|write|lift)\s+)?(?:(?:neural|exit|spinal|central)\s+)?"
+    r"(?:foramen|foramina|neuroforamen|neuroforamina|canal|cord)\s+(?:is|are)\b"
+    # ... or the other side alone: "the right foramen is mildly narrowed the left is patent"
+    r"|(?<=\s)the\s+(?:right|left|write|lift)\s+(?:one\s+)?is\b",
+    re.IGNORECASE,
+)
+_NONE_THEN_GRADE_RE = re.compile(
+    r"(?<=\s)(?:patent|normal|unremarkable)\s+"
+    r"(?P<grade>(?:mild|mildly|moderate|moderately|severe|severely|marked|markedly|minimal)\b)",
+    re.IGNORECASE,
+)
+# the words since the last punctuation mark
+_LAST_CLAUSE_RE = re.compile(r"[^.,;:!?()]*$")
+# ... and whether they state a finding already ("At the remaining levels the foramina are
+# patent" is one clause)
+_STATED_RE = re.compile(
+    r"\b(?:narrow\w*|stenos[ie]s|stenotic|compress\w*|protrusion|bulge|osteophytes?|"
+    r"hypertrophy|complex|herniation|extrusion|spurs?|spurring|normal|patent|unremarkable|"
+    r"preserved|effac\w*|imping\w*|encroach\w*|root|signal)\b",
+    re.IGNORECASE,
+)
+# words after which such a clause continues the one before ("and the canal is patent")
+_CLAUSE_JOINERS = frozenset(
+    {
+        "and", "or", "nor", "but", "whereas", "while", "whilst", "where", "that", "which",
+        "with", "of", "at", "in", "on", "to", "by", "from", "as", "because", "since", "than",
+        "if", "when", "although", "though", "so", "however", "also", "then", "both", "all",
+        "is", "are", "was", "were", "not", "only", "thus", "hence", "therefore",
+    }
+)  # fmt: skip
 _AT_LEVEL_END_RE = re.compile(
     r"\bat\s+(?:the\s+)?(?:C|see|sea)\s?(?:[1-7]|two|three|four|five|six|seven)\s*[-/]?\s*(?:C|T)?\s?"
     r"(?:[1-7]|one|two|three|four|five|six|seven)\s+$",

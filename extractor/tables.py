@@ -127,7 +127,8 @@ def _lines(text: str) -> Iterator[tuple[str, int]]:
 _INLINE_GRADE_RE = re.compile(r"\b([0-4])\s*(?:=|:|-|–)?\s*(none|mild|moderate|severe)\b", re.I)
 _SIDE_HEADER_RE = re.compile(r"^(?:right|rt|r|left|lt|l)\.?$", re.I)
 _FORAMEN_WORD_RE = re.compile(r"foram|\bnf\b|\bnfs\b", re.I)
-_BRACKET_COLUMNS_RE = re.compile(r"\(([^()]*/[^()]*)\)\s*:?\s*$")
+_BRACKET_COLUMNS_RE = re.compile(r"\(([^()]*(?P<sep>[/;])[^()]*)\)\s*:?\s*$")
+_ANY_BRACKET_COLUMNS_RE = re.compile(r"\([^()\n]*[/;][^()\n]*\)[ \t]*:?[ \t]*$", re.MULTILINE)
 _SLASH_ROW_RE = re.compile(r"^(\s*(?:[-*•]\s*)?)([^:]{2,20}?)\s*:\s*(.+?)\s*$")
 
 
@@ -148,34 +149,105 @@ def _side_header(
     return [("level", None), *sides]
 
 
-def _bracket_columns(line: str) -> list[tuple[str, str | None] | None] | None:
-    """ "Degenerative assessment (canal / right foramen / left foramen):": the columns of the
-    slash rows that follow, with the level column first."""
+def _bracket_columns(line: str) -> tuple[list[tuple[str, str | None] | None], str] | None:
+    """ "Degenerative assessment (canal / right foramen / left foramen):", "Foramina (right;
+    left):": the columns of the rows that follow, with the level column first, and the mark
+    that parts their values."""
     m = _BRACKET_COLUMNS_RE.search(line)
     if m is None:
         return None
-    names = [name.strip() for name in m.group(1).split("/")]
+    sep = m.group("sep")
+    names = [name.strip() for name in m.group(1).split(sep)]
     if _FORAMEN_WORD_RE.search(line[: m.start()]) and all(_SIDE_HEADER_RE.match(n) for n in names):
         # "Neural foraminal stenosis (R / L):" - the sides of the foramina the line names
-        return [("level", None), *(("foraminal", _side_name(n)) for n in names)]
+        return [("level", None), *(("foraminal", _side_name(n)) for n in names)], sep
     kinds = [_column_kind(name) for name in names]
     if not kinds or any(k is None or k[0] == "level" for k in kinds):
         return None
-    return [("level", None), *kinds]
+    return [("level", None), *kinds], sep
 
 
-def _slash_cells(line: str, offset: int) -> list[tuple[str, int, int]]:
-    """ "C4-C5: mild / mild / moderate": the level and each value, with offsets."""
+def _slash_cells(line: str, offset: int, sep: str = "/") -> list[tuple[str, int, int]]:
+    """ "C4-C5: mild / mild / moderate", "C3-4: patent; mild.": the level and each value, with
+    offsets."""
     m = _SLASH_ROW_RE.match(line)
-    if m is None or "/" not in m.group(3):
+    if m is None or sep not in m.group(3):
         return []
     cells = [(m.group(2), offset + m.start(2), offset + m.end(2))]
     pos = m.start(3)
-    for part in m.group(3).split("/"):
+    for part in m.group(3).split(sep):
         lead = len(part) - len(part.lstrip())
         cells.append((part.strip(), offset + pos + lead, offset + pos + lead + len(part.strip())))
         pos += len(part) + 1
     return cells
+
+
+# "Foramina are given as right/left.", "written as R/L": the order of the sides in the pairs of
+# values that follow ("C3/C4: canal normal, foramina 1/0")
+_PAIR_ORDER_RE = re.compile(
+    r"\b(?:given|written|listed|reported|expressed|presented|shown|recorded|noted|graded)\s+"
+    r"(?:as\s+|in\s+the\s+order\s+)?\(?\s*(?P<a>right|left|rt|lt|r|l)\s*/\s*"
+    r"(?P<b>right|left|rt|lt|r|l)\b",
+    re.IGNORECASE,
+)
+_PAIR_ROW_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<level>[^:\n]{2,30}?)\s*:\s*(?P<body>.+?)\s*$")
+_PAIR_RE = re.compile(
+    r"(?:^|(?P<label>\b(?:neural\s+|exit\s+)?(?:foramina|foramen|nf|nfs)\b)\s*:?\s*)"
+    r"(?P<a>[0-4]|[a-z]+(?:[- ]to[- ][a-z]+|-[a-z]+)?)\s*/\s*"
+    r"(?P<b>[0-4]|[a-z]+(?:[- ]to[- ][a-z]+|-[a-z]+)?)(?=\s*(?:[.,;]|$))",
+    re.IGNORECASE,
+)
+
+
+def read_side_pairs(
+    text: str,
+    section_at: Callable[[int], str | None],
+    grades: Mapping[str, str] | None = None,
+) -> list[Finding]:
+    """Findings from level lines that give the two foramina as a pair, in the order of the
+    sides a sentence of the report states ("Foramina are given as right/left." then "C5-6:
+    canal mildly narrowed, foramina 3/2", "C7-T1: 0/0.")."""
+    order = _PAIR_ORDER_RE.search(text)
+    if order is None:
+        return []
+    sides = [_side_name(order.group("a")), _side_name(order.group("b"))]
+    if sides[0] == sides[1]:
+        return []
+    out: list[Finding] = []
+    for line, offset in _lines(text):
+        row = _PAIR_ROW_RE.match(line)
+        if row is None:
+            continue
+        levels = find_levels(row.group("level"))
+        if len(levels) != 1 or levels[0].start != 0:
+            continue
+        body, body_at = row.group("body"), row.start("body")
+        for m in _PAIR_RE.finditer(body):
+            if m.group("label") is None and m.start() != 0:
+                continue
+            for side, key in zip(sides, ("a", "b"), strict=True):
+                value = _value(m.group(key), grades)
+                if value is None:
+                    break
+                start = offset + body_at + m.start(key)
+                end = offset + body_at + m.end(key)
+                for level in levels[0].levels:
+                    out.append(
+                        Finding(
+                            type="foraminal_stenosis",
+                            level=level,
+                            side=side,  # type: ignore[arg-type]
+                            severity=value,  # type: ignore[arg-type]
+                            negated=value == "none",
+                            section=section_at(start),
+                            text=text[start:end],
+                            start=start,
+                            end=end,
+                            region=region_of(level),  # type: ignore[arg-type]
+                            label="table",
+                        )
+                    )
+    return out
 
 
 def read_tables(
@@ -185,11 +257,18 @@ def read_tables(
 ) -> list[Finding]:
     """Findings from level tables in ``text`` (empty when there is none); ``grades`` maps the
     grade numbers of the report's own scale."""
-    if "|" not in text and "\t" not in text and "  " not in text and " / " not in text:
+    if (
+        "|" not in text
+        and "\t" not in text
+        and "  " not in text
+        and " / " not in text
+        and not _ANY_BRACKET_COLUMNS_RE.search(text)
+    ):
         return []
     out: list[Finding] = []
     columns: list[tuple[str, str | None] | None] | None = None
     slash = False
+    sep = "/"
     previous = ""
     for line, offset in _lines(text):
         if not line.strip():
@@ -197,9 +276,9 @@ def read_tables(
             continue
         bracketed = _bracket_columns(line)
         if bracketed is not None:
-            columns, slash, previous = bracketed, True, line
+            (columns, sep), slash, previous = bracketed, True, line
             continue
-        cells = _slash_cells(line, offset) if slash and columns else _cells(line, offset)
+        cells = _slash_cells(line, offset, sep) if slash and columns else _cells(line, offset)
         side_header = _side_header(cells, line, previous)
         if side_header is not None:
             columns, slash = side_header, False

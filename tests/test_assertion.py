@@ -142,6 +142,16 @@ UNCERTAIN_CELL_CASES = [
     ("a hedge on each side", "Impression: Questionable mild left C4-5 and possible mild left C5-6 foraminal narrowing.", ["C4-C5:left", "C5-C6:left"]),
     ("'there is equivocal' after a clause break", "IMPRESSION: No convincing neural compromise; there is equivocal right C4/5 exit foraminal narrowing.", ["C4-C5:right"]),
     ("'likely causing moderate'", "C6-C7: Left uncovertebral hypertrophy, likely causing moderate left neural foraminal narrowing.", ["C6-C7:left"]),
+    (
+        "a hedge stops at a structure that opens its own clause",
+        "C6/7: a left foraminal osteophyte severely narrows the left exit foramen with probable impingement of the exiting left C7 root the right exit foramen is mildly narrowed.",
+        [],
+    ),
+    (
+        "a hedged change is not a hedged finding",
+        "C4-5: The left foraminal narrowing is again seen, perhaps slightly more pronounced than before.",
+        [],
+    ),
 ]
 
 

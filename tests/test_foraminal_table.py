@@ -687,6 +687,84 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "mild", "right": "moderate"}, "C6-C7": dict(B)}),
     ("unpunctuated dictation: 'remaining levels' and 'impression' open statements; 'canal or for animal narrowing'", "MRI cervical spine without contrast. Findings: Stable mild anterolisthesis of C4 on C5 the cord is normal in signal C5 C6 unchanged moderate right neural foraminal stenosis left foramen mild no significant central stenosis at this level remaining levels without significant foraminal or canal stenosis impression stable moderate right C5-C6 foraminal stenosis no new findings\nC6-7 small central protrusion no significant canal or for animal narrowing",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "mild", "right": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    (
+        "unpunctuated dictation: a negation does not reach a graded finding past a level",
+        "MRI C-spine findings the cord is normal C4-5 foramina patent C5-6 mild right foraminal narrowing",
+        {"C4-C5": dict(B), "C5-C6": {"right": "mild"}},
+    ),
+    (
+        "'no canal or minimal stenosis' is one negated list",
+        "C6-7: No canal or minimal foraminal stenosis.",
+        {"C6-C7": dict(B)},
+    ),
+    (
+        "columns named in brackets parted by semicolons",
+        "Foramina (right; left):\nC3-4: patent; mild.\nC4-5: moderate; moderate.\nC5-6: severe; patent.",
+        {
+            "C3-C4": {"left": "mild", "right": "none"},
+            "C4-C5": {"left": "moderate", "right": "moderate"},
+            "C5-C6": {"left": "none", "right": "severe"},
+        },
+    ),
+    (
+        "a structure heading with its side over level lines ('Exit foramina, left:')",
+        "Exit foramina, left:\nC5/C6 - moderate.\nC6/C7 - mild.\n\nExit foramina, right:\nC5/C6 - mild.",
+        {"C5-C6": {"left": "moderate", "right": "mild"}, "C6-C7": {"left": "mild"}},
+    ),
+    (
+        "'compared with the contralateral side' names no side of the finding",
+        "Foramina:\n C4-5 right - narrowed by about a third compared with the contralateral side.\n C4-5 left - patent.",
+        {"C4-C5": {"left": "none", "right": "unspecified"}},
+    ),
+    (
+        "foraminal pairs in the order the report states ('given as right/left'), graded by its scale",
+        "Foraminal narrowing is graded 0 = none, 1 = mild, 2 = moderate, 3 = severe; values are given as right/left.\nC4-5: canal normal, foramina 0/1.\nC5-6: canal mildly narrowed, foramina 2/3.\nC6-7: 0/0.",
+        {
+            "C4-C5": {"left": "mild", "right": "none"},
+            "C5-C6": {"left": "severe", "right": "moderate"},
+            "C6-C7": dict(B),
+        },
+    ),
+    (
+        "spoken levels 'C too three' and 'C for five'; 'mile to moderate'",
+        "MRI cervical spine. C too three normal. C for five mile to moderate left foraminal narrowing. C five six normal.",
+        {"C2-C3": dict(B), "C4-C5": {"left": "mild-moderate"}, "C5-C6": dict(B)},
+    ),
+    (
+        "the side of the lesion in a clause after another finding",
+        "Impression: Left foraminal stenosis at C4-5, right foraminal osteophyte causing moderate foraminal stenosis at C6-7.",
+        {"C4-C5": {"left": "unspecified"}, "C6-C7": {"right": "moderate"}},
+    ),
+    (
+        "'the findings are within normal limits' and 'normal conditions' at named levels",
+        "At C3-C4 and C4-C5 the findings are within normal limits. C5-C6 has normal conditions. C6-C7: mild right foraminal stenosis.",
+        {"C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"right": "mild"}},
+    ),
+    (
+        "'slightly progressed' measures a change, not a grade",
+        "C5-C6: The right foraminal narrowing has slightly progressed.",
+        {"C5-C6": {"right": "unspecified"}},
+    ),
+    (
+        "a correction that moves what was described to another level",
+        "Findings: At C5-6 there is a left uncovertebral osteophyte with moderate left foraminal narrowing.\nImpression: Moderate left C5-6 foraminal narrowing.\nAddendum: Correction to level. The osteophyte described above is at C6-7, not C5-6. C5-6 is normal.",
+        {"C5-C6": dict(B), "C6-C7": {"left": "moderate"}},
+    ),
+    (
+        "', not moderately,' corrects the grade",
+        "C4/5: Moderate left exit foraminal narrowing.\nAddendum: the left C4/5 exit foramen is mildly, not moderately, narrowed.",
+        {"C4-C5": {"left": "mild"}},
+    ),
+    (
+        "an outside report's grades, quoted or in brackets, are not this study's",
+        'Second opinion review.\nOutside report impression: "Severe right C5-6 foraminal stenosis."\nOur review: C5-6: mild right foraminal narrowing (outside report graded severe). Left foramen patent.',
+        {"C5-C6": {"left": "none", "right": "mild"}},
+    ),
+    (
+        "spoken levels with letters and digits spaced out ('C 7 T 1', 'C7 T 1'), also in a run-on",
+        "Findings alignment is normal there is no marrow oedema the cord is normal in signal C 5 C 6 disc osteophyte complex moderate left neural foraminal stenosis the right foramen is patent C 7 T 1 right uncovertebral hypertrophy mild right neural foraminal narrowing no canal stenosis\nImpression: C7 T 1 mild right foraminal narrowing.",
+        {"C5-C6": {"left": "moderate", "right": "none"}, "C7-T1": {"right": "mild"}},
+    ),
 ]
 
 

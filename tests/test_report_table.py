@@ -917,6 +917,126 @@ CASES = [
 ]
 
 
+CASES += [
+    (
+        "a structure label's level lines go on after a clause about the cord",
+        MRI + "Canal:\nC4-5: mild narrowing.\nC5-6: moderate stenosis; the cord is not deformed.\n"
+        "C6-7: mild narrowing.\nC7-T1: patent.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C4-C5": "mild", "C5-C6": "moderate", "C6-C7": "mild", "C7-T1": "none"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    ),
+    (
+        "'normal elsewhere' under the canal label reaches the canal's other levels",
+        MRI + "Spinal canal: Mild narrowing at C5/6. Normal elsewhere.\n\n"
+        "Exit foramina - left:\nC4/5 free.\nC5/6 moderate.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {**ALL_CANAL_NONE, "C5-C6": "mild"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+    (
+        "'spinal or foraminal stenosis' names the canal",
+        MRI + "C6-7: Small bulge; no spinal or foraminal stenosis.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C6-C7": "none"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    ),
+    (
+        "unpunctuated dictation: a grade after 'patent' opens the next statement",
+        MRI + "C6-7 there is a broad protrusion which flattens the ventral cord the right neural "
+        "foramen is mildly narrowed the left is patent moderate canal stenosis",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C6-C7": "moderate"},
+            "cord": (["C6-C7"], False),
+            "red_flags": [],
+            "pathway": "surgical_review",
+        },
+    ),
+    (
+        "a signal called truncation artefact is no cord signal change",
+        MRI + "Cord: The faint central T2 hyperintensity is truncation artefact. "
+        "C5-6: moderate left foraminal stenosis.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+    (
+        "a registrar's report superseded by the consultant's",
+        "MRI CERVICAL SPINE\nRegistrar report:\nC4-5 disc protrusion compressing the cord.\n\n"
+        "Consultant report:\nC4-5: disc protrusion. Moderate right foraminal stenosis.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+    (
+        "what an earlier read described is not this report's finding",
+        MRI + "C5-6: moderate left foraminal stenosis; the disc abuts the cord.\n"
+        "IMPRESSION: This corrects the initial interpretation, which described cord compression.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+    (
+        "'MRI is more sensitive for ligamentous injury' suggests a study, it finds nothing",
+        "CT CERVICAL SPINE\nFINDINGS: No fracture. C5-6: moderate right foraminal narrowing.\n"
+        "IMPRESSION: No fracture. MRI would be more sensitive for ligamentous injury.",
+        {
+            "modality": "CT",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+    (
+        "the referrer's question before the findings is not a finding",
+        "MRI cervical spine\nKnown lung cancer. Neck pain. Metastases? Disc prolapse?\n"
+        "Findings: No bone marrow lesion. C6-7: moderate left foraminal stenosis.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
