@@ -282,7 +282,8 @@ _DASH_ADDENDUM_RE = re.compile(
 _QUOTED_EARLIER_READ_RE = re.compile(
     r"\b(?:preliminary|prelim|provisional|initial|original|overnight|resident'?s?|registrar'?s?|"
     r"outside|external)"
-    r"[^:\n\"“]{0,50}\b(?:read|report|interpretation|impression|dictation)\s*:?\s*"
+    r"[^:\n\"“]{0,50}\b(?:read|report|interpretation|impression|dictation|draft|version)"
+    r"(?:\s+(?:stated|said|read|described|reported))?\s*:?\s*"
     r"(?P<quote>[\"“][^\"”\n]{3,400}[\"”])",
     re.IGNORECASE,
 )
@@ -418,6 +419,25 @@ _SLASH_GRADES_RE = re.compile(
 _POSITIONAL_ANAPHORS = frozenset(
     {"upper", "lower", "above", "below", "fusion_above", "fusion_below"}
 )
+# the words between two subjects coordinated by "and" ("foramina and spinal canal")
+_SUBJECT_COORDINATORS = frozenset({"and", ",", "the"})
+_WITHOUT_WORDS = frozenset(
+    {
+        "without",
+        "significant",
+        "any",
+        "appreciable",
+        "definite",
+        "relevant",
+        "are",
+        "is",
+        "were",
+        "was",
+    }
+)
+_AFTERTHOUGHT_ENDS = frozenset({".", ",", ";", ")", "so", "pronounced", "affected", "marked"})
+# the words between the levels of a list ("C3-4, C4-5 and C5-6")
+_LEVEL_LIST_GAP = frozenset({",", "and", "or", "&"})
 # anaphors that point to the operated levels when the report names them ("the fused segment",
 # "the level above the fusion")
 _OPERATED_ANAPHORS = frozenset({"operated", "fusion_above", "fusion_below"})
@@ -823,6 +843,20 @@ def _section_of(lookup: tuple[list[int], list[str | None]], token_i: int) -> str
     return cats[k] if k >= 0 else None
 
 
+def _restates(restated: Finding, earlier: Finding) -> bool:
+    """A correction's finding restates an earlier one: the same type and polarity, and for the
+    foramina a side in common."""
+    if restated.type != earlier.type or restated.negated != earlier.negated:
+        return False
+    if restated.type != "foraminal_stenosis" or restated.side in (None, "unspecified"):
+        return True
+    mine = {"left", "right"} if restated.side == "bilateral" else {restated.side}
+    theirs = (
+        {"left", "right"} if earlier.side in ("bilateral", None, "unspecified") else {earlier.side}
+    )
+    return bool(mine & theirs)
+
+
 def _levels_of(span: Span) -> list[str]:
     return span.id_.split("|") if span.id_ else []
 
@@ -1013,8 +1047,11 @@ class FindingBuilder:
             self._relabel(out, m.start(), min(later, default=len(self.text)), "addendum")
         # a first read quoted in the final one ('Preliminary (overnight) read: "Moderate right
         # C5-6 foraminal stenosis."') is what was said before, not what is found
+        starts = [sent.start_char for sent in self.sents]
         for m in _QUOTED_EARLIER_READ_RE.finditer(self.text):
-            self._relabel(out, m.start(), m.end("quote"), "comparison")
+            # from the start of its sentence ("The registrar's draft stated "...".")
+            lo = starts[max(bisect_right(starts, m.start()) - 1, 0)]
+            self._relabel(out, lo, m.end("quote"), "comparison")
         # a preliminary report pasted before the final one is superseded by it
         prelim = _PRELIMINARY_RE.search(self.text)
         final = _FINAL_REPORT_RE.search(self.text, prelim.end() if prelim else 0)
@@ -1104,10 +1141,21 @@ class FindingBuilder:
         With `count` ("both of these levels": 2), the most recent set of that many levels, if
         there is one, else the most recent set."""
         first: list[str] | None = None
+        # "C5-6: ... . C6-7: ... . No canal stenosis at either level.": the sets of the
+        # sentences just before, together
+        gathered: list[str] | None = []
         for found in self._previous_level_sets(sent_i, through_anaphors):
             if count is None or len(set(found)) == count:
                 return found
             first = found if first is None else first
+            if gathered is not None and len(set(found)) < count:
+                gathered = [*found, *gathered]
+                if len(set(gathered)) == count:
+                    return gathered
+                if len(set(gathered)) > count:
+                    gathered = None
+            else:
+                gathered = None
         return first or []
 
     def _previous_level_sets(self, sent_i: int, through_anaphors: bool) -> Iterator[list[str]]:
@@ -1621,10 +1669,19 @@ class FindingBuilder:
         before = self._words_before(token_i, ("the", "on"))
         return bool(before) and before[-1] in _COMPARATIVES
 
-    def _more_on_side(self, token_i: int) -> bool:
+    def _more_on_side(self, token_i: int, end: int) -> bool:
         """A side after "more", "worse" or "greater" ("more to the left"), not after a grade
         ("pronounced on the left") or a superlative ("most pronounced on the left")."""
         before = self._words_before(token_i, ("the", "on", "to"))
+        if before[-1:] in ([","], ["("]):
+            # "foramina moderately narrowed, the right more." - an afterthought that puts the
+            # side first
+            after = [w for w in self.lowers[end : end + 3] if w != "side"][:2]
+            return (
+                after[:1] != []
+                and after[0] in _MORE_WORDS
+                and (after[1:] in ([], ["so"]) or after[1] in _AFTERTHOUGHT_ENDS)
+            )
         return (
             bool(before)
             and before[-1] in _MORE_WORDS
@@ -1789,10 +1846,21 @@ class FindingBuilder:
         after = self.lowers[span.end : span.end + 2]
         if after[:1] in (["->"], ["→"], ["=>"], ["⇒"]) or after in (["-", ">"], ["=", ">"]):
             return True  # "(severe -> mild)": the grade before the arrow is the earlier one
-        for i in range(span.end, min(span.end + 6, len(doc))):
+        for i in range(span.end, min(span.end + 9, len(doc))):
+            if i >= span.end + 6 and not (
+                # further on, only "previously, now ...": "Moderate narrowing of the right C6-7
+                # foramen previously, now mild."
+                self.lowers[i] in ("previously", "formerly")
+                and self.lowers[i + 1 : i + 2] in ([","], ["now"], [";"])
+            ):
+                if self.lowers[i] in (".", ";", "and", ",", "("):
+                    break
+                continue
             if self.lowers[i] in ("prior", "previous", "preoperatively", "previously", "formerly"):
                 if self.lowers[i + 1 : i + 2] and self.lowers[i + 1] in _REPORTING_PARTICIPLES:
                     break  # "moderate narrowing as previously described" is current
+                if any(sp.label_ == "SEVERITY" for sp in self.attrs.starting_at(i + 1)):
+                    break  # "severe stenosis previously moderate": the grade after is prior
                 return True  # "Moderate narrowing C6-7 previously, now mild."
             if _YEAR_RE.match(self.lowers[i]) and self.lowers[i - 1] in ("in", "on", "of"):
                 return True  # "mildly narrowed in 2024, is now moderately narrowed"
@@ -1957,9 +2025,24 @@ class FindingBuilder:
         before = span.start
         while before > 0 and self.lowers[before - 1] in (",", "("):
             before -= 1
+        if span.id_ in ("upper", "lower") and len(self._levels_listed_before(before)) > 1:
+            return False  # "at C3-4 and C5-6, the latter with ...": it picks one of them
         return bool(self.levels.starting_at(after)) or any(
             s.end == before for s in self.levels.within(max(before - 6, 0), before)
         )
+
+    def _levels_listed_before(self, end: int) -> list[str]:
+        """The levels of the list of levels that ends at token `end` ("C3-4 and C5-6")."""
+        spans = self.levels.within(max(end - 12, 0), end)
+        listed: list[str] = []
+        for s in reversed(spans):
+            if s.end != end and not all(w in _LEVEL_LIST_GAP for w in self.lowers[s.end : end]):
+                break
+            listed[:0] = _levels_of(s)
+            end = s.start
+            while end > 0 and self.lowers[end - 1] in ("at", "the"):
+                end -= 1
+        return listed
 
     def _anaphor_base(self, value: str, sent_i: int) -> list[str]:
         if value in _OPERATED_ANAPHORS and self.operated:
@@ -2326,7 +2409,8 @@ class FindingBuilder:
             elif (
                 g.sides
                 and all(
-                    s.value in ("left", "right") and self._more_on_side(s.start) for s in g.sides
+                    s.value in ("left", "right") and self._more_on_side(s.start, s.end)
+                    for s in g.sides
                 )
                 and not any(h.sides for h in groups if h is not g)
             ):
@@ -2739,6 +2823,10 @@ class FindingBuilder:
                     ),
                     scale_subject,
                 )
+                if scale_subject is None and self.scale.foraminal and not self.scale.canal:
+                    # "Grading used in this review: grade 0 = no stenosis, grade 1 = mild ...":
+                    # a scale that names no structure grades the foramina the report names
+                    scale_subject = next((t for t in self.targets if t.label_ == "FORAMINAL"), None)
                 continue
             if not has_targets and last_target is None and scale_subject is None:
                 continue
@@ -2818,12 +2906,18 @@ class FindingBuilder:
                     findings.extend(self._elliptical(sent_i, start, end, last_target))
         findings.extend(read_tables(self.text, self._section_at_char, self.scale.grades))
         findings.extend(read_side_pairs(self.text, self._section_at_char, self.scale.grades))
-        for at, old, new in self._level_moves():
+        for at, end, old, new in self._level_moves():
             # "Correction to level. The adjacent segment degeneration described above is at
-            # C4-5, not C3-4.": what was said of C3-4 before is said of C4-5
+            # C4-5, not C3-4.": what was said of C3-4 before is said of C4-5. A correction that
+            # restates its finding ("the protrusion with moderate left foraminal narrowing is at
+            # C6/7, not C5/6") moves only what it restates.
+            restated = [f for f in findings if at <= f.start < end and f.level == new]
             findings = [
                 f.model_copy(update={"level": new})
-                if f.level == old and not f.correction and f.start < at
+                if f.level == old
+                and not f.correction
+                and f.start < at
+                and (not restated or any(_restates(r, f) for r in restated))
                 else f
                 for f in findings
             ]
@@ -2833,26 +2927,23 @@ class FindingBuilder:
             unique.setdefault(key, f)
         return list(unique.values())
 
-    def _level_moves(self) -> list[tuple[int, str, str]]:
-        """Corrections that move what was described at one level to another without restating
-        it ("... described above is at C4-5, not C3-4"): (where the correction starts, the
-        level denied, the level meant)."""
+    def _level_moves(self) -> list[tuple[int, int, str, str]]:
+        """Corrections that move what was described at one level to another ("... described
+        above is at C4-5, not C3-4"): (where the correction starts and ends, the level denied,
+        the level meant)."""
         out = []
         for k, sent in enumerate(self.sents):
             if not self.sent_correction[k]:
                 continue
             spans = self.levels.within(sent.start, sent.end)
-            if len(spans) != 2 or any(
-                t.label_ in ("FORAMINAL", "CANAL", "GENERIC_STENOSIS")
-                for t in self.target_index.within(sent.start, sent.end)
-            ):
-                continue  # a correction that restates its finding grades it where it stands
+            if len(spans) != 2:
+                continue
             denied = [sp for sp in spans if self._denied_level(sp)]
             meant = [sp for sp in spans if sp not in denied]
             if len(denied) == 1 and len(meant) == 1:
                 old, new = _levels_of(denied[0]), _levels_of(meant[0])
                 if len(old) == 1 and len(new) == 1 and old != new:
-                    out.append((sent.start_char, old[0], new[0]))
+                    out.append((sent.start_char, sent.end_char, old[0], new[0]))
         return out
 
     def _paragraph_break(self, sent_i: int) -> bool:
@@ -3341,9 +3432,12 @@ class FindingBuilder:
                 new_line = (
                     k and "\n" in self.text[self.sents[k - 1].start_char : sent.start_char + 1]
                 )
+                line_text = _LINE_LEAD_RE.sub("", sent.text.strip())
                 if (
                     new_line
-                    and not _LEVEL_OPENING_RE.match(_LINE_LEAD_RE.sub("", sent.text.strip()))
+                    # a bullet alone ("- ") before its level line
+                    and line_text
+                    and not _LEVEL_OPENING_RE.match(line_text)
                     # "Right: moderate stenosis at C3/C4 ..." under "Foramina:"
                     and self._side_label(sent) is None
                     # "Left -" over its level lines
@@ -3511,6 +3605,20 @@ class FindingBuilder:
             return None
         return _Item(sides[0].start, sides[0].end, "SIDE", sides[0].id_)
 
+    def _coordinated_subjects(self, target: Span) -> bool:
+        """The foramina and the canal, coordinated right before `target` ("foramina and spinal
+        canal without stenosis", "canal and foramina without stenosis")."""
+        before = self.target_index.within(max(target.start - 12, 0), target.start)
+        if len(before) < 2:
+            return False
+        first, second = before[-2], before[-1]
+        return (
+            {first.label_, second.label_} == {"CANAL", "FORAMINAL"}
+            and all(w in _SUBJECT_COORDINATORS for w in self.lowers[first.end : second.start])
+            and "and" in self.lowers[first.end - 1 : second.start + 1]
+            and all(w in _WITHOUT_WORDS for w in self.lowers[second.end : target.start])
+        )
+
     def _clause_subject(self, sent: _Sent, target: Span, same_clause: bool = False) -> str | None:
         """The canal or foramen named earlier in the clause of an unqualified 'stenosis' (or,
         unless `same_clause`, the subject a clause with no anchor continues)."""
@@ -3575,7 +3683,7 @@ class FindingBuilder:
             and not self.ctx(target).negated
         )
 
-    def _stenosis(self, fr: _Frame) -> list[Finding]:
+    def _stenosis(self, fr: _Frame, as_label: str | None = None) -> list[Finding]:
         sent, sent_i, frames, target, left, right = fr
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
@@ -3602,7 +3710,7 @@ class FindingBuilder:
                 return []
             label = "FORAMINAL"
         if label == "GENERIC_STENOSIS":
-            field = self._field_label(sent, target)
+            field = as_label or self._field_label(sent, target)
             if field is None and not negated:
                 field = self._clause_subject(sent, target)
             elif (
@@ -3611,6 +3719,9 @@ class FindingBuilder:
                 # "the central canal measures 12 mm at all levels without stenosis": the
                 # stenosis the canal is without
                 field = self._clause_subject(sent, target, same_clause=True)
+                if field is not None and self._coordinated_subjects(target):
+                    # "foramina and spinal canal without stenosis": the stenosis of both
+                    return self._stenosis(fr, "FORAMINAL") + self._stenosis(fr, "CANAL")
             elif field is None:
                 # "Spinal canal no stenosis at all levels": a subject named right before the
                 # negation, as a label without its colon

@@ -72,9 +72,11 @@ _VPAIR_RE = re.compile(
     r"(?P<noun>\s+(?:interspace|intervertebral|disc|disk|level|segment|space|vertebral\s+level))?",
     re.IGNORECASE,
 )
-# Compact cervical notations: "C56", "C5 6" (consecutive digits only; not "C5 6 mm").
+# Compact cervical notations: "C56", "C5 6" (consecutive digits only; not "C5 6 mm"), and "C
+# 6:07", speech recognition's clock time for "C six seven".
 _COMPACT_RE = re.compile(
-    r"(?<![A-Za-z0-9])C\s?(?P<an>[1-7])\s?(?P<bn>[2-7]|T1)(?![0-9A-Za-z])(?!\s*(?:mm|cm|%|x\b))",
+    r"(?<![A-Za-z0-9])C\s?(?P<an>[1-7])(?:\s|:0)?(?P<bn>[2-7]|T1)(?![0-9A-Za-z])"
+    r"(?!\s*(?:mm|cm|%|x\b))",
     re.IGNORECASE,
 )
 # A level header that drops the "C" ("5-6: mild left foraminal narrowing"), or whose "C" speech
@@ -106,7 +108,8 @@ _HEARD_LEVEL_RE = re.compile(
     r"|C(?P<an3>[2-7])(?=[ \t]+(?:three|four|five|six|seven|for)\b)"
     # ... or both digits with their letters spaced out ("C 6 C 7")
     r"|C[ \t]?(?P<an4>[1-7])(?=[ \t]+[CT][ \t]?[1-7]\b))"
-    r"[ \t]*(?:[-–/]|[ \t])(?:[ \t]*[CT][ \t]?)?"
+    # ... and its separator spoken too ("C five slash six")
+    r"[ \t]*(?:[-–/]|[ \t]+(?:slash|dash|hyphen)[ \t]+|[ \t])(?:[ \t]*[CT][ \t]?)?"
     r"[ \t]*(?P<bn>[3-7]|T[ \t]?1|three|four|five|six|seven|one|for)"
     r"(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim|x\b))",
     re.IGNORECASE,
@@ -120,6 +123,13 @@ _PAIR_CHAIN_RE = re.compile(
     r"(?![0-9A-Za-z])(?![ \t]*(?:mm|cm|%|millim|centim|x\b|weeks?|months?|years?|days?))",
     re.IGNORECASE,
 )
+# Vertebrae in Roman numerals, as in Central European reports: "C.V-VI", "C.IV-C.VII",
+# "C.VII-Th.I" (upper case only: "vi" is no numeral in running text).
+_ROMAN_LEVEL_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<ar>C|Th|TH|T|D)\.?[ \t]?(?P<a>VII|VI|IV|V|III|II|I)[ \t]*[-–/][ \t]*"
+    r"(?:(?P<br>C|Th|TH|T|D)\.?[ \t]?)?(?P<b>VII|VI|IV|V|III|II|I)(?![A-Za-z0-9])"
+)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
 _LUMBAR_RE = re.compile(r"\blumbar\b|\bL[1-5]\b", re.IGNORECASE)
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:through|thru|to|until|-|–|—)\s*(?:the\s+)?$", re.IGNORECASE)
 _RANGE_FROM_RE = re.compile(r"from\s+(?:the\s+)?$", re.IGNORECASE)
@@ -260,6 +270,18 @@ def _find(text: str) -> list[LevelMention]:
             level = f"C{a}-C{b}" if b == a + 1 else None
         if level:
             raw.append(LevelMention(m.start(), m.end(), (level,), "disc"))
+    for m in _ROMAN_LEVEL_RE.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in raw):
+            continue
+        ra = _norm_region(m.group("ar"))
+        rb = _norm_region(m.group("br")) if m.group("br") else ra
+        a, b = _vertebra(ra, _ROMAN[m.group("a")]), _vertebra(rb, _ROMAN[m.group("b")])
+        if a is None or b is None or not 0 < _VERT_INDEX[b] - _VERT_INDEX[a] <= 7:
+            continue
+        discs = tuple(
+            f"{_VERTEBRAE[i]}-{_VERTEBRAE[i + 1]}" for i in range(_VERT_INDEX[a], _VERT_INDEX[b])
+        )
+        raw.append(LevelMention(m.start(), m.end(), discs, "disc" if len(discs) == 1 else "span"))
     for m in _VSPAN_RE.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in raw):
             continue

@@ -196,6 +196,10 @@ def boundary_offsets(text: str) -> list[int]:
                 and _STATED_RE.search(clause.group(0))
             ):
                 starts.append(m.start() + cm.start())
+        for pm in _SPOKEN_STOP_RE.finditer(body):
+            # "... severe left foraminal stenosis period Right foramen mild.": punctuation
+            # dictated as a word and left unconverted ends the sentence it closes
+            starts.append(m.start() + pm.end())
         for gm in _NONE_THEN_GRADE_RE.finditer(body):
             # "... the left is patent moderate canal stenosis": a grade right after a word
             # that calls something normal opens the next statement
@@ -219,6 +223,10 @@ _RUN_ON_LEVEL_RE = re.compile(
     r"(?:three|four|five|six|seven|one)\b",
     re.IGNORECASE,
 )
+_SPOKEN_STOP_RE = re.compile(
+    r"(?<=[A-Za-z0-9)] )(?:period|full[ \t]+stop|new[ \t]+paragraph|next[ \t]+paragraph|"
+    r"new[ \t]+line)[ \t]+(?=[A-Z0-9])"
+)
 _STATEMENT_OPENER_RE = re.compile(
     r"(?<=\s)(?:there\s+(?:is|are)|impression|conclusion|opinion|"
     r"(?:the\s+)?(?:remaining|other)\s+(?:cervical\s+)?levels)\b",
@@ -226,7 +234,9 @@ _STATEMENT_OPENER_RE = re.compile(
 )
 _CLAUSE_SUBJECT_RE = re.compile(
     r"(?<=\s)the\s+(?:(?:right|left|write|lift)\s+)?(?:(?:neural|exit|spinal|central)\s+)?"
-    r"(?:foramen|foramina|neuroforamen|neuroforamina|canal|cord)\s+(?:is|are)\b"
+    r"(?:foramen|foramina|neuroforamen|neuroforamina|canal|cord"
+    # ... as speech recognition hears the foramina ("the neural for Amina are")
+    r"|for\s+amina|for\s+a\s+mina|fora\s+mina|for\s+a\s+men(?:\s+a)?)\s+(?:is|are)\b"
     # ... or the other side alone: "the right foramen is mildly narrowed the left is patent"
     r"|(?<=\s)the\s+(?:right|left|write|lift)\s+(?:one\s+)?is\b",
     re.IGNORECASE,

@@ -768,6 +768,28 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
 ]
 
 
+CASES += [
+    ("'the latter' after a list of levels picks the last", "Moderate canal stenosis at C3-4 and C5-6, the latter with moderate left foraminal narrowing.", {"C5-C6": {"left": "moderate"}}),
+    ("a level correction that restates its finding moves it from the level it denies",
+     "C5/6: Left posterolateral disc protrusion with moderate narrowing of the left exit foramen. Right foramen patent.\nC6/7: Normal.\n\nADDENDUM:\nLevel correction. The left disc protrusion with moderate left exit foraminal narrowing is at C6/7, not C5/6 as reported. C5/6 is normal.",
+     {"C5-C6": dict(B), "C6-C7": {"left": "moderate", "right": "none"}}),
+    ("a draft's wording quoted in an amendment is not a finding",
+     "C6/7: the left C6/7 foramen is no longer narrowed.\n\nConsultant amendment: The registrar's draft stated \"moderate residual left C6/7 foraminal narrowing\". I do not agree; the left C6/7 foramen is patent.",
+     {"C6-C7": {"left": "none"}}),
+    ("a grading scale that names no structure grades the foramina of the request",
+     "Request: foraminal grading before a transforaminal injection.\nGrading used in this review: grade 0 = no stenosis, grade 1 = mild, grade 2 = moderate, grade 3 = severe.\nC4-5: left grade 2, right grade 1.\nC6-7: grade 0 bilaterally.",
+     {"C4-C5": {"left": "moderate", "right": "mild"}, "C6-C7": dict(B)}),
+    ("speech recognition: 'C five slash six', 'C 6:07', 'for Amina' as a clause subject",
+     "C five slash six: Right exit foramen mildly narrowed.\nC 6:07 disc shows moderate bilateral neural foraminal narrowing.\nC4-C5 mild canal stenosis without cord deformity the neural for Amina are mildly narrowed bilaterally.",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"right": "mild"}, "C6-C7": {"left": "moderate", "right": "moderate"}}),
+    ("dictated punctuation left as words: 'comma previously moderate period Right ...'",
+     "C four C five adjacent segment: Left uncovertebral hypertrophy causes severe left neural foraminal stenosis comma previously moderate period Right neural foramen mild stenosis.",
+     {"C4-C5": {"left": "severe", "right": "mild"}}),
+    ("'previously, now' after the structure dates the grade before it", "Moderate narrowing of the right C6-7 foramen previously, now mild.", {"C6-C7": {"right": "mild"}}),
+    ("a bullet alone before each level line under a side label", "Exit foramina, left:\n- C2/3: no stenosis.\n- C3/4: mild narrowing.\n", {"C2-C3": {"left": "none"}, "C3-C4": {"left": "mild"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

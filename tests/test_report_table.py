@@ -1037,6 +1037,69 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a bullet alone before each level line under the canal's label",
+        MRI + "Spinal canal:\n- C2/3: no stenosis.\n- C3/4: mild narrowing.\n"
+        "- C4/5: moderate to severe stenosis.\n\nExit foramina, right:\n- C3/4: mild narrowing.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C2-C3": "none", "C3-C4": "mild", "C4-C5": "moderate-severe"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "conservative_care",
+        },
+    ),
+    (
+        "what the first version of the report described is not a finding",
+        MRI + "C6-C7: Right foraminal disc extrusion with severe right neural foraminal stenosis. "
+        "Moderate spinal canal stenosis; the extrusion abuts the ventral cord.\n\n"
+        "AMENDMENT: The initial version of this report described severe canal stenosis with cord "
+        "compression at C6-C7. The extrusion abuts but does not compress the cord.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C6-C7": "moderate"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+    (
+        "'at either level' after two sentences of one level each; a lesion 'no longer a "
+        "consideration' for metastasis",
+        MRI + "Indeterminate C7 vertebral body lesion; metastasis is not excluded.\n"
+        "C5-6 moderate left foraminal stenosis. C6-7 mild right foraminal stenosis. "
+        "No canal stenosis at either level.\n\nADDENDUM: CT shows an atypical hemangioma. "
+        "This is benign; metastasis is no longer a consideration.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C5-C6": "none", "C6-C7": "none"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+    (
+        "'regular' signal is normal; 'canal and foramina without stenosis' negates both; "
+        "Roman numerals",
+        MRI + "Intramedullary signal is regular.\nIn C.IV-V segment the canal and foramina are "
+        "without stenosis.\nIn C.V-VI segment a protrusion narrows the spinal canal - mild "
+        "central stenosis. The foramina are moderately narrowed, the right more.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C4-C5": "none", "C5-C6": "mild"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
