@@ -120,7 +120,12 @@ _BODY_OPENER_RE = re.compile(
     r"|^at\s+(?:the\s+)?c\d\s*[-/]\s*(?:c|t)?\d\b[^.]*\bthere\s+(?:is|are)\b"
     # "There is a left foraminal disc protrusion at C5/6 which narrows ...": an image described
     r"|^there\s+(?:is|are)\s+(?:an?\s+)?(?:[a-z-]+\s+){0,3}(?:disc|disk|uncovertebral|facet|"
-    r"osteophyt|protrusion|bulge|herniation|extrusion|spondylo)",
+    r"osteophyt|protrusion|bulge|herniation|extrusion|spondylo)"
+    # "Straightening.", "Loss of lordosis."
+    r"|^(?:straightening|reversal\s+of\s+(?:the\s+)?(?:cervical\s+)?lordosis|kyphosis)\b"
+    # "C5/6 broad disc bulge with ... foraminal stenosis": a level described on the images
+    r"|^c\d\s*[-/]\s*(?:c|t)?\d\b[^.]{0,80}?\b(?:disc|disk|bulge|protrusion|osteophyt|"
+    r"uncovertebral|foramin|canal|stenosis|narrowing)",
     re.I,
 )
 # the value of a field left empty ("Comparison: None.", "Prior studies: N/A.")
@@ -748,6 +753,9 @@ _TOPIC_LEVEL_LEAD = frozenset(
     | {"again", "also", "seen", "noted", "there", "is", "are"}
 )
 # Words between the cord and the level it is compressed at ("the cord at the level of C5-6").
+# words that make what follows the result of the lesion named before
+_CAUSING_WORDS = frozenset({"causing", "producing", "resulting", "in", "with"})
+_CORD_RESULT_NOUNS = frozenset({"compression", "flattening", "deformity", "indentation"})
 _CORD_LEVEL_LEAD = frozenset({"at", "the", "level", "levels", "of", "from", "on", "in"})
 # Words between a hedge and the level it qualifies ("and possibly also at C6-7").
 _HEDGE_FILLERS = frozenset({"also", "at", "the", "in", "on"})
@@ -2673,7 +2681,7 @@ class FindingBuilder:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(self.header_levels[sent_i]))]
         if level_items:
             return [min(level_items, key=lambda it: abs(it.start - target.end))]
-        carried = self._same_line_levels(sent_i)
+        carried = self._same_line_levels(sent_i, sole_topic=self.ctx(target).negated)
         if carried:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(carried))]
         return []
@@ -2748,9 +2756,11 @@ class FindingBuilder:
             for a in self._has_label("ANAPHOR", sent.start, min(sent.start + 4, sent.end))
         )
 
-    def _same_line_levels(self, sent_i: int) -> list[str]:
+    def _same_line_levels(self, sent_i: int, sole_topic: bool = False) -> list[str]:
         """Levels of an earlier sentence on the same line ("At C5-6 there is X. Y is seen."),
-        or ending on it (a sentence wrapped over several lines)."""
+        or ending on it (a sentence wrapped over several lines). With `sole_topic`, only when
+        the line has no other level before that one: "At C6/7 there is X. At C5/6 there is Y.
+        No canal stenosis." denies stenosis at no one level."""
         start_char = self.sents[sent_i].start_char
         line_start = self.text.rfind("\n", 0, start_char) + 1
         if _VAGUE_LEVEL_RE.search(self.sents[sent_i].text):
@@ -2785,9 +2795,54 @@ class FindingBuilder:
                 first.end < sent.end and self.lowers[first.end] == ":"
             )
             if topic:
-                return levels if named <= set(levels) else []
+                if not named <= set(levels):
+                    return []
+                if sole_topic and self._closes_level_run(sent_i, set(levels), k):
+                    return []
+                return levels
             named.update(levels)
         return []
+
+    def _closes_level_run(self, sent_i: int, levels: set[str], topic_i: int | None = None) -> bool:
+        """Sentence `sent_i`, with no level of its own, closes a run of sentences about several
+        levels on its line, the last of them `levels` (named in sentence `topic_i`)."""
+        start_char = self.sents[sent_i].start_char
+        line_start = self.text.rfind("\n", 0, start_char) + 1
+        return (
+            # a sentence of its own, not a statement cut from unpunctuated dictation
+            self.sents[sent_i - 1].text.rstrip().endswith(".")
+            and self._other_levels_on_line(
+                sent_i if topic_i is None else topic_i, line_start, levels
+            )
+            # ... and closes the run: "c5-6 ... . no canal stenosis. c6-7 and c7-t1 normal."
+            # goes level by level
+            and not self._levels_follow(sent_i)
+        )
+
+    def _levels_follow(self, sent_i: int) -> bool:
+        """A later sentence of the same line and section names a level."""
+        line_end = self.text.find("\n", self.sents[sent_i].start_char)
+        line_end = len(self.text) if line_end < 0 else line_end
+        for k in range(sent_i + 1, len(self.sents)):
+            sent = self.sents[k]
+            if sent.start_char >= line_end or self.sent_sections[k] != self.sent_sections[sent_i]:
+                return False
+            if self.levels.within(sent.start, sent.end) or self._has_label(
+                "QUANTIFIER", sent.start, sent.end
+            ):
+                return True  # "... Canal is patent. Other levels are unremarkable."
+        return False
+
+    def _other_levels_on_line(self, sent_i: int, line_start: int, levels: set[str]) -> bool:
+        """An earlier sentence on the line (from `line_start`) names a level not in `levels`."""
+        for k in range(sent_i - 1, -1, -1):
+            sent = self.sents[k]
+            if sent.start_char + len(sent.text.rstrip()) <= line_start:
+                return False
+            for span in self.levels.within(sent.start, sent.end):
+                if not set(_levels_of(span)) <= levels:
+                    return True
+        return False
 
     # ----- main ----------------------------------------------------------------------------
     def build(self) -> list[Finding]:
@@ -4250,6 +4305,10 @@ class FindingBuilder:
                 [it for it in self._items(left, right) if it.label in ("LEVEL", "ANAPHOR")]
             ),
         )
+        if not items:
+            # "abscess from C4-5 to C6-7, causing cord compression and severe canal stenosis at
+            # C5-6": the level of the finding it is coordinated with, not the lesion's span
+            items = self._coordinated_result_levels(frames, target)
         if not items and fallback and all(self._is_span(it) for it in fallback):
             # the disc levels named elsewhere in the clause place the cord finding
             c_start, c_end = self._clause_of(sent, target.start)
@@ -4340,6 +4399,35 @@ class FindingBuilder:
             return items
         dropped = {id(it) for it in before}
         return [it for it in items if id(it) not in dropped]
+
+    def _coordinated_result_levels(
+        self, frames: list[tuple[Span, int, int]], target: Span
+    ) -> list[_Item]:
+        """The levels after the next finding when `target` is coordinated with it as a result
+        of a lesion ("causing cord compression and severe canal stenosis at C5-6")."""
+        lead = self.lowers[max(target.start - 2, 0) : target.start]
+        if not any(w in _CAUSING_WORDS for w in lead):
+            return []
+        nxt = next(((t, hi) for t, _lo, hi in frames if t.start >= target.end), None)
+        if nxt is None:
+            return []
+        gap = self.lowers[target.end : nxt[0].start]
+        if (
+            "and" not in gap
+            or "," in gap
+            or not all(
+                w in _COORD_WORDS or w in _GRADE_OR_SIDE_WORDS or w in _CORD_RESULT_NOUNS
+                for w in gap
+            )
+        ):
+            return []
+        after = [
+            it
+            for it in self._level_items(nxt[0].end, nxt[1])
+            if it.label == "LEVEL"
+            and all(w in _CORD_LEVEL_LEAD for w in self.lowers[nxt[0].end : it.start])
+        ]
+        return after[:1]
 
     def _own_cord_levels(self, target: Span, items: list[_Item]) -> list[_Item]:
         """The levels named right after the cord ("haematoma C4/5 to C6/7 with mass effect on

@@ -47,9 +47,13 @@ class ModalityDetector:
     def modality(self, title: str, body: str) -> str:
         # the title line first ("CT der Halswirbelsaeule" above "Klinik: MRI contraindicated")
         first = title.strip().split("\n", 1)[0]
-        for name, rx in self._modality:
-            if rx.search(first):
-                return name
+        # the one it names first ("CT C-spine wo contrast ... consider MRI" on one line), but a
+        # myelogram anywhere in it makes the CT a CT myelogram ("CT ... (CT MYELOGRAM)")
+        named = [(m.start(), name) for name, rx in self._modality if (m := rx.search(first))]
+        if any(name == "CT_MYELOGRAM" for _, name in named):
+            return "CT_MYELOGRAM"
+        if named:
+            return min(named)[1]
         for name, rx in self._modality:
             if rx.search(title):
                 return name

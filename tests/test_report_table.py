@@ -1100,6 +1100,66 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a level-less denial that closes a run of levels on one line is said of none of them",
+        "MRI CERVICAL SPINE. Clinical notes: L arm pain. Findings: At C6/7 there is moderate "
+        "left foraminal stenosis. At C5/6 there is mild bilateral foraminal stenosis. No central "
+        "canal stenosis. Cord normal. Opinion: Moderate left C6/7 foraminal stenosis.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+    (
+        "... but one within the run belongs to the level before it",
+        "findings: c5-6 minimal disc bulge with slight foraminal narrowing. no canal stenosis. "
+        "c6-7 and c7-t1 normal.",
+        {
+            "modality": "UNKNOWN",
+            "regions": ["cervical"],
+            "canal": {"C5-C6": "none", "C6-C7": "none", "C7-T1": "none"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "conservative_care",
+        },
+    ),
+    (
+        "a one-line report: the modality named first; an inline history ends where a level is "
+        "described",
+        "CT C-spine wo contrast, prelim. Clinical details: left arm pain. C5/6 broad disc bulge "
+        "with mild to moderate left exit foraminal stenosis. The canal is mildly narrowed at "
+        "C5/6. Consider MRI.",
+        {
+            "modality": "CT",
+            "regions": ["cervical"],
+            "canal": {"C5-C6": "mild"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "conservative_care",
+        },
+    ),
+    (
+        "cord compression caused by a lesion's span is at the level of the finding it is "
+        "coordinated with",
+        MRI + "IMPRESSION: C5-6 discitis osteomyelitis with ventral epidural abscess from C4-5 "
+        "to C6-7, causing cord compression and severe canal stenosis at C5-6.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C5-C6": "severe"},
+            "cord": (["C5-C6"], False),
+            "red_flags": ["infection"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
