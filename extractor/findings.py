@@ -753,6 +753,9 @@ _TOPIC_LEVEL_LEAD = frozenset(
     | {"again", "also", "seen", "noted", "there", "is", "are"}
 )
 # Words between the cord and the level it is compressed at ("the cord at the level of C5-6").
+# words that put an infection in the past ("the previous discitis", "treated osteomyelitis")
+_PAST_INFECTION_WORDS = frozenset({"prior", "previous", "remote", "old", "treated", "healed"})
+_ACUTE_WORDS = frozenset({"acute", "new", "fresh", "recent", "subacute", "hyperacute"})
 # words that make what follows the result of the lesion named before
 _CAUSING_WORDS = frozenset({"causing", "producing", "resulting", "in", "with"})
 _CORD_RESULT_NOUNS = frozenset({"compression", "flattening", "deformity", "indentation"})
@@ -4459,16 +4462,30 @@ class FindingBuilder:
                 return False
         return False
 
+    def _not_acute(self, sent: Span, target: Span) -> bool:
+        """An old, healed or chronic lesion: a word saying so in the phrase before the target
+        ("Chronic non-union of a type II odontoid fracture"), with no "acute" nearer to it."""
+        start = max(target.start - 10, sent.start)
+        for i in range(target.start - 1, start - 1, -1):
+            if self.lowers[i] in (";", ".", ":") or self.lowers[i] in _ACUTE_WORDS:
+                start = i + 1
+                break
+        return any(
+            s.start >= start for s in self._has_label("NOT_ACUTE", start, target.end)
+        ) or any(
+            s.start >= target.end for s in self._has_label("NOT_ACUTE", target.end, target.end + 1)
+        )
+
     def _red_flag(self, fr: _Frame) -> list[Finding]:
         sent, sent_i, frames, target, _left, _right = fr
         category = target.label_.removeprefix("RED_FLAG_").lower()
-        doc = self.doc
-        window = doc[max(target.start - 6, sent.start) : target.start]
-        not_acute = any(
-            s.start >= window.start for s in self._has_label("NOT_ACUTE", window.start, target.end)
-        )
+        not_acute = self._not_acute(sent, target)
         if not_acute and category in ("fracture", "instability"):
             return []
+        if category == "infection" and any(
+            w in _PAST_INFECTION_WORDS for w in self.lowers[max(target.start - 3, 0) : target.start]
+        ):
+            return []  # "post-treatment changes from the prior discitis-osteomyelitis"
         if (
             category == "malignancy"
             and any(t.label_ == "EXCLUDE_MIMIC" for t in self.targets_in(sent))

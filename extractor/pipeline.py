@@ -307,7 +307,13 @@ def _nearest_subject(
 
     def coordinated(a: Span, b: Span) -> bool:
         gap = doc[a.end : b.start]
-        if not all(tok.lower_ in _COORDINATION or tok.i in level_tokens for tok in gap):
+        if not all(
+            tok.lower_ in _COORDINATION
+            or tok.i in level_tokens
+            # "stenosis of the spinal canal and of the foramina"
+            or (tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lower_ in _CONJUNCTIONS)
+            for tok in gap
+        ):
             return False
         # a finding and the structure named after it with no conjunction are two statements
         # run together ("mild right foraminal narrowing the left foramen is patent")

@@ -790,6 +790,16 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'Normal disc, canal and foramina' under 'all other levels'", "C5/6: moderate right foraminal stenosis.\nAll other cervical levels: Normal disc, canal and foramina.",
+     {**ALL_NONE, "C5-C6": {"right": "moderate"}}),
+    ("'normal disc' then a finding of its own is no denial", "C5/6: Normal disc with left foraminal narrowing.", {"C5-C6": {"left": "unspecified"}}),
+    ("'stenosis of the spinal canal and of the foramina is not revealed'", "C3-C4: diffuse dorsal protrusion 2 mm, stenosis of the spinal canal and of the foramina is not revealed.", {"C3-C4": dict(B)}),
+    ("speech recognition: 'neural for Raminal stenosis'", "C5-C6: Left uncovertebral spurring results in moderate to severe left neural for Raminal stenosis the right neural foramen is mildly narrowed.",
+     {"C5-C6": {"left": "moderate-severe", "right": "mild"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1160,6 +1160,49 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a chronic non-union and an old fracture are no red flag; an acute one is",
+        MRI + "Chronic non-union of a type II odontoid fracture is again seen. Old, consolidated "
+        "fracture of the C7 spinous process. C5-6: moderate left foraminal stenosis.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+    (
+        "chronic change beside an acute fracture",
+        MRI + "Chronic degenerative changes with an acute fracture of the C6 lamina.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": ["fracture"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+    (
+        "changes after a treated infection are not an infection",
+        MRI + "IMPRESSION:\n1. Post-treatment changes at C5-6 from the prior "
+        "discitis-osteomyelitis, without evidence of active infection or abscess.\n"
+        "2. Mild left C5-6 foraminal narrowing.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "conservative_care",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
