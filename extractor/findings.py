@@ -266,8 +266,8 @@ _FINAL_REPORT_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # pick-list options: "[ ] Moderate" (not ticked), "[X] Mild" (ticked)
-_UNTICKED_RE = re.compile(r"\[\s?\]\s*[A-Za-z]")
-_TICKED_RE = re.compile(r"\[\s?[xX✓✔]\s?\]\s*([A-Za-z][A-Za-z-]*)")
+_UNTICKED_RE = re.compile(r"(?:\[\s?\]|\(\s?\))\s*[A-Za-z]")
+_TICKED_RE = re.compile(r"(?:\[\s?[xX✓✔]\s?\]|\(\s?[xX✓✔]\s?\))\s*([A-Za-z][A-Za-z-]*)")
 _NONE_OPTIONS = frozenset({"none", "no", "normal", "nil", "absent", "patent", "negative"})
 # a template field answered "No" ("Fracture: No", "Cord compression: none")
 _FIELD_NO_RE = re.compile(
@@ -1214,6 +1214,11 @@ class FindingBuilder:
                 # "stenosis, moderate, due to hypertrophy": what precedes the cause is the
                 # first anchor's
                 return i
+        for i in range(first, end):
+            if doc[i].is_space and "\n" not in doc[i].text and len(doc[i].text) >= 2:
+                # "Canal (x) normal ( ) narrowed    Foramina ( ) normal (x) narrowed": a wide gap
+                # inside a line parts two columns
+                return i
         if after_target and self.lowers[start - 1] in ("and", "or"):
             # "moderate central and | right foraminal narrowing": an anchor that ends on its
             # coordinator hands the words after it to the next anchor
@@ -1900,11 +1905,11 @@ class FindingBuilder:
                 continue  # "narrowing, which is not severe": a grade the finding does not have
             if span.label_ == "SIDE" and self._both_levels(span):
                 continue  # "narrows both the C4-C5 and C5-C6 foramina": both levels, not sides
-            if span.label_ == "SEVERITY" and self.lowers[max(span.start - 2, 0) : span.start] == [
-                "[",
-                "]",
-            ]:
-                continue  # "[ ] Moderate": an option not ticked
+            if span.label_ == "SEVERITY" and self.lowers[max(span.start - 2, 0) : span.start] in (
+                ["[", "]"],
+                ["(", ")"],
+            ):
+                continue  # "[ ] Moderate", "( ) normal": an option not ticked
             if span.label_ == "SIDE" and [
                 w for w in self.lowers[max(span.start - 3, 0) : span.start] if w != "the"
             ][-2:] in (["not"], [",", "not"], ["rather", "than"], ["and", "not"]):
@@ -3325,7 +3330,7 @@ class FindingBuilder:
         if found is None:
             ext = target._
             line_start, line = self._line_around(target)
-            picked = _picked_option(line)
+            picked = _picked_option(self._own_options(target, line_start, line))
             found = _Context(
                 negated=(bool(ext.is_negated) if picked is None else picked in _NONE_OPTIONS)
                 or _field_answered_no(line, target.end_char - line_start),
@@ -3337,6 +3342,20 @@ class FindingBuilder:
             )
             self._ctx[key] = found
         return found
+
+    def _own_options(self, target: Span, line_start: int, line: str) -> str:
+        """The part of a line that holds a target's pick-list: up to the next structure named on
+        the line ("Canal (x) normal ( ) narrowed    Foramina ( ) normal (x) narrowed")."""
+        line_end = line_start + len(line)
+        nxt = next(
+            (
+                t.start_char
+                for t in self.target_index.within(target.end, len(self.doc))
+                if t.label_ in ("CANAL", "FORAMINAL", "CORD") and t.start_char < line_end
+            ),
+            line_end,
+        )
+        return line[target.start_char - line_start : nxt - line_start]
 
     def _line_around(self, span: Span) -> tuple[int, str]:
         """The start and the text of the line (or lines) a span is on."""
@@ -3561,6 +3580,12 @@ class FindingBuilder:
             return False
         if self.lowers[span.end : span.end + 1] in (["levels"], ["segments"], ["interspaces"]):
             return True  # "which is moderate at both levels"
+        if (
+            self.lowers[span.start - 1 : span.start] == ["of"]
+            and self.lowers[span.end : span.end + 1] in ([","], ["."], [";"], [])
+            and self._two_levels_before(span.start)
+        ):
+            return True  # "the left C5-6 and C6-7 foramina with severe narrowing of both"
         i = span.end + (self.lowers[span.end : span.end + 1] == ["the"])
         first = self.levels.starting_at(i)
         if not first:
@@ -3570,6 +3595,22 @@ class FindingBuilder:
         return bool(self.levels.starting_at(j)) or bool(
             self.lowers[j : j + 1] == ["the"] and self.levels.starting_at(j + 1)
         )
+
+    def _governing_start(self, target: Span) -> int:
+        """Where a verb that governs `target` would start: "expanding (the right) foramen"."""
+        i = target.start
+        while i > 0 and self.lowers[i - 1] in ("the", "left", "right", "both", "neural", "exit"):
+            i -= 1
+        return max(i - 1, 0)
+
+    def _clause_start(self, token_i: int) -> int:
+        sent = self.sents[self._sentence_index(token_i)]
+        return self._clause_of(sent, token_i)[0]
+
+    def _two_levels_before(self, token_i: int) -> bool:
+        """Two or more levels are named in the clause before token i."""
+        start = self._clause_start(token_i)
+        return len({lvl for s in self.levels.within(start, token_i) for lvl in _levels_of(s)}) >= 2
 
     def _is_cause(self, token_i: int, start: int, end: int | None = None) -> bool:
         """A finding named as the cause of the narrowing ("55% narrowing from uncovertebral
@@ -3803,7 +3844,9 @@ class FindingBuilder:
         if label in ("FORAMINAL", "CANAL") and any(
             # "mildly narrowed by the expanded pedicle": the cause is enlarged, not the foramen
             not self._is_cause(w.start, left, right)
-            for w in self._has_label("WIDENED", left, right)
+            # "a lesion centred in and expanding the right neural foramen": the verb right
+            # before the foramen too
+            for w in self._has_label("WIDENED", min(left, self._governing_start(target)), right)
         ):
             # an enlarged foramen (a mass) or a canal expanded by surgery is not narrowing; the
             # level is discussed all the same ("the remaining levels" do not reach it)
@@ -4624,7 +4667,7 @@ def _drop_restated_levels(items: list[_Item], target: Span) -> list[_Item]:
 def _picked_option(line: str) -> str | None:
     """The option ticked on a pick-list line ("Left foramen: [ ] None [X] Mild [ ] Moderate"),
     lower-case; None when the line is no pick-list."""
-    if "[" not in line or not _UNTICKED_RE.search(line):
+    if not _UNTICKED_RE.search(line):
         return None
     ticked = _TICKED_RE.search(line)
     return ticked.group(1).lower() if ticked else ""

@@ -211,8 +211,12 @@ def find_levels(text: str) -> tuple[LevelMention, ...]:
 
 def _find(text: str) -> list[LevelMention]:
     raw: list[LevelMention] = []
-    for m in _LEVEL_RE.finditer(text):
+    pos = 0
+    while (m := _LEVEL_RE.search(text, pos)) is not None:
         parsed = _parse(m)
+        # no level ("foramina R0 L0\n - C3-4"): look again from the next character, so that
+        # a level inside what was matched is found
+        pos = m.end() if parsed is not None else m.start() + 1
         if parsed is None:
             continue
         levels, kind = parsed

@@ -89,6 +89,7 @@ class SentenceConText(ConText):
                 doc, k, modifiers_by_sentence.get(k, [])
             )
             graph.update_scopes()
+            _inside_brackets(doc, graph.modifiers)
             graph.apply_modifiers()
             all_modifiers.extend(graph.modifiers)
             edges.extend(
@@ -190,6 +191,26 @@ def _without_parenthetical_commas(
                 m._scope_start = max(m.scope_span[0], i + 1)
                 m._scope_end = min(m.scope_span[1], j)
     return [m for m in modifiers if id(m) not in drop] if drop else modifiers
+
+
+def _inside_brackets(doc: Doc, modifiers: list[ConTextModifier]) -> None:
+    """A modifier inside brackets does not reach past the closing one: in "moderate to severe
+    right stenosis (previously mild) and mild left stenosis" "previously" dates only the
+    bracket's grade. It may still look back before the opening one ("left foramen (patent)")."""
+    for m in modifiers:
+        start, end = m.modifier_span
+        open_i = next(
+            (i for i in range(start - 1, max(start - 12, -1), -1) if doc[i].text in ("(", ")")),
+            None,
+        )
+        if open_i is None or doc[open_i].text != "(":
+            continue
+        close_i = next(
+            (i for i in range(end, min(end + 12, len(doc))) if doc[i].text in ("(", ")")), None
+        )
+        if close_i is None or doc[close_i].text != ")":
+            continue
+        m._scope_end = min(m.scope_span[1], close_i)
 
 
 class ReportSectionizer(Sectionizer):

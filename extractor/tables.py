@@ -64,11 +64,37 @@ _CELL_VALUES = {
 _SKIP_VALUES = re.compile(r"^(n/?a|not (assessed|imaged|evaluated|seen|visualized)|\?|--|)$", re.I)
 
 
+_PAIR_HEADER_RE = re.compile(
+    r"\(\s*(left|lt|l|right|rt|r)\s*[/,]\s*(left|lt|l|right|rt|r)\s*\)", re.I
+)
+# Letter codes a table's legend defines: "(N = normal, Mi = mild, Mo = moderate, S = severe)"
+_LEGEND_CODE_RE = re.compile(
+    r"(?<![\w-])([A-Za-z]{1,3}|[0-4])\s*[=:]\s*(none|nil|normal|minimal|mild|moderate|severe)\b",
+    re.I,
+)
+
+
+def _legend(text: str) -> dict[str, str]:
+    """The codes of a legend line that defines at least two of them."""
+    codes: dict[str, str] = {}
+    for line in text.splitlines():
+        found = _LEGEND_CODE_RE.findall(line)
+        if len(found) >= 2:
+            codes.update((code.lower(), _CELL_VALUES[word.lower()]) for code, word in found)
+    return codes
+
+
 def _column_kind(name: str) -> tuple[str, str | None] | None:
     n = name.lower()
     foramen = re.search(r"\b(nf|nfs|foram\w*|neuroforam\w*|ivf|exit)\b", n)
     if re.search(r"\blevel|\bdisc level|^lvl$", n) and not foramen:
         return ("level", None)
+    pair = _PAIR_HEADER_RE.search(n)
+    if foramen and pair:
+        # "Foramina (L / R)": both sides, in the order given
+        first, second = (_side_name(w) for w in pair.groups())
+        if first != second:
+            return ("foraminal", f"pair:{first}:{second}")
     if foramen:
         if re.search(r"\b(left|lt|l)\b", n):
             return ("foraminal", "left")
@@ -182,6 +208,17 @@ def _slash_cells(line: str, offset: int, sep: str = "/") -> list[tuple[str, int,
     return cells
 
 
+def _pair_parts(cell: str, offset: int) -> list[tuple[str, int, int]]:
+    """The two values of a "2 / 1" cell, with offsets."""
+    parts = []
+    pos = 0
+    for part in cell.split("/"):
+        lead = len(part) - len(part.lstrip())
+        parts.append((part.strip(), offset + pos + lead, offset + pos + lead + len(part.strip())))
+        pos += len(part) + 1
+    return parts
+
+
 # "Foramina are given as right/left.", "written as R/L": the order of the sides in the pairs of
 # values that follow ("C3/C4: canal normal, foramina 1/0")
 _PAIR_ORDER_RE = re.compile(
@@ -266,6 +303,9 @@ def read_tables(
     ):
         return []
     out: list[Finding] = []
+    legend = _legend(text)
+    if legend:
+        grades = {**legend, **(grades or {})}
     columns: list[tuple[str, str | None] | None] | None = None
     slash = False
     sep = "/"
@@ -313,23 +353,54 @@ def read_tables(
         for (cell, start, end), kind in zip(cells, row_columns, strict=False):
             if kind is None or kind[0] == "level":
                 continue
-            value = _value(cell, grades)
-            if value is None:
+            if kind[1] is not None and kind[1].startswith("pair:"):
+                # "2 / 1" under "Foramina (L / R)": one cell per side, in the header's order
+                parts = _pair_parts(cell, start)
+                if len(parts) == 2:
+                    for side, part in zip(kind[1].split(":")[1:], parts, strict=True):
+                        out.extend(
+                            _cell_findings(
+                                text,
+                                section_at,
+                                ("foraminal", side),
+                                part,
+                                levels[0].levels,
+                                grades,
+                            )
+                        )
                 continue
-            for level in levels[0].levels:
-                out.append(
-                    Finding(
-                        type="foraminal_stenosis" if kind[0] == "foraminal" else "canal_stenosis",
-                        level=level,
-                        side=kind[1] if kind[0] == "foraminal" else None,  # type: ignore[arg-type]
-                        severity=value,  # type: ignore[arg-type]
-                        negated=value == "none",
-                        section=section_at(start),
-                        text=text[start:end],
-                        start=start,
-                        end=end,
-                        region=region_of(level),  # type: ignore[arg-type]
-                        label="table",
-                    )
-                )
+            out.extend(
+                _cell_findings(text, section_at, kind, (cell, start, end), levels[0].levels, grades)
+            )
     return out
+
+
+def _cell_findings(
+    text: str,
+    section_at: Callable[[int], str | None],
+    kind: tuple[str, str | None],
+    cell: tuple[str, int, int],
+    levels: tuple[str, ...],
+    grades: Mapping[str, str] | None,
+) -> list[Finding]:
+    """The findings of one table cell: its value at each level of its row."""
+    value = _value(cell[0], grades)
+    if value is None:
+        return []
+    _, start, end = cell
+    return [
+        Finding(
+            type="foraminal_stenosis" if kind[0] == "foraminal" else "canal_stenosis",
+            level=level,
+            side=kind[1] if kind[0] == "foraminal" else None,  # type: ignore[arg-type]
+            severity=value,  # type: ignore[arg-type]
+            negated=value == "none",
+            section=section_at(start),
+            text=text[start:end],
+            start=start,
+            end=end,
+            region=region_of(level),  # type: ignore[arg-type]
+            label="table",
+        )
+        for level in levels
+    ]

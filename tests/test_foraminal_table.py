@@ -800,6 +800,24 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a table of letter codes its legend defines", "Summary table (N = normal, Mi = mild, Mo = moderate, S = severe)\n\nLevel    Disc              Canal   Lt exit foramen   Rt exit foramen\nC3/4     normal            N       N                 N\nC5/6     DOC, rt uncinate  Mi      Mi                S\n",
+     {"C3-C4": dict(B), "C5-C6": {"left": "mild", "right": "severe"}}),
+    ("a table column of side pairs named in its header", "Grading: 0 nil, 1 mild, 2 moderate, 3 severe.\n\nLevel   Canal   Foramina (L / R)   Comment\nC3/4    0       0 / 0\nC5/6    1       2 / 1              DOC\n",
+     {"C3-C4": dict(B), "C5-C6": {"left": "moderate", "right": "mild"}}),
+    ("two pick-lists on one line, ticked with '(x)'", "C4-5   Canal (x) normal ( ) narrowed          Foramina ( ) normal (x) narrowed: mild left; right normal\nC5-6   Canal ( ) normal (x) narrowed: mild    Foramina ( ) normal (x) narrowed: mild right, mild to moderate left",
+     {"C4-C5": {"left": "mild", "right": "none"}, "C5-C6": {"left": "mild-moderate", "right": "mild"}}),
+    ("a prior grade in brackets dates only itself", "C4-C5: now with moderate to severe right neural foraminal stenosis (previously mild) and mild left neural foraminal stenosis.",
+     {"C4-C5": {"left": "mild", "right": "moderate-severe"}}),
+    ("'narrowing of both' after two levels of one side", "Tumour extends into the left C5-6 and C6-7 neural foramina with severe narrowing of both. The right C5-6 and C6-7 foramina are patent.",
+     {"C5-C6": {"left": "severe", "right": "none"}, "C6-C7": {"left": "severe", "right": "none"}}),
+    ("a lesion 'expanding' the foramen does not narrow it", "C6-C7: an avidly enhancing lesion centred in and expanding the right neural foramen, with a small extraforaminal component. The left foramen is patent.",
+     {"C6-C7": {"left": "none"}}),
+    ("'remaining cervical discs' with no canal or NF stenosis", "C5-6: severe left neural foraminal narrowing. Rt neural foramen is mildly narrowed.\nRemaining cervical discs are normal with no canal or NF stenosis.",
+     {**ALL_NONE, "C5-C6": {"left": "severe", "right": "mild"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1203,6 +1203,25 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a level after a token that looked like a level ('R0 L0'); an infection outside the spine",
+        MRI + "Levels\n - C2-3: canal 0; foramina R0 L0\n - C3-4: canal 1; foramina R1 L1\n"
+        "Key: canal stenosis graded 0 (none), 1 (mild), 2 (moderate), 3 (severe).\n"
+        "Incidental: reactive level IIa lymph nodes; correlate with any recent upper "
+        "respiratory infection.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C2-C3": "none", "C3-C4": "mild"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
