@@ -424,6 +424,9 @@ _SLASH_GRADES_RE = re.compile(
 _POSITIONAL_ANAPHORS = frozenset(
     {"upper", "lower", "above", "below", "fusion_above", "fusion_below"}
 )
+# words that may open the subject of a new clause before its anchor ("..., the left foramen")
+_SUBJECT_LEAD_WORDS = frozenset({"the", "left", "right", "lt", "rt", "l", "r", "both"})
+_SIDE_WORDS = frozenset({"left", "right", "lt", "rt", "l", "r", "bilateral", "bilaterally"})
 # the words between two subjects coordinated by "and" ("foramina and spinal canal")
 _SUBJECT_COORDINATORS = frozenset({"and", ",", "the"})
 _WITHOUT_WORDS = frozenset(
@@ -501,6 +504,8 @@ _REPORTING_PARTICIPLES = frozenset(
 _SIDE_CELLS = {"bilateral": {"left", "right"}}
 _COMPARATIVES = frozenset({"more", "worse", "greater", "larger", "pronounced", "prominent"})
 _MORE_WORDS = frozenset({"more", "worse", "greater"})
+# "moderate stenosis of the foramina, of predominance on the left": both, the left worse
+_PREDOMINANCE_WORDS = frozenset({"predominance", "predominantly", "predominating", "predominant"})
 _CHANGE_WORDS = frozenset(
     {
         "worse",
@@ -1215,9 +1220,14 @@ class FindingBuilder:
                 # first anchor's
                 return i
         for i in range(first, end):
-            if doc[i].is_space and "\n" not in doc[i].text and len(doc[i].text) >= 2:
+            if (
+                doc[i].is_space
+                and "\n" not in doc[i].text
+                and len(doc[i].text) >= 2
+                and _UNTICKED_RE.search(self._line_around(doc[i : i + 1])[1])
+            ):
                 # "Canal (x) normal ( ) narrowed    Foramina ( ) normal (x) narrowed": a wide gap
-                # inside a line parts two columns
+                # between two pick-lists on a line parts them
                 return i
         if after_target and self.lowers[start - 1] in ("and", "or"):
             # "moderate central and | right foraminal narrowing": an anchor that ends on its
@@ -1516,10 +1526,22 @@ class FindingBuilder:
         """A field label with a statement of its own before a clause that names the finding
         again: "Foramina: right none; left mild stenosis." """
         gap = self.lowers[topic_end:next_start]
-        if ";" not in gap:
+        if ";" in gap:
+            first = gap[: gap.index(";")]
+            return any(w not in _CLAUSE_PUNCT for w in first)
+        if "," not in gap:
             return False
-        first = gap[: gap.index(";")]
-        return any(w not in _CLAUSE_PUNCT for w in first)
+        # "Foramina: mild narrowing on the right, left foramen not narrowed."
+        cut = len(gap) - 1 - gap[::-1].index(",")
+        first, after = gap[:cut], gap[cut + 1 :]
+        return (
+            all(w in _SUBJECT_LEAD_WORDS for w in after)
+            and bool(
+                self._has_label("SEVERITY", topic_end, topic_end + cut)
+                or self._has_label("PREDICATE", topic_end, topic_end + cut)
+            )
+            and any(w in _SIDE_WORDS for w in first)
+        )
 
     def _stenosis_of(self, generic: Span, following: list[Span]) -> bool:
         """'stenosis of the [side] [level] neural foramen / central canal'."""
@@ -1700,7 +1722,20 @@ class FindingBuilder:
             )
         return (
             bool(before)
-            and before[-1] in _MORE_WORDS
+            and (
+                before[-1] in _MORE_WORDS
+                or (
+                    before[-1] in _PREDOMINANCE_WORDS
+                    # "predominantly on the left", not "predominantly left-sided"
+                    and (
+                        self.lowers[token_i] in ("on", "to")
+                        or [w for w in self.lowers[max(token_i - 2, 0) : token_i] if w != "the"][
+                            -1:
+                        ]
+                        in (["on"], ["to"])
+                    )
+                )
+            )
             and (len(before) < 2 or before[-2] not in ("most", "much"))
         )
 
@@ -3493,6 +3528,15 @@ class FindingBuilder:
                         (
                             sent.text.rstrip().endswith(":")
                             and self._is_topic(own[0]) >= sent.end - 1
+                        )
+                        # "* Canal -" over its level lines
+                        or (
+                            sent.text.rstrip().endswith((" -", " –"))
+                            and all(
+                                w.strip() in ("", "-", "–")
+                                for w in self.lowers[own[0].end : sent.end]
+                            )
+                            and set(self.lowers[sent.start : own[0].start]) <= {"*", "-", "•"}
                         )
                         # "Neural exit foramina" alone on its line: a heading without its colon
                         or (

@@ -1,10 +1,11 @@
-"""Markup left in exported report text, read as the layout it stands for.
+"""Markup and dictated punctuation left in report text, read as the layout they stand for.
 
 Reports exported from hospital systems often keep HTML or RTF markup: "<br>" and "\\par" for line
-breaks, "&nbsp;" for spaces, "<b>...</b>" around headers. The pipeline reads report layout (lines,
-level headers, sections), so markup is replaced by the whitespace it means, character for
-character: the text keeps its length, every offset stays valid in the original text, and findings
-quote the original text.
+breaks, "&nbsp;" for spaces, "<b>...</b>" around headers. Speech recognition left uncorrected
+keeps punctuation as the words dictated: "stenosis period The right foramen", "C5-6 colon",
+"new paragraph". The pipeline reads report layout (lines, level headers, sections, clauses), so
+both are replaced by what they mean, padded with spaces: the text keeps its length, every offset
+stays valid in the original text, and findings quote the original text.
 """
 
 from __future__ import annotations
@@ -32,12 +33,61 @@ _ENTITY_RE = re.compile("|".join(map(re.escape, _ENTITIES)), re.IGNORECASE)
 _ANY_MARKUP_RE = re.compile(r"[<&\\]")
 
 
+# punctuation dictated as a word: the mark goes right after the word before it
+_DICTATED_RE = re.compile(
+    r"(?P<before>\S+)(?P<gap>[ \t]+)(?P<word>period|full[ \t]+stop|comma|semicolon|colon)"
+    r"(?=(?P<after>[ \t]+\S+|[ \t]*$|[ \t]*[\r\n]))",
+    re.IGNORECASE | re.MULTILINE,
+)
+_MARKS = {"period": ".", "full stop": ".", "comma": ",", "semicolon": ";", "colon": ":"}
+# "a period of six weeks", "the follow-up period": the word, not the mark
+_PERIOD_BEFORE = frozenset(
+    {"a", "an", "the", "this", "that", "same", "time", "interval", "follow-up", "followup",
+     "treatment", "observation", "short", "long", "brief", "waiting", "trial", "week", "month",
+     "year", "day", "postoperative", "post-operative", "perioperative", "latency"}
+)  # fmt: skip
+# "history of colon cancer", "sigmoid colon": the organ
+_COLON_BEFORE = frozenset(
+    {"of", "the", "sigmoid", "ascending", "descending", "transverse", "right", "left", "and"}
+)
+_COLON_AFTER = frozenset(
+    {"cancer", "carcinoma", "ca", "mass", "polyp", "polyps", "resection", "malignancy",
+     "tumour", "tumor", "adenocarcinoma", "primary"}
+)  # fmt: skip
+_NEW_LINE_RE = re.compile(r"[ \t]*\b(?:new|next)[ \t]+(?P<kind>paragraph|line)\b", re.IGNORECASE)
+_ANY_DICTATED_RE = re.compile(r"period|full stop|comma|colon|paragraph|new line", re.IGNORECASE)
+
+
 def plain_layout(text: str) -> str:
-    """`text` with markup replaced by the layout it stands for, of the same length."""
-    if not _ANY_MARKUP_RE.search(text):
-        return text
-    text = _BREAK_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
-    text = _SPACE_RE.sub(lambda m: " " * len(m.group(0)), text)
-    return _ENTITY_RE.sub(
-        lambda m: _ENTITIES[m.group(0).lower()] + " " * (len(m.group(0)) - 1), text
-    )
+    """`text` with markup and dictated punctuation replaced by the layout they stand for, of
+    the same length."""
+    if _ANY_MARKUP_RE.search(text):
+        text = _BREAK_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
+        text = _SPACE_RE.sub(lambda m: " " * len(m.group(0)), text)
+        text = _ENTITY_RE.sub(
+            lambda m: _ENTITIES[m.group(0).lower()] + " " * (len(m.group(0)) - 1), text
+        )
+    if _ANY_DICTATED_RE.search(text):
+        text = _DICTATED_RE.sub(_dictated_mark, text)
+        text = _NEW_LINE_RE.sub(_new_line, text)
+    return text
+
+
+def _dictated_mark(m: re.Match[str]) -> str:
+    word = " ".join(m.group("word").lower().split())
+    before = m.group("before").lower().strip(".,;:")
+    after = (m.group("after") or "").strip().lower().strip(".,;:")
+    if (
+        before in _MARKS  # "comma period": only the first is read
+        or (word == "period" and (before in _PERIOD_BEFORE or after == "of"))
+        or (word == "colon" and (before in _COLON_BEFORE or after in _COLON_AFTER))
+        or before.endswith((".", ",", ";", ":"))
+    ):
+        return m.group(0)
+    pad = len(m.group("gap")) + len(m.group("word")) - 1
+    return m.group("before") + _MARKS[word] + " " * pad
+
+
+def _new_line(m: re.Match[str]) -> str:
+    breaks = "\n\n" if m.group("kind").lower() == "paragraph" else "\n"
+    return breaks + " " * (len(m.group(0)) - len(breaks))

@@ -196,10 +196,6 @@ def boundary_offsets(text: str) -> list[int]:
                 and _STATED_RE.search(clause.group(0))
             ):
                 starts.append(m.start() + cm.start())
-        for pm in _SPOKEN_STOP_RE.finditer(body):
-            # "... severe left foraminal stenosis period Right foramen mild.": punctuation
-            # dictated as a word and left unconverted ends the sentence it closes
-            starts.append(m.start() + pm.end())
         for gm in _NONE_THEN_GRADE_RE.finditer(body):
             # "... the left is patent moderate canal stenosis": a grade right after a word
             # that calls something normal opens the next statement
@@ -222,10 +218,6 @@ _RUN_ON_LEVEL_RE = re.compile(
     r"|(?<![\w/-])C\s?(?:[1-7]|two|three|four|five|six|seven)\s(?:C\s|T\s)?"
     r"(?:three|four|five|six|seven|one)\b",
     re.IGNORECASE,
-)
-_SPOKEN_STOP_RE = re.compile(
-    r"(?<=[A-Za-z0-9)] )(?:period|full[ \t]+stop|new[ \t]+paragraph|next[ \t]+paragraph|"
-    r"new[ \t]+line)[ \t]+(?=[A-Z0-9])"
 )
 _STATEMENT_OPENER_RE = re.compile(
     r"(?<=\s)(?:there\s+(?:is|are)|impression|conclusion|opinion|"

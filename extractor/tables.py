@@ -153,8 +153,9 @@ def _lines(text: str) -> Iterator[tuple[str, int]]:
 _INLINE_GRADE_RE = re.compile(r"\b([0-4])\s*(?:=|:|-|–)?\s*(none|mild|moderate|severe)\b", re.I)
 _SIDE_HEADER_RE = re.compile(r"^(?:right|rt|r|left|lt|l)\.?$", re.I)
 _FORAMEN_WORD_RE = re.compile(r"foram|\bnf\b|\bnfs\b", re.I)
-_BRACKET_COLUMNS_RE = re.compile(r"\(([^()]*(?P<sep>[/;])[^()]*)\)\s*:?\s*$")
-_ANY_BRACKET_COLUMNS_RE = re.compile(r"\([^()\n]*[/;][^()\n]*\)[ \t]*:?[ \t]*$", re.MULTILINE)
+# "Foramina (R / L):", "* Foramina (R / L) -"
+_BRACKET_COLUMNS_RE = re.compile(r"\(([^()]*(?P<sep>[/;])[^()]*)\)\s*[:\-–]?\s*$")
+_ANY_BRACKET_COLUMNS_RE = re.compile(r"\([^()\n]*[/;][^()\n]*\)[ \t]*[:\-–]?[ \t]*$", re.MULTILINE)
 _SLASH_ROW_RE = re.compile(r"^(\s*(?:[-*•]\s*)?)([^:]{2,20}?)\s*:\s*(.+?)\s*$")
 
 

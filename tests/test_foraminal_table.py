@@ -818,6 +818,22 @@ CASES += [
 ]
 
 
+CASES += [
+    ("dictated punctuation left as words: 'period', 'comma', 'colon', 'new paragraph'; 'mild slash moderate'",
+     "Findings: The cord is normal in calibre and signal period new paragraph C3/4 colon disc bulge with mild slash moderate bilateral exit foraminal narrowing period No canal stenosis period new paragraph C6/7 colon right posterolateral disc osteophyte complex causing moderate slash severe narrowing of the right exit foramen period Left foramen is patent period",
+     {"C3-C4": {"left": "mild-moderate", "right": "mild-moderate"}, "C6-C7": {"left": "none", "right": "moderate-severe"}}),
+    ("'a period of six weeks' keeps its word", "History: neck pain for a period of six weeks.\nC5-6: mild left foraminal narrowing.", {"C5-C6": {"left": "mild"}}),
+    ("a dictated 'scratch that' takes back what it follows", "C4-5 disc bulge with mild right foraminal narrowing scratch that mild left foraminal narrowing. No canal stenosis.", {"C4-C5": {"left": "mild"}}),
+    ("'both exit for a mina'", "At C four five there is a broad based disc bulge with mild narrowing of both exit for a mina.", {"C4-C5": {"left": "mild", "right": "mild"}}),
+    ("a label's graded clause before a comma and the other side's own subject", "C5-6: Canal AP 10 mm, mild spinal stenosis. Foramina: mild narrowing on the right, left foramen not narrowed.", {"C5-C6": {"left": "none", "right": "mild"}}),
+    ("'of predominance on the left' grades both", "At C5-C6 uncarthrosis, with moderate stenosis of the foramina, of predominance on the left.", {"C5-C6": {"left": "moderate", "right": "moderate"}}),
+    ("'reducing slightly the amplitude of the conjugation foramina'", "C5-C6: discal bulging with uncoarthrosis, reducing slightly the amplitude of the conjugation foramina.\nThe other levels without discal herniations or reductions of the conjugation foramina.",
+     {**ALL_NONE, "C5-C6": {"left": "mild", "right": "mild"}}),
+    ("a bulleted side-pair table under '* Foramina (R / L) -'", "Findings:\n* Canal -\n  C4-5: mild-moderate stenosis\n* Foramina (R / L) -\n  C3-4: patent / mild\n  C4-5: mild / moderate\n",
+     {"C3-C4": {"left": "mild", "right": "none"}, "C4-C5": {"left": "moderate", "right": "mild"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -12,6 +12,9 @@ MARKUP_CASES = [
     ("RTF", "FINDINGS:\\par C5-6: mild", "FINDINGS:\n    C5-6: mild"),
     ("a comparison sign is not a tag", "narrowing L<R and R>L at C5-6", "narrowing L<R and R>L at C5-6"),
     ("plain text is returned as is", "C5-6: mild left foraminal narrowing.", "C5-6: mild left foraminal narrowing."),
+    ("dictated punctuation", "stenosis comma previously mild period Right foramen", "stenosis,      previously mild.       Right foramen"),
+    ("a dictated colon and paragraph", "normal period new paragraph C3/4 colon disc bulge", "normal.\n\n                   C3/4:      disc bulge"),
+    ("'a period of' and the organ colon are words", "a period of weeks; history of colon cancer", "a period of weeks; history of colon cancer"),
 ]
 
 

@@ -1222,6 +1222,23 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a 'secondary implant' is a metastasis; a canal label with a dash over its level lines",
+        MRI + "Focal enhancing lesion in the vertebral body of C7, suspicious for secondary "
+        "implant.\n* Canal -\n  C4-5: mild-moderate stenosis\n  C5-6: moderate stenosis\n",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C4-C5": "mild-moderate", "C5-C6": "moderate"},
+            "cord": ([], False),
+            "red_flags": ["malignancy"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
