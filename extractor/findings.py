@@ -191,8 +191,11 @@ _LEVEL_NORMAL_RE = re.compile(
     r"without (?:significant\s+|relevant\s+|pathological\s+|special\s+)?"
     r"(?:findings|pathology|remarks?|features)|"
     # "C2-C3 and C3-C4: without alterations." (Spanish and Portuguese-style English)
-    r"(?:without|no)\s+(?:significant\s+|relevant\s+|pathologic(?:al)?\s+)?"
-    r"(?:alterations?|changes?|peculiarit(?:y|ies)|particularit(?:y|ies))|"
+    # ... but "no significant change" compares with a prior study
+    r"(?:without|no)\s+(?:(?:significant|relevant|pathologic(?:al)?)\s+)?"
+    r"(?:alterations?|peculiarit(?:y|ies)|particularit(?:y|ies))|"
+    r"without\s+(?:(?:significant|relevant|pathologic(?:al)?)\s+)?changes|"
+    r"no\s+(?:(?:relevant|pathologic(?:al)?)\s+)?changes|"
     # in the writer's own language: French, Spanish, Italian, Portuguese, German
     r"sans particularit[ée]s?|r\.?a\.?s\.?|rien [àa] signaler|sin alteraciones|sin hallazgos|"
     r"nella norma|senza alterazioni|"
@@ -760,6 +763,8 @@ _TOPIC_LEVEL_LEAD = frozenset(
 # Words between the cord and the level it is compressed at ("the cord at the level of C5-6").
 # words that put an infection in the past ("the previous discitis", "treated osteomyelitis")
 _PAST_INFECTION_WORDS = frozenset({"prior", "previous", "remote", "old", "treated", "healed"})
+# a grade and the hedged next one after it ("moderate, possibly severe")
+_HEDGED_RANGES = {("mild", "moderate"): "mild-moderate", ("moderate", "severe"): "moderate-severe"}
 _ACUTE_WORDS = frozenset({"acute", "new", "fresh", "recent", "subacute", "hyperacute"})
 # words that make what follows the result of the lesion named before
 _CAUSING_WORDS = frozenset({"causing", "producing", "resulting", "in", "with"})
@@ -2245,6 +2250,33 @@ class FindingBuilder:
                 ):
                     earlier.prior = True
 
+    def _hedged_upper_bounds(self, groups: list[_Group]) -> list[_Group]:
+        """A grade with a hedged higher one after a comma is a range: "moderate right foraminal
+        stenosis, possibly severe" is moderate-severe."""
+        out: list[_Group] = []
+        for g in groups:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and len(prev.severities) == 1
+                and len(g.severities) == 1
+                and not g.sides
+                and not g.levels
+                and self._hedged_bound(g.severities[0])
+            ):
+                low, high = prev.severities[0], g.severities[0]
+                joined = _HEDGED_RANGES.get((_sev_value(low.value), _sev_value(high.value)))
+                if joined is not None:
+                    prev.severities = [_Item(low.start, high.end, "SEVERITY", joined)]
+                    continue
+            out.append(g)
+        return out
+
+    def _hedged_bound(self, sev: _Item) -> bool:
+        """The grade follows ", possibly" (", perhaps", ", maybe", ", possibly even")."""
+        words = [w for w in self.lowers[max(sev.start - 3, 0) : sev.start] if w != "even"]
+        return words[-2:] in ([",", "possibly"], [",", "perhaps"], [",", "maybe"])
+
     def _hedged(self, severities: list[_Item]) -> bool:
         """A hedge word just before a grade ("probably moderate", "possibly mild")."""
         for sev in severities:
@@ -2472,6 +2504,7 @@ class FindingBuilder:
                 # "bilateral: moderate on the right, mild on the left" - the specific sides win
                 g.sides = [s for s in g.sides if s.value != "bilateral"]
         groups = [g for g in groups if g.severities or g.sides or g.levels] or groups[:1]
+        groups = self._hedged_upper_bounds(groups)
         last = groups[-1]
         first = last.order[0].start if last.order else 0
         lead = self.lowers[max(first - 2, 0) : first]
@@ -4142,7 +4175,14 @@ class FindingBuilder:
             for sp in self.attrs.within(max(hedges[0][0] - 6, 0), hedges[-1][1] + 6)
             if sp.label_ == "SEVERITY"
         ]
-        return all(any(g.start < start and end <= g.end for g in grades) for start, end in hedges)
+        return all(
+            any(g.start < start and end <= g.end for g in grades)
+            # "moderate right foraminal stenosis, possibly severe"
+            or any(
+                g.start == end and self._hedged_bound(_Item(g.start, g.end, "", "")) for g in grades
+            )
+            for start, end in hedges
+        )
 
     def _negates_grade_only(self, target: Span) -> bool:
         """Every negation of the target is a "not" before a grade ("moderate, not severe,

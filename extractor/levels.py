@@ -131,7 +131,7 @@ _ROMAN_LEVEL_RE = re.compile(
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
 _LUMBAR_RE = re.compile(r"\blumbar\b|\bL[1-5]\b", re.IGNORECASE)
-_RANGE_JOIN_RE = re.compile(r"^\s*(?:through|thru|to|until|-|–|—)\s*(?:the\s+)?$", re.IGNORECASE)
+_RANGE_JOIN_RE = re.compile(r"^\s*(?:through|thru|to|until|-|–|—|~)\s*(?:the\s+)?$", re.IGNORECASE)
 _RANGE_FROM_RE = re.compile(r"from\s+(?:the\s+)?$", re.IGNORECASE)
 
 

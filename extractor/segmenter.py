@@ -49,7 +49,7 @@ _INLINE_BREAK_RE = re.compile(
 )
 # "C2-3 through C4-5:", "C2-3 and C3-4:" — a level list or range, not a new header.
 _LIST_JOIN_RE = re.compile(
-    r"(?:\d\s*[,&]?\s*(?:through|thru|to|and|&|,|-|–)?|\b(?:at|of|from|in|on|the|to|through))\s*$",
+    r"(?:\d\s*[,&]?\s*(?:through|thru|to|and|&|,|-|–|~)?|\b(?:at|of|from|in|on|the|to|through))\s*$",
     re.IGNORECASE,
 )
 _INLINE_BULLET_RE = re.compile(r"(?<=\S[ \t])[•·▪●◦‣][ \t]+(?=\S)")

@@ -148,6 +148,11 @@ UNCERTAIN_CELL_CASES = [
         [],
     ),
     (
+        "a hedged upper grade after a comma makes a range, not a hedged finding",
+        "C4-5: Moderate right foraminal stenosis, possibly severe.",
+        [],
+    ),
+    (
         "a hedged change is not a hedged finding",
         "C4-5: The left foraminal narrowing is again seen, perhaps slightly more pronounced than before.",
         [],

@@ -834,6 +834,19 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'Other levels: no significant change' compares, it does not deny", "C6/7: mild left foraminal stenosis.\nOther levels: no significant change.", {"C6-C7": {"left": "mild"}}),
+    ("'Other disc levels without significant changes' states them normal", "C6-C7: left posterolateral protrusion reduces the left neural foramen in moderate degree. Other disc levels without significant changes.",
+     {**ALL_NONE, "C6-C7": {"left": "moderate"}}),
+    ("a range written 'C2-3 ~ C4-5' as a header; 'not obviously narrowed'", "C2-3 ~ C4-5: No significant disc herniation or stenosis.\nC5-6: The right intervertebral foramen is not obviously narrowed.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"right": "none"}}),
+]
+
+
+CASES += [
+    ("', possibly severe' after a moderate finding is a range", "C4-5: Moderate right foraminal stenosis, possibly severe. Mild left foraminal stenosis.", {"C4-C5": {"left": "mild", "right": "moderate-severe"}}),
+]
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)
