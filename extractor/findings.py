@@ -763,6 +763,7 @@ _TOPIC_LEVEL_LEAD = frozenset(
 # Words between the cord and the level it is compressed at ("the cord at the level of C5-6").
 # words that put an infection in the past ("the previous discitis", "treated osteomyelitis")
 _PAST_INFECTION_WORDS = frozenset({"prior", "previous", "remote", "old", "treated", "healed"})
+_DATE_TOKEN_RE = re.compile(r"^(?:\d{1,2}[/.-])?(?:19|20)\d{2}$|^\d{1,2}/\d{2}$")
 # a grade and the hedged next one after it ("moderate, possibly severe")
 _HEDGED_RANGES = {("mild", "moderate"): "mild-moderate", ("moderate", "severe"): "moderate-severe"}
 _ACUTE_WORDS = frozenset({"acute", "new", "fresh", "recent", "subacute", "hyperacute"})
@@ -1889,6 +1890,8 @@ class FindingBuilder:
             ["previous", "report"],
         ) and self.lowers[span.start - 1] in (":", "-", "="):
             return True  # "(outside report: moderate)"
+        if self._dated_in_bracket(span.start):
+            return True  # "no longer narrowed (10/2023: high-grade NFS li.)"
         for i in range(span.start - 1, max(span.start - 8, 0) - 1, -1):
             if self.lowers[i] in _CLAUSE_PUNCT:
                 break
@@ -1924,6 +1927,15 @@ class FindingBuilder:
                 break
         return False
 
+    def _dated_in_bracket(self, token_i: int) -> bool:
+        """Token i follows "(<date>:" in an open bracket: what an earlier study showed."""
+        for i in range(token_i - 1, max(token_i - 8, 0) - 1, -1):
+            if self.lowers[i] in (")", ".", ";"):
+                return False
+            if self.lowers[i] == ":" and i >= 2 and self.lowers[i - 2] == "(":
+                return bool(_DATE_TOKEN_RE.match(self.lowers[i - 1]))
+        return False
+
     def _grade_follows(self, span: Span) -> bool:
         """Another grade follows `span` in its sentence."""
         sent = self.sents[self._sentence_index(span.start)]
@@ -1943,6 +1955,12 @@ class FindingBuilder:
                 and self.lowers[span.start - 1 : span.start] == ["not"]
             ):
                 continue  # "narrowing, which is not severe": a grade the finding does not have
+            if (
+                span.label_ == "SEVERITY"
+                and span.id_ == "none"
+                and self.lowers[span.start - 1 : span.start] == ["not"]
+            ):
+                continue  # "the left foramen is not normal": no denial
             if span.label_ == "SIDE" and self._both_levels(span):
                 continue  # "narrows both the C4-C5 and C5-C6 foramina": both levels, not sides
             if span.label_ == "SEVERITY" and self.lowers[max(span.start - 2, 0) : span.start] in (
@@ -3180,6 +3198,8 @@ class FindingBuilder:
                     self._sentence_index(antecedent.start) == sent_i
                     # "Neural foraminal narrowing:\nC4-5 - mild bilateral\nC6-7 - none"
                     or self.lowers[antecedent.end : antecedent.end + 1] == [":"]
+                    # "Foraminal assessment:\nC5-6: no narrowing."
+                    or self._block_label(sent_i) == "FORAMINAL"
                 )
             ):
                 # "Foraminal stenosis: C4-5 mild bilateral; C6-7 none.": an entry of the
@@ -3958,6 +3978,8 @@ class FindingBuilder:
         ) or self._conjuncts(items, focus, exceptions, context_levels=bool(fallback))
         self._share_predicate_grade(groups, target)
         common = self._common(target, left, right)
+        if self._dated_in_bracket(target.start):
+            common["historical"] = True  # "(10/2023: high-grade NFS li.)": the earlier study's
         if common["negated"] and not negated:
             common["negated"] = False  # the negation was left behind
         if common["uncertain"] and self._hedges_inside_grade(target):

@@ -32,7 +32,7 @@ _SIDE_ABBREVIATIONS = frozenset({"lt", "rt", "bilat", "bil", "li", "re", "bds", 
 # ... nor before a level that closes its phrase ("NFS bds. C5/6.", "NFS li. HWK 6/7,"); a level
 # that opens a statement of its own starts a sentence ("mildly dx. C6-C7 slightly narrowed")
 _AFTER_SIDE_ABBREVIATION_RE = re.compile(
-    r"\s*(?:[a-z(/,;]|NFN?S?\b|IVF|(?:C|HWK|Th)\s?\d\s*[-/]\s*(?:C|Th|BWK)?\s?\d{1,2}"
+    r"\s*(?:[a-z(/,;<>=]|NFN?S?\b|IVF|(?:C|HWK|Th)\s?\d\s*[-/]\s*(?:C|Th|BWK)?\s?\d{1,2}"
     r"\s*(?:[.,;]|$|\s+(?:and|und)\b))"
 )
 # An inline level header ("... normal. C6-7: ...", "...; C6-C7: ...") or numbered item ("2. ").

@@ -847,6 +847,17 @@ CASES += [
     ("', possibly severe' after a moderate finding is a range", "C4-5: Moderate right foraminal stenosis, possibly severe. Mild left foraminal stenosis.", {"C4-C5": {"left": "mild", "right": "moderate-severe"}}),
 ]
 
+CASES += [
+    ("'Rt. > Lt.' does not end the sentence", "C5-6: Bilat. foraminal stenosis, Rt. > Lt., moderate.", {"C5-C6": {"left": "moderate", "right": "moderate"}}),
+]
+
+CASES += [
+    ("a grade dated in brackets is the earlier study's", "C5/6: The left neuroforamen is no longer narrowed (10/2023: high-grade NFS li.). Right foramen free.", {"C5-C6": dict(B)}),
+    ("'no narrowing' under a foraminal label denies both sides", "Foraminal assessment:\nC3-4: mild bilateral narrowing.\nC5-6: no narrowing.\nC6-7: mild right narrowing, left patent.\n",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C5-C6": dict(B), "C6-C7": {"left": "none", "right": "mild"}}),
+    ("'not normal' denies nothing", "C5/6: The left C5/6 foramen is not normal.", {}),
+]
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)
