@@ -175,8 +175,9 @@ _LEVEL_NORMAL_RE = re.compile(
     r"\b[\s:,.&/\-–—()]*)*"
     # "Rest of the levels explored without findings."
     r"(?:(?:explored|examined|studied|evaluated|visuali[sz]ed|imaged|assessed)\s+)?"
+    # (twice over in unproofread dictation: "are are normal")
     r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with|there is|"
-    r"there are|remains?)\s+)?"
+    r"there are|remains?)\s+){0,2}"
     r"(?:(?:unchanged|stable)\s+and\s+)?"
     r"(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
     r"(?:normal|unremarkable|negative|neg|nl|wnl|ok|okay|satisfactory|within normal limits|clear|"

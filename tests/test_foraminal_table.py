@@ -858,6 +858,11 @@ CASES += [
     ("'not normal' denies nothing", "C5/6: The left C5/6 foramen is not normal.", {}),
 ]
 
+CASES += [
+    ("a doubled word from dictation: 'the remaining cervical levels are are normal'", "C6-C7: moderate left neural foraminal stenosis.\nThe remaining cervical levels are are normal.",
+     {**ALL_NONE, "C6-C7": {"left": "moderate"}}),
+]
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)
