@@ -863,6 +863,11 @@ CASES += [
      {**ALL_NONE, "C6-C7": {"left": "moderate"}}),
 ]
 
+CASES += [
+    ("French-English: 'without particularity', 'absent on the left', 'moderate to tight'", "C3-C4: Narrowing of the foramina is minimal on the right, absent on the left.\nC5-C6: narrowing foraminal left moderate to tight. Right foramen without particularity.",
+     {"C3-C4": {"left": "none", "right": "mild"}, "C5-C6": {"left": "moderate-severe", "right": "none"}}),
+]
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1239,6 +1239,23 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "'secondary bone lesions' are metastases",
+        MRI + "Conclusion: Multiple secondary bone lesions, the most important in C6. "
+        "C5-6: moderate left foraminal stenosis.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": ["malignancy"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
