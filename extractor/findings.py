@@ -430,7 +430,6 @@ _POSITIONAL_ANAPHORS = frozenset(
 )
 # words that may open the subject of a new clause before its anchor ("..., the left foramen")
 _SUBJECT_LEAD_WORDS = frozenset({"the", "left", "right", "lt", "rt", "l", "r", "both"})
-_SIDE_WORDS = frozenset({"left", "right", "lt", "rt", "l", "r", "bilateral", "bilaterally"})
 # the words between two subjects coordinated by "and" ("foramina and spinal canal")
 _SUBJECT_COORDINATORS = frozenset({"and", ",", "the"})
 _WITHOUT_WORDS = frozenset(
@@ -2892,23 +2891,22 @@ class FindingBuilder:
             if topic:
                 if not named <= set(levels):
                     return []
-                if sole_topic and self._closes_level_run(sent_i, set(levels), k):
+                if sole_topic and self._closes_level_run(sent_i, k, line_start, set(levels)):
                     return []
                 return levels
             named.update(levels)
         return []
 
-    def _closes_level_run(self, sent_i: int, levels: set[str], topic_i: int | None = None) -> bool:
+    def _closes_level_run(
+        self, sent_i: int, topic_i: int, line_start: int, levels: set[str]
+    ) -> bool:
         """Sentence `sent_i`, with no level of its own, closes a run of sentences about several
-        levels on its line, the last of them `levels` (named in sentence `topic_i`)."""
-        start_char = self.sents[sent_i].start_char
-        line_start = self.text.rfind("\n", 0, start_char) + 1
+        levels on the line that starts at `line_start`, the last of them `levels` (named in
+        sentence `topic_i`)."""
         return (
             # a sentence of its own, not a statement cut from unpunctuated dictation
             self.sents[sent_i - 1].text.rstrip().endswith(".")
-            and self._other_levels_on_line(
-                sent_i if topic_i is None else topic_i, line_start, levels
-            )
+            and self._other_levels_on_line(topic_i, line_start, levels)
             # ... and closes the run: "c5-6 ... . no canal stenosis. c6-7 and c7-t1 normal."
             # goes level by level
             and not self._levels_follow(sent_i)

@@ -264,27 +264,17 @@ def read_side_pairs(
             if m.group("label") is None and m.start() != 0:
                 continue
             for side, key in zip(sides, ("a", "b"), strict=True):
-                value = _value(m.group(key), grades)
-                if value is None:
-                    break
-                start = offset + body_at + m.start(key)
-                end = offset + body_at + m.end(key)
-                for level in levels[0].levels:
-                    out.append(
-                        Finding(
-                            type="foraminal_stenosis",
-                            level=level,
-                            side=side,  # type: ignore[arg-type]
-                            severity=value,  # type: ignore[arg-type]
-                            negated=value == "none",
-                            section=section_at(start),
-                            text=text[start:end],
-                            start=start,
-                            end=end,
-                            region=region_of(level),  # type: ignore[arg-type]
-                            label="table",
-                        )
-                    )
+                cell = (
+                    m.group(key),
+                    offset + body_at + m.start(key),
+                    offset + body_at + m.end(key),
+                )
+                found = _cell_findings(
+                    text, section_at, ("foraminal", side), cell, levels[0].levels, grades
+                )
+                if not found:
+                    break  # a value that is no grade: the pair is no pair of grades
+                out.extend(found)
     return out
 
 
