@@ -171,7 +171,9 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis))[A-Za-z][A-Za-z ]{0,30}:\s*)?"
     r"[\s:.\-–—,&/()]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|through|to|two|three|"
     r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical|"
-    r"segments?|findings|appearances?)"
+    r"segments?|findings|appearances?|"
+    # after a correction of the level count: "The true C7/T1 level is normal."
+    r"true|actual|real)"
     r"\b[\s:,.&/\-–—()]*)*"
     # "Rest of the levels explored without findings."
     r"(?:(?:explored|examined|studied|evaluated|visuali[sz]ed|imaged|assessed)\s+)?"
@@ -330,6 +332,12 @@ _TOPIC_INTRODUCERS = frozenset(
         "as to",
     }
 )
+# one cervical vertebra as a token ("at C7"), a place that is no disc level
+_CERVICAL_VERTEBRA_RE = re.compile(r"c[1-7]")
+# the most words a cord signal phrase may reach past the edge of the frame it touches
+_LONGEST_SIGNAL_TAIL = 3
+# the structures a report may grade on scales of their own, by anchor label
+_GRADED = {"CANAL": "canal", "FORAMINAL": "foraminal"}
 _VAGUE_LEVEL_RE = re.compile(
     r"\b(multi-?level|multiple levels|several levels|diffuse|throughout|"
     # the region as a whole: "No cervical canal stenosis.", "in the cervical spine"
@@ -376,6 +384,8 @@ _CORRECTION_RE = re.compile(
     r"transcribed|given|recorded)|should\s+have\s+read|"
     # "The side at C4-5 was transposed in the original dictation."
     r"(?:was|were|been)\s+(?:transposed|reversed|switched|swapped)|"
+    # "The levels in this report were mislabelled."
+    r"\bmis-?(?:labell?ed|numbered|counted|identified)\b|"
     # "Agree ... with the following amendment: the right C6-C7 foraminal stenosis is moderate,
     # not severe"
     r"following\s+amendments?|(?:,\s*not|\brather\s+than)\s+(?:minimal|mild|moderate|severe|"
@@ -466,7 +476,7 @@ _ROOT_NAME_RE = re.compile(r"\bC([3-8])\b", re.I)
 _THORACIC_VERTEBRA_RE = re.compile(
     r"\b(?:T|Th|D)(?:[2-9]|1[0-2])\b"
     r"(?!\s*(?i:-?\s*weighted|w\b|/|\*|hyper|hypo|signal|bright|dark|images?\b|sequences?\b"
-    r"|flair|stir|fat|prolongation|shine))"
+    r"|flair|stir|fat|prolongation|shine|high\s+signal|low\s+signal))"
 )
 _LEVEL_LIST_JOINERS = frozenset(
     {"and", "or", ",", "through", "thru", "to", "&", "/", "as", "well", "both", "at", "the", "from"}
@@ -1983,7 +1993,7 @@ class FindingBuilder:
                     # (but grade 0 is no narrowing on every scale)
                     number = item.value[6:]
                     default = "none" if number == "0" else "significant"
-                    item.value = self._scale_grade(number, default)
+                    item.value = self._scale_grade(number, default, self._graded(span))
                     item.grade_number = True
             items.append(item)
         if any(it.past_tense for it in items) and (
@@ -2071,7 +2081,9 @@ class FindingBuilder:
         """A level the statement says the finding is not at ("at C5-6, not C6-7", "at C5-6
         rather than C6-7")."""
         before = [
-            w for w in self.lowers[max(span.start - 3, 0) : span.start] if w not in ("at", "the")
+            w
+            for w in self.lowers[max(span.start - 3, 0) : span.start]
+            if w not in ("at", "the", "as")
         ]
         if before[-2:] in ([",", "not"], ["(", "not"], ["rather", "than"], ["instead", "of"]):
             return True
@@ -2141,16 +2153,60 @@ class FindingBuilder:
             return None
         return span.id_
 
-    def _scale_grade(self, number: str, default: str) -> str:
-        """The severity the report's scale gives a grade number, or a range of two ("grade
-        II-III" = moderate-severe where II is moderate and III severe)."""
+    def _scale_grade(self, number: str, default: str, structure: str | None = None) -> str:
+        """The severity the report's scale for `structure` gives a grade number, or a range of
+        two ("grade II-III" = moderate-severe where II is moderate and III severe)."""
+        grades = self.scale.grades_for(structure)
         low, _, high = number.partition("-")
         if not high:
-            return self.scale.grades.get(number, default)
-        a, b = self.scale.grades.get(low), self.scale.grades.get(high)
+            return grades.get(number, default)
+        a, b = grades.get(low), grades.get(high)
         if a is None or b is None:
             return default
         return f"{a}-{b}" if f"{a}-{b}" in SEVERITY_RANK else b
+
+    def _past_relative_clause(self, target: Span) -> bool:
+        """The target lies in a relative clause set off by commas (", which caused X on the
+        prior study,") that holds its history modifier, and every change modifier of the
+        target lies outside that clause."""
+        sent = self.sents[self._sentence_index(target.start)]
+        opener = None
+        for i in range(target.start - 1, sent.start, -1):
+            if self.lowers[i] in (",", ";", "(", ")"):
+                break
+            if self.lowers[i] in ("which", "that") and self.lowers[i - 1] == ",":
+                opener = i
+                break
+        if opener is None:
+            return False
+        close = next(
+            (i for i in range(target.end, sent.end) if self.lowers[i] in (",", ";", ")")), None
+        )
+        if close is None:
+            return False
+        inside = [m.modifier_span for m in target._.modifiers if m.category == "HISTORICAL"]
+        changes = [m.modifier_span for m in target._.modifiers if m.category.startswith("CHANGE")]
+        return any(opener <= a and b <= close for a, b in inside) and all(
+            b <= opener or a >= close for a, b in changes
+        )
+
+    def _graded(self, span: Span) -> str | None:
+        """The structure a grade number grades, where the report grades the canal and the
+        foramina on scales of their own: that of the nearest anchor in its sentence, an
+        earlier one first ("Canal Kang 1. Foramen Rt grade 1")."""
+        if not (self.scale.canal_grades or self.scale.foraminal_grades):
+            return None
+        sent = self.sents[self._sentence_index(span.start)]
+        anchors = [t for t in self.target_index.within(sent.start, sent.end) if t.label_ in _GRADED]
+        if not anchors:
+            return None
+        nearest = min(
+            anchors,
+            key=lambda t: (
+                (span.start - t.end, 0) if t.end <= span.start else (t.start - span.end, 1)
+            ),
+        )
+        return _GRADED[nearest.label_]
 
     def _fronted_exceptions(self) -> dict[int, Span]:
         """Levels named by an exception phrase that opens its statement ("Except for C5-6,
@@ -2211,17 +2267,21 @@ class FindingBuilder:
         for i in [it.end for it in items if it.label == "SIDE"] + anchor_ends:
             if i >= end:
                 continue
-            word = self.lowers[i]
+            grades = self.scale.grades_for(self._graded(self.doc[i : i + 1]))
+            # "NFS Rt 2/3": a grade written out of the scale's top grade
+            word, _, top = self.lowers[i].partition("/")
+            if top and top != max((g for g in grades if g.isdigit()), default=None):
+                continue
             after = self.lowers[i + 1 : i + 3]
             if (
-                word in self.scale.grades
+                word in grades
                 and not (
                     after[:1] in (["mm"], ["cm"], ["%"], ["-"])
                     # "right 5/6": a fraction or a level, not a grade ("R 0 / L 1" is a grade)
                     or (after[:1] == ["/"] and after[1:2] != [] and after[1].isdigit())
                 )
             ):
-                out.append(_Item(i, i + 1, "SEVERITY", self.scale.grades[word], grade_number=True))
+                out.append(_Item(i, i + 1, "SEVERITY", grades[word], grade_number=True))
         return out
 
     def _percent_items(self, start: int, end: int) -> list[_Item]:
@@ -2894,8 +2954,36 @@ class FindingBuilder:
                 if sole_topic and self._closes_level_run(sent_i, k, line_start, set(levels)):
                     return []
                 return levels
+            if (
+                not sole_topic
+                and not named
+                and len(levels) == 1
+                and not self._levels_on_line_before(k, line_start)
+                and not self._names_vertebra(sent_i)
+            ):
+                # a finding stated without a level right after the line's one level ("* Disc
+                # protrusion at C5-C6 causing moderate canal stenosis. Bilateral neural foramina
+                # are mildly narrowed."): it is at that level. A denial is not carried: "Mild
+                # left C5-6 foraminal narrowing. No canal stenosis." may speak of every level.
+                return levels
             named.update(levels)
         return []
+
+    def _names_vertebra(self, sent_i: int) -> bool:
+        """The sentence places its finding at a vertebra ("epidural extension along the
+        ventral canal at C7"), not at a disc level."""
+        sent = self.sents[sent_i]
+        return any(_CERVICAL_VERTEBRA_RE.fullmatch(w) for w in self.lowers[sent.start : sent.end])
+
+    def _levels_on_line_before(self, sent_i: int, line_start: int) -> bool:
+        """An earlier sentence on the line that starts at `line_start` names a level."""
+        for k in range(sent_i - 1, -1, -1):
+            sent = self.sents[k]
+            if sent.start_char + len(sent.text.rstrip()) <= line_start:
+                return False
+            if self.levels.within(sent.start, sent.end):
+                return True
+        return False
 
     def _closes_level_run(
         self, sent_i: int, topic_i: int, line_start: int, levels: set[str]
@@ -3054,20 +3142,26 @@ class FindingBuilder:
                     findings.extend(self._elliptical(sent_i, start, end, last_target))
         findings.extend(read_tables(self.text, self._section_at_char, self.scale.grades))
         findings.extend(read_side_pairs(self.text, self._section_at_char, self.scale.grades))
-        for at, end, old, new in self._level_moves():
+        for at, end, moves in self._level_moves():
             # "Correction to level. The adjacent segment degeneration described above is at
             # C4-5, not C3-4.": what was said of C3-4 before is said of C4-5. A correction that
             # restates its finding ("the protrusion with moderate left foraminal narrowing is at
-            # C6/7, not C5/6") moves only what it restates.
-            restated = [f for f in findings if at <= f.start < end and f.level == new]
+            # C6/7, not C5/6") moves only what it restates. The moves of one correction ("C6/7
+            # is C5/6 and C7/T1 is C6/7") are made together, each finding moved once.
+            moved: dict[int, str] = {}
+            for old, new in moves:
+                restated = [f for f in findings if at <= f.start < end and f.level == new]
+                for k, f in enumerate(findings):
+                    if (
+                        f.level == old
+                        and not f.correction
+                        and f.start < at
+                        and (not restated or any(_restates(r, f) for r in restated))
+                    ):
+                        moved[k] = new
             findings = [
-                f.model_copy(update={"level": new})
-                if f.level == old
-                and not f.correction
-                and f.start < at
-                and (not restated or any(_restates(r, f) for r in restated))
-                else f
-                for f in findings
+                f.model_copy(update={"level": moved[k]}) if k in moved else f
+                for k, f in enumerate(findings)
             ]
         unique: dict[tuple[object, ...], Finding] = {}
         for f in findings:
@@ -3075,23 +3169,32 @@ class FindingBuilder:
             unique.setdefault(key, f)
         return list(unique.values())
 
-    def _level_moves(self) -> list[tuple[int, int, str, str]]:
+    def _level_moves(self) -> list[tuple[int, int, list[tuple[str, str]]]]:
         """Corrections that move what was described at one level to another ("... described
-        above is at C4-5, not C3-4"): (where the correction starts and ends, the level denied,
-        the level meant)."""
+        above is at C4-5, not C3-4"): (where the correction starts and ends, its moves as pairs
+        of the level denied and the level meant)."""
         out = []
         for k, sent in enumerate(self.sents):
             if not self.sent_correction[k]:
                 continue
             spans = self.levels.within(sent.start, sent.end)
-            if len(spans) != 2:
+            if not spans or len(spans) % 2:
                 continue
-            denied = [sp for sp in spans if self._denied_level(sp)]
-            meant = [sp for sp in spans if sp not in denied]
-            if len(denied) == 1 and len(meant) == 1:
+            # "at C4-5, not C3-4" or "the disc described as C6/7 is C5/6, and the level
+            # described as C7/T1 is C6/7": each pair is one level denied and one meant
+            pairs = [spans[j : j + 2] for j in range(0, len(spans), 2)]
+            moves = []
+            for pair in pairs:
+                denied = [sp for sp in pair if self._denied_level(sp)]
+                meant = [sp for sp in pair if sp not in denied]
+                if len(denied) != 1 or len(meant) != 1:
+                    break
                 old, new = _levels_of(denied[0]), _levels_of(meant[0])
-                if len(old) == 1 and len(new) == 1 and old != new:
-                    out.append((sent.start_char, sent.end_char, old[0], new[0]))
+                if len(old) != 1 or len(new) != 1 or old == new:
+                    break
+                moves.append((old[0], new[0]))
+            else:
+                out.append((sent.start_char, sent.end_char, moves))
         return out
 
     def _paragraph_break(self, sent_i: int) -> bool:
@@ -3500,6 +3603,10 @@ class FindingBuilder:
         change = "stable" if carried and c.change is None else c.change
         if c.resolved:
             change = "decreased"
+        elif change is not None and historical and self._past_relative_clause(target):
+            # "The extrusion, which caused severe stenosis on the prior study, has regressed":
+            # the change is the extrusion's; what it caused then is past
+            change = None
         elif change is not None:
             historical = False
         return {
@@ -3996,9 +4103,15 @@ class FindingBuilder:
         }[label]
         # "... with narrowing of the foramina as described": a summary that points back; its
         # plural is no statement of both sides
-        plural = bool(_PLURAL_FORAMEN_RE.search(target.text)) and not _BACK_REFERENCE_RE.search(
-            sent.text
-        )
+        # ... or an abbreviation with a plural verb ("C5-C6 N.F. are patent")
+        plural = bool(
+            _PLURAL_FORAMEN_RE.search(target.text)
+            or (
+                label == "FORAMINAL"
+                and target.end - target.start == 1
+                and self.lowers[target.end : target.end + 1] in (["are"], ["were"])
+            )
+        ) and not _BACK_REFERENCE_RE.search(sent.text)
         other_region = bool(_OTHER_REGION_RE.search(sent.text))
         out: list[Finding] = []
         prev_sev: str | None = None
@@ -4474,10 +4587,16 @@ class FindingBuilder:
         else:
             comp = self._has_label("CORD_COMPRESSION", left, right)
             # "normal in caliber and signal": a bare "signal" asserts nothing abnormal
+            # ... that reaches into the frame ("probable cord signal change", where the frame
+            # stops at "change", a word that bounds frames), or that such a word cut off from it
+            # ("T2 hyperintense signal change is present in the cord")
             sig = [
                 x
-                for x in self._has_label("CORD_SIGNAL", left, right)
-                if x.id_ != "neutral" and not self._other_clause_before(x, target)
+                for x in self._has_label("CORD_SIGNAL", sent.start, right + _LONGEST_SIGNAL_TAIL)
+                if x.start < right
+                and (x.end > left or self._cut_off_signal(x, target))
+                and x.id_ != "neutral"
+                and not self._other_clause_before(x, target)
             ]
             # "The cord was previously flattened at this level; it is now normal in contour."
             comp = [
@@ -4525,6 +4644,20 @@ class FindingBuilder:
                 )
             )
         return out
+
+    def _cut_off_signal(self, signal: Span, target: Span) -> bool:
+        """A cord signal phrase before the target that holds or ends on a word bounding
+        frames ("signal change", "T2 hyperintense signal change") and nothing else bounding
+        frames between them."""
+        if signal.end >= target.start:
+            return False
+        inner = self.blocker_index.within(signal.start, signal.end + 1)
+        end = max(b.end for b in inner) if inner else signal.end
+        between = [
+            *self.blocker_index.within(end, target.start),
+            *self.target_index.within(end, target.start),
+        ]
+        return bool(inner) and not between and ";" not in self.lowers[signal.end : target.start]
 
     def _other_clause_before(self, span: Span, target: Span) -> bool:
         """A word before the target in a clause of its own ("a collection with rim enhancement,

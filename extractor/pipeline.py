@@ -538,6 +538,9 @@ _EXTRA_INFIXES = (
 def _tokenizer_for_reports(nlp: Language) -> None:
     infixes = [*nlp.Defaults.infixes, *_EXTRA_INFIXES]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # "N.F." (neural foramen) is one token as spaCy reads capitals with stops; the lower-case
+    # phrase the rules match it with must be one token too
+    nlp.tokenizer.add_special_case("n.f.", [{"ORTH": "n.f."}])
 
 
 def build_pipeline(rules: RuleSet) -> Language:

@@ -18,13 +18,15 @@ _GRADE_WORD = (
     r"severe|marked)"
 )
 # "grade 1 = mild", "grade 2: moderate", "2 = moderate", "grade 3 (severe)", "grade 0 - none",
-# and in a list "(0 none, 1 mild, 2 moderate, 3 severe)"
+# and in a list "(0 none, 1 mild, 2 moderate, 3 severe)"; a grade may be written out of the
+# scale's top grade ("0/3 none, 1/3 mild")
+_OUT_OF = r"(?:\s*/\s*[2-4](?![0-9]))?"
 _DEFINITION_RE = re.compile(
-    r"(?:\b(?:grade\s*)?([0-4]|iv|i{1,3})(?:st|nd|rd|th)?\s*(?:degree\s*)?"
+    r"(?:\b(?:grade\s*)?([0-4]|iv|i{1,3})(?:st|nd|rd|th)?" + _OUT_OF + r"\s*(?:degree\s*)?"
     r"(?:=|:|-|–|—|\(|\bis\b|\bmeans\b|\bindicates\b|\brepresents\b|"
     # "grade 1 = non-severe (moderate) stenosis": a word of the report's own before the grade
     r"\bcorresponds to\b)\s*\(?\s*(?:[a-z-]+\s*\(\s*)?" + _GRADE_WORD + r")"
-    r"|(?:(?:[(,;]|\bgrade)\s*([0-4])\s+" + _GRADE_WORD + r")",
+    r"|(?:(?:[(,;]|\bgrade)\s*([0-4])" + _OUT_OF + r"\s+" + _GRADE_WORD + r")",
     re.I,
 )
 # a grade named by a word: "low-grade (mild), middle-grade (moderate), high-grade (severe)"
@@ -75,15 +77,26 @@ _WORD_SEVERITY = {
 
 @dataclass(frozen=True, slots=True)
 class GradingScale:
-    """Grade number -> severity, for the findings the definition names."""
+    """Grade number -> severity, for the findings the definition names.
+
+    A report may grade the foramina and the canal on scales of their own ("Foramen (modified
+    Kim): grade 1 = moderate; central canal (Kang): grade 1 = mild"): a definition that names
+    one of them only is also kept for it alone (`foraminal_grades`, `canal_grades`)."""
 
     grades: dict[str, str] = field(default_factory=dict)
+    foraminal_grades: dict[str, str] = field(default_factory=dict)
+    canal_grades: dict[str, str] = field(default_factory=dict)
     # percentage bands (low, high, severity), inclusive, for "approximately 30% narrowing"
     percent: tuple[tuple[float, float, str], ...] = ()
     foraminal: bool = False
     canal: bool = False
     # character ranges of the sentences that define the scale (not findings themselves)
     definitions: tuple[tuple[int, int], ...] = ()
+
+    def grades_for(self, structure: str | None) -> dict[str, str]:
+        """The grades of the scale that grades `structure` ("canal" or "foraminal")."""
+        own = self.canal_grades if structure == "canal" else self.foraminal_grades
+        return own or self.grades
 
     def is_definition(self, start_char: int) -> bool:
         return any(a <= start_char < b for a, b in self.definitions)
@@ -108,6 +121,7 @@ def parse_scale(sentences: list[tuple[int, str]]) -> GradingScale:
     names neither).
     """
     grades: dict[str, str] = {}
+    own: dict[str, dict[str, str]] = {"foraminal": {}, "canal": {}}
     percent: list[tuple[float, float, str]] = []
     foraminal = canal = False
     definitions: list[tuple[int, int]] = []
@@ -124,18 +138,28 @@ def parse_scale(sentences: list[tuple[int, str]]) -> GradingScale:
         for m in _TERM_DEFINITION_RE.finditer(text):
             term = (m.group("term") or m.group("de")).lower()
             found[_TERM_KEYS.get(term, term)] = _severity_word(m.group("sev"))
+        names_foramen = bool(_FORAMEN_RE.search(text))
+        names_canal = bool(_CANAL_RE.search(text))
         if len(bands) >= 2:
             percent.extend(bands)
         elif len(found) < 2:
             continue
         else:
             grades.update(found)
-        names_foramen = bool(_FORAMEN_RE.search(text))
-        names_canal = bool(_CANAL_RE.search(text))
+            if names_canal != names_foramen:
+                own["canal" if names_canal else "foraminal"].update(found)
         foraminal = foraminal or names_foramen or not names_canal
         canal = canal or names_canal
         definitions.append((start, start + len(text)))
-    return GradingScale(grades, tuple(percent), foraminal, canal, tuple(definitions))
+    return GradingScale(
+        grades,
+        own["foraminal"],
+        own["canal"],
+        tuple(percent),
+        foraminal,
+        canal,
+        tuple(definitions),
+    )
 
 
 def _band(m: re.Match[str]) -> tuple[float, float, str]:

@@ -25,6 +25,7 @@ _SENT_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)")
 _ABBREVIATIONS = frozenset(
     {"e.g", "i.e", "vs", "approx", "dr", "no", "fig", "etc", "cf", "incl", "mr", "mrs", "ms", "st"}
     | {"al"}  # "Park et al. (0 - none, ...)"
+    | {"n.f"}  # "C5-C6 N.F. are patent" (neural foramina)
 )
 # Side abbreviations ("severe Lt. neural foraminal stenosis"): not an end before a lower-case
 # word or an abbreviation of the foramen ("Rt. NF stenosis"); an end before a new sentence.

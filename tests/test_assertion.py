@@ -152,6 +152,8 @@ UNCERTAIN_CELL_CASES = [
         "C4-5: Moderate right foraminal stenosis, possibly severe.",
         [],
     ),
+    ("a hedge on the verb that causes the finding covers every side it names", "At C5/6, uncovertebral spurring probably causes severe left and moderate right exit foraminal narrowing.", ["C5-C6:left", "C5-C6:right"]),
+    ("'(possible)' after a grade hedges it", "C6-7: Foramen Rt grade 2 (possible). Left foramen patent.", ["C6-C7:right"]),
     (
         "a hedged change is not a hedged finding",
         "C4-5: The left foraminal narrowing is again seen, perhaps slightly more pronounced than before.",

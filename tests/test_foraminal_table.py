@@ -868,6 +868,21 @@ CASES += [
      {"C3-C4": {"left": "none", "right": "mild"}, "C5-C6": {"left": "moderate-severe", "right": "none"}}),
 ]
 
+CASES += [
+    ("an addendum that relabels every level moves each finding once, together", "Findings:\nC6/7: Disc osteophyte complex with moderate bilateral exit foraminal stenosis.\nC7/T1: Small disc bulge with mild left exit foraminal narrowing.\n\nConclusion: Moderate bilateral C6/7 exit foraminal stenosis.\n\nAddendum: The levels in this report were mislabelled. The abnormal disc described as C6/7 is C5/6, and the level described as C7/T1 is C6/7. The true C7/T1 level is normal.",
+     {"C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": {"left": "mild"}, "C7-T1": {"left": "none", "right": "none"}}),
+    ("'neural for a minimal narrowing' is dictated 'neural foraminal'", "C4-5: Mild disc bulge with mild bilateral neural for a minimal narrowing.\nC5-6: Severe right neural for a minimal stenosis.",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"right": "severe"}}),
+    ("a finding stated without a level after the line's one level is at that level", "Findings:\n* Posterocentral IVDP at C5-C6 level causing moderate spinal canal stenosis. Bilateral neural foramina are mildly narrowed.\n* Diffuse posterior disc bulge at C6-C7 causing mild narrowing of both neural foramina.",
+     {"C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "mild", "right": "mild"}}),
+    ("a line's two levels carry nothing to a sentence without one", "Findings:\nDisc bulges at C4-5 and C5-6. Mild bilateral foraminal narrowing.", {}),
+    ("a finding placed at a vertebra is not carried to the line's level", "Findings:\nMetastasis extending into the right C7-T1 neural foramen, which is severely narrowed. Mild epidural extension along the ventral canal at C7.", {"C7-T1": {"right": "severe"}}),
+    ("what a relative clause says the prior study showed is past, whatever the clause's subject did since", "C6-7: The left foraminal disc extrusion, which caused severe left foraminal stenosis on the prior study, has regressed, and the left foramen is no longer narrowed. Unchanged mild right foraminal narrowing.",
+     {"C6-C7": {"left": "none", "right": "mild"}}),
+    ("'the preliminary interpretation of ... is revised' withdraws what it names", "Findings:\nA lobulated schwannoma expands the right C5-6 neural foramen.\nC6-7: Mild bilateral foraminal narrowing.\n\nImpression:\n1. Right C5-6 foraminal mass, most likely schwannoma. The preliminary interpretation of a disc extrusion with foraminal stenosis is revised.",
+     {"C6-C7": {"left": "mild", "right": "mild"}}),
+]
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1256,6 +1256,87 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        f"cord signal written '{phrase}'",
+        MRI + f"C5-6: Severe canal stenosis. {phrase}",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C5-C6": "severe"},
+            "cord": ([], True),
+            "red_flags": [],
+            "pathway": "urgent_surgical_review",
+        },
+    )
+    for phrase in (
+        "High T2 signal within the cord at this level.",
+        "Bright T2 signal in the cord.",
+        "Increased T2/STIR signal in the cord.",
+        "T2 signal abnormality in the cord at this level.",
+        "Abnormal T2 signal in the cord.",
+        "There is T2 high signal in the cord.",
+        "Probable cord signal change at this level.",
+        "Signal change in the cord at this level.",
+        "T2 hyperintense signal change is present in the spinal cord.",
+        "Intramedullary high intensity on T2WI is seen.",
+        "Focal T2 bright lesion in the cord.",
+    )
+]
+
+
+CASES += [
+    (
+        f"cord signal denied: '{phrase}'",
+        MRI + f"C5-6: Severe canal stenosis. {phrase}",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C5-C6": "severe"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    )
+    for phrase in (
+        "No high T2 signal within the cord.",
+        "No cord signal change at this level.",
+        "No abnormal signal intensity within the cord.",
+        "No T2 signal abnormality in the cord.",
+    )
+]
+
+
+CASES += [
+    (
+        "'Purpose:' opens the clinical question; a bare 'myelopathy symptoms' there is no finding",
+        "MRI cervical spine\n\nPurpose: myelopathy symptoms (hand numbness), evaluate for "
+        "compression.\n\nFindings:\nC4/5: Disc herniation. Severe spinal canal stenosis. The "
+        "spinal cord is compressed, without intramedullary signal change on T2WI.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C4-C5": "severe"},
+            "cord": (["C4-C5"], False),
+            "red_flags": [],
+            "pathway": "urgent_surgical_review",
+        },
+    ),
+    (
+        "a cord signal sentence with no level after the line's one level is at that level",
+        MRI + "Compression of the cord at C4/5. There is T2 high signal in the cord.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": (["C4-C5"], True),
+            "red_flags": [],
+            "pathway": "urgent_surgical_review",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)

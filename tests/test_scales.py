@@ -3,6 +3,7 @@
 import pytest
 
 from extractor import Extractor
+from extractor.grid import uncertain_cells
 from extractor.scales import GradingScale, parse_scale
 
 PARK = (
@@ -112,3 +113,58 @@ def test_word_grades_defined_by_the_report(extractor: Extractor) -> None:
     assert extractor.extract(
         "C4/5: Middle-grade neuroforaminal stenosis right."
     ).foraminal_stenosis == {"C4-C5": {"right": "unspecified"}}
+
+
+TWO_SCALES = (
+    "Grading used in this report\n"
+    "- Foramen (modified Kim, axial T2): grade 0 = normal; grade 1 = moderate; grade 2 = severe.\n"
+    "- Central canal (Kang): grade 0 = normal; grade 1 = mild; grade 2 = moderate; grade 3 = severe.\n"
+)
+
+
+def test_foramina_and_canal_on_scales_of_their_own() -> None:
+    scale = parse_scale([(0, TWO_SCALES.splitlines()[1]), (100, TWO_SCALES.splitlines()[2])])
+    assert scale.grades_for("foraminal") == {"0": "none", "1": "moderate", "2": "severe"}
+    assert scale.grades_for("canal") == {"0": "none", "1": "mild", "2": "moderate", "3": "severe"}
+    # a scale that names neither grades both
+    park = parse_scale([(0, "Graded 0-3 (0 none, 1 mild, 2 moderate, 3 severe).")])
+    assert park.grades_for("canal") == park.grades_for("foraminal") == park.grades
+
+
+def test_each_structure_read_on_its_own_scale(extractor: Extractor) -> None:
+    text = (
+        f"{TWO_SCALES}\nFindings\n1. C3-4: Canal Kang 0. Foramen grade 0 bilaterally.\n"
+        "2. C4-5: Canal Kang 1. Foramen Rt grade 1, Lt grade 1.\n"
+        "3. C5-6: Canal Kang 2. Foramen Rt grade 2, Lt grade 1.\n"
+        "4. C6-7: Canal Kang 0. Foramen Rt grade 1 (possible), Lt grade 0.\n"
+    )
+    r = extractor.extract(text)
+    assert r.foraminal_stenosis == {
+        "C3-C4": {"left": "none", "right": "none"},
+        "C4-C5": {"left": "moderate", "right": "moderate"},
+        "C5-C6": {"left": "moderate", "right": "severe"},
+        "C6-C7": {"left": "none", "right": "moderate"},
+    }
+    assert r.canal_stenosis == {"C3-C4": "none", "C4-C5": "mild", "C5-C6": "moderate", "C6-C7": "none"}
+    assert uncertain_cells(r.findings, r.foraminal_stenosis) == ["C6-C7:right"]
+
+
+def test_grades_written_out_of_the_top_grade(extractor: Extractor) -> None:
+    text = (
+        "[Grading] Neural foraminal stenosis (NFS) is graded out of 3 on oblique sagittal T2 "
+        "(0/3 none, 1/3 mild, 2/3 moderate, 3/3 severe).\n\nFindings\n"
+        "- C3-4: disc bulging. NFS Rt 1/3, Lt 1/3.\n- C4-5: NFS 0/3 both.\n"
+        "- C5-6: disc protrusion. NFS Lt 3/3, Rt 2/3.\n"
+    )
+    assert parse_scale([(0, text.split("\n\n")[0])]).grades == {
+        "0": "none", "1": "mild", "2": "moderate", "3": "severe"
+    }
+    assert extractor.extract(text).foraminal_stenosis == {
+        "C3-C4": {"left": "mild", "right": "mild"},
+        "C4-C5": {"left": "none", "right": "none"},
+        "C5-C6": {"left": "severe", "right": "moderate"},
+    }
+    # a fraction that is not out of the scale's top grade is no grade
+    assert extractor.extract(text + "- C6-7: NFS Rt 2/5.\n").foraminal_stenosis["C6-C7"] == {
+        "right": "unspecified"
+    }
