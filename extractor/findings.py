@@ -336,6 +336,8 @@ _TOPIC_INTRODUCERS = frozenset(
 _CERVICAL_VERTEBRA_RE = re.compile(r"c[1-7]")
 # the most words a cord signal phrase may reach past the edge of the frame it touches
 _LONGEST_SIGNAL_TAIL = 3
+# words that carry a predicate on after a comma ("is not normal, remaining mildly narrowed")
+_PREDICATE_CONTINUERS = frozenset({"still", "remaining", "now", "being", "yet", "also"})
 # the structures a report may grade on scales of their own, by anchor label
 _GRADED = {"CANAL": "canal", "FORAMINAL": "foraminal"}
 _VAGUE_LEVEL_RE = re.compile(
@@ -1211,6 +1213,17 @@ class FindingBuilder:
                     break
 
     # ----- frames --------------------------------------------------------------------------
+    def _graded_predicate_follows(self, i: int, end: int) -> bool:
+        """A graded predicate with no subject of its own opens at token i ("is not normal,
+        remaining mildly narrowed by ..."): it goes on saying what the subject before is."""
+        while i < end and self.lowers[i] in _PREDICATE_CONTINUERS:
+            i += 1
+        grade = next((sp for sp in self.attrs.starting_at(i) if sp.label_ == "SEVERITY"), None)
+        return grade is not None and any(
+            p.start == grade.end and p.id_ == "narrowing"
+            for p in self._has_label("PREDICATE", grade.end, end)
+        )
+
     def _split_gap(self, start: int, end: int, after_target: bool = True) -> int:
         """Token index splitting the tokens between two anchors: left part -> previous anchor.
         A level the previous anchor is placed at ("narrowing at C3-C4 compressing exiting nerve
@@ -1312,8 +1325,10 @@ class FindingBuilder:
             attr_starts_at = {sp.start for sp in joined}
             last_coord = None
             for i in range(first + 2, end):  # not "is also moderately narrowed"
-                if self.lowers[i] in _COORDINATORS and not (
-                    i in attr_ends and i + 1 in attr_starts_at
+                if (
+                    self.lowers[i] in _COORDINATORS
+                    and not (i in attr_ends and i + 1 in attr_starts_at)
+                    and not self._graded_predicate_follows(i + 1, end)
                 ):
                     last_coord = i
             split = last_coord if last_coord is not None else end
@@ -2043,8 +2058,9 @@ class FindingBuilder:
 
     def _root_clause_commas(self, targets: list[Span]) -> None:
         """A comma after a root phrase that opens a side and its grade ("NFS right high-grade
-        with compression of the C6 root, left mild.") parts two clauses, as a semicolon does:
-        the words after it grade the other foramen, not the root."""
+        with compression of the C6 root, left mild.", "... the exiting right C6 root, moderate
+        left.") parts two clauses, as a semicolon does: the words after it grade the other
+        foramen, not the root."""
         for k, t in enumerate(targets):
             if t.label_ != "ROOT":
                 continue
@@ -2070,9 +2086,8 @@ class FindingBuilder:
             clause = self.attrs.within(comma + 1, end)
             if (
                 len(clause) == 2
-                and clause[0].label_ == "SIDE"
                 and clause[0].start == comma + 1
-                and clause[1].label_ == "SEVERITY"
+                and {clause[0].label_, clause[1].label_} == {"SIDE", "SEVERITY"}
             ):
                 self.lowers[comma] = ";"
                 insort(self.semicolons, comma)
@@ -3305,8 +3320,9 @@ class FindingBuilder:
                 )
             ):
                 # "Foraminal stenosis: C4-5 mild bilateral; C6-7 none.": an entry of the
-                # anchor's own list that names its level and grades it, with no side
-                inherited = "unspecified"
+                # anchor's own list that names its level and grades it, with no side; under a
+                # label that names a side ("Left foramina - C5-6 moderate; C6-7 mild"), its side
+                inherited = self._labelled_side(antecedent) or "unspecified"
             elif (
                 graded
                 and any(it.label == "LEVEL" for it in items)
@@ -4419,6 +4435,20 @@ class FindingBuilder:
     def _is_span(self, item: _Item) -> bool:
         return item.label == "LEVEL" and item.start in self.vertebral_span_starts
 
+    def _labelled_side(self, target: Span) -> str | None:
+        """The side of a label the target heads ("Left foramina -", "Right neural foramen:")."""
+        if self.lowers[target.end : target.end + 1] not in ([":"], ["-"], ["–"], ["—"]):
+            return None
+        side = next(
+            (
+                sp
+                for sp in self.attrs.within(max(target.start - 2, 0), target.start)
+                if sp.label_ == "SIDE" and sp.end == target.start
+            ),
+            None,
+        )
+        return side.id_ if side is not None and side.id_ in ("left", "right") else None
+
     def _fronted_side(self, sent: Span, target: Span) -> _Item | None:
         """The side phrase that opens the sentence ("On the right at C6-7, ..."), when no other
         anchor stands between it and the target (a negative statement with no side of its own
@@ -4441,11 +4471,15 @@ class FindingBuilder:
             opening = colon + 1  # "Oblique views: right sided osteophytes encroach on ..."
         if not sides or sides[0].start > opening + 1 or len(sides) > 1:
             return None
-        if any(
+        side = sides[0]
+        after = side.end + (self.lowers[side.end : side.end + 1] == ["side"])
+        # "On the left side, the C5/6 foramen is moderately narrowed and the C6/7 foramen is
+        # mildly narrowed": a side set off by a comma is the topic of the whole sentence
+        set_off = self.lowers[after : after + 1] == [","]
+        if not set_off and any(
             t.label_ in _CONTINUABLE for t in self.target_index.within(sent.start, target.start)
         ):
             return None
-        side = sides[0]
         return _Item(side.start, side.end, "SIDE", side.id_)
 
     def _cause_side(self, sent_i: int, target: Span) -> _Item | None:

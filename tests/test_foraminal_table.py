@@ -883,6 +883,21 @@ CASES += [
      {"C6-C7": {"left": "mild", "right": "mild"}}),
 ]
 
+CASES += [
+    ("a grade and side after the root phrase's comma grade the other foramen", "C5/6: Foramina: severe right with compression of the exiting right C6 root, moderate left.", {"C5-C6": {"left": "moderate", "right": "severe"}}),
+    ("'is not normal, remaining mildly narrowed by ...' keeps its grade", "Findings:\nThe left C5/6 foramen is not normal, remaining mildly narrowed by uncovertebral spurring, unchanged.", {"C5-C6": {"left": "mild"}}),
+    ("a side set off by a comma is the side of every foramen of the sentence", "Findings: On the left side, the C5/6 exit foramen is moderately narrowed and the C6/7 exit foramen is mildly narrowed.", {"C5-C6": {"left": "moderate"}, "C6-C7": {"left": "mild"}}),
+    ("entries under a side label take its side", "Findings:\nLeft foramina - C5-6 moderate narrowing, partly from uncovertebral spurring; C6-7 mild.", {"C5-C6": {"left": "moderate"}, "C6-C7": {"left": "mild"}}),
+    ("entries under a label with no side stay two-sided", "Findings:\nForaminal stenosis: C4-5 mild bilateral; C6-7 none.", {"C4-C5": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "none", "right": "none"}}),
+]
+
+CASES += [
+    ("'more on the right at C6-7' singles out one of the levels named before", "Impression:\n- C5-6 and C6-7 posterior disc bulges indenting the thecal sac and causing bilateral neural foraminal narrowing, more on the right at C6-7.",
+     {"C5-C6": {"left": "unspecified", "right": "unspecified"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}}),
+    ("'being moderate on the left at C5-C6' refines a range that opens the sentence", "Findings:\nFrom C4-C5 to C6-C7 there is uncoarthrosis with mild bilateral foraminal stenosis, being moderate on the left at C5-C6.",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "mild"}, "C6-C7": {"left": "mild", "right": "mild"}}),
+]
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

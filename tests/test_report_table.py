@@ -1337,6 +1337,24 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a primary bone tumour of the young is a tumour: osteoid osteoma",
+        "CT CERVICAL SPINE\nFindings:\nIn the left C3 articular pillar there is a 6 mm lucent "
+        "nidus with reactive sclerosis, characteristic of an osteoid osteoma. The sclerotic bone "
+        "mildly narrows the left C2/3 exit foramen. No fracture.",
+        {
+            "modality": "CT",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": ["malignancy"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
