@@ -160,7 +160,9 @@ def _is_header_only(body: str) -> bool:
 
 _SUBFIELD_RE = re.compile(r"^(?:[-*•]|[A-Za-z][A-Za-z /]{1,28}:)")
 _LEVEL_HEADER_TAIL_RE = re.compile(
-    r"^\s*(?:disc|disk)?\s*(?:level|interspace|segment)?\s*(?::|-\s|–|—|\.)", re.I
+    # ... or the level cell of a table row ("| C3-C4 | Mild facet arthropathy. No stenosis. |")
+    r"^\s*(?:disc|disk)?\s*(?:level|interspace|segment)?\s*(?::|-\s|–|—|\.|\|)",
+    re.I,
 )
 # a level alone on its line ("C5-C6\n  Central canal: ...") heads the lines under it
 _LEVEL_ALONE_TAIL_RE = re.compile(r"^[ \t]*(?:disc|disk)?[ \t]*(?:level)?[ \t]*(?:\r?\n|$)", re.I)
@@ -169,7 +171,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"^\s*(?:\(?\d{1,2}[.)]\s|[•·*▪◦-]\s*)?"
     # a field label that does not name one structure ("Adjacent levels: C3-4 is unremarkable.")
     r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis))[A-Za-z][A-Za-z ]{0,30}:\s*)?"
-    r"[\s:.\-–—,&/()]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|through|to|two|three|"
+    r"[\s:.\-–—,&/()|]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|through|to|two|three|"
     r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical|"
     r"segments?|findings|appearances?|"
     # after a correction of the level count: "The true C7/T1 level is normal."
@@ -203,7 +205,9 @@ _LEVEL_NORMAL_RE = re.compile(
     r"sans particularit[ée]s?|r\.?a\.?s\.?|rien [àa] signaler|sin alteraciones|sin hallazgos|"
     r"nella norma|senza alterazioni|"
     r"sem altera[çc][õo]es|unauff(?:[äa]|ae)llig|o\.\s?b\.|"
-    r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease))"
+    r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease)|"
+    # machine-translated: "Remaining levels not see abnormal.", "no obvious abnormal"
+    r"(?:not\s+(?:see|seen|found|show)\s+(?:any\s+|obvious\s+)?|no\s+obvious\s+|no\s+)abnormal)"
     r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:seen|identified|noted|detected|demonstrated|found|observed))?"
     r"(?:\s+(?:appearances?|in appearance|findings?|conditions?))?"
     # "No significant abnormality at C2-3, C3-4 or C4-5." (the levels stand after)
@@ -216,7 +220,12 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:\s*\([^()]{1,40}\))?"
     # "Normal appearances elsewhere, including the cord."
     r"(?:\s*,?\s*including\s+[^.;]{1,60})?"
-    r"\s*[.;:]?\s*$",
+    # "No significant abnormality at any of these levels.", "... at either level"
+    r"(?:\s+(?:at|in)\s+(?:any|each|all|either|both|every)(?:\s+of)?"
+    r"(?:\s+(?:these|those|the))?(?:\s+(?:two|three|four|five|six))?"
+    r"(?:\s+(?:levels?|segments?|discs?|interspaces?))?)?"
+    # the end of a table row ("| C2-C3 | Normal | — |")
+    r"\s*[.;:]?(?:\s*\|\s*(?:[—–-]|n/?a|stable|unchanged|new)?)*\s*$",
     re.I,
 )
 
@@ -338,6 +347,9 @@ _CERVICAL_VERTEBRA_RE = re.compile(r"c[1-7]")
 _LONGEST_SIGNAL_TAIL = 3
 # words that carry a predicate on after a comma ("is not normal, remaining mildly narrowed")
 _PREDICATE_CONTINUERS = frozenset({"still", "remaining", "now", "being", "yet", "also"})
+# how far back from its anchor a relative clause may open ("at C5-6 where a superimposed right
+# foraminal disc protrusion results in severe right foraminal stenosis")
+_RELATIVE_CLAUSE_REACH = 16
 # the structures a report may grade on scales of their own, by anchor label
 _GRADED = {"CANAL": "canal", "FORAMINAL": "foraminal"}
 _VAGUE_LEVEL_RE = re.compile(
@@ -390,7 +402,7 @@ _CORRECTION_RE = re.compile(
     r"\bmis-?(?:labell?ed|numbered|counted|identified)\b|"
     # "Agree ... with the following amendment: the right C6-C7 foraminal stenosis is moderate,
     # not severe"
-    r"following\s+amendments?|(?:,\s*not|\brather\s+than)\s+(?:minimal|mild|moderate|severe|"
+    r"following\s+amendments?|(?:,\s*not|\band\s+not|\brather\s+than)\s+(?:minimal|mild|moderate|severe|"
     r"marked|minimally|mildly|moderately|severely|markedly|narrowed|stenotic|compressed)\b|\bis\s+actually\b|\bactually\s+(?:on|at|in)\b|"
     r"\bwould\s+grade\b|\b(?:level|side|grade)\s+correction\b|\b(?:is|are)\s+withdrawn\b|"
     r"\bcorrections?\s+(?:to|of)\s+(?:the\s+)?(?:level|side|grade|laterality)\b|"
@@ -1142,7 +1154,7 @@ class FindingBuilder:
             if lv and new_line:
                 current = []
             lead = self.text[sent.start_char : lv[0].start_char] if lv else ""
-            if lv and lead.strip(" \t-*•#0123456789.)(").lower() in ("", "at", "level"):
+            if lv and lead.strip(" \t-*•#0123456789.)(|").lower() in ("", "at", "level"):
                 header = [lv[0]]
                 # "C2-3 and C3-4: Normal." / "C7-T1, T1-2:" - several levels in one header.
                 k = 1
@@ -1649,6 +1661,8 @@ class FindingBuilder:
             found = None
             for i in range(anchors[k][1], anchors[k + 1][0]):
                 w = self.lowers[i]
+                if w == "," and self._level_list_goes_on(i):
+                    continue  # "bilaterally at C4-5, C5-6 and C6-7 by uncovertebral osteophytes"
                 if w in (",", ";", "."):
                     break
                 if self._cause_word(i) and (w not in ("from", "by") or i + 1 not in level_starts):
@@ -1745,7 +1759,10 @@ class FindingBuilder:
         if before[-1:] in ([","], ["("]):
             # "foramina moderately narrowed, the right more." - an afterthought that puts the
             # side first
-            after = [w for w in self.lowers[end : end + 3] if w != "side"][:2]
+            # "..., the right is more."
+            after = [
+                w for w in self.lowers[end : end + 4] if w not in ("side", "is", "was", "being")
+            ][:2]
             return (
                 after[:1] != []
                 and after[0] in _MORE_WORDS
@@ -2867,7 +2884,9 @@ class FindingBuilder:
     def _relative_clause_level(self, sent: Span, target: Span) -> _Item | None:
         """The level a relative clause opens on: in "most pronounced at C5-6, where the left
         foramen is moderately narrowed" the target is C5-6's."""
-        for i in range(target.start - 1, max(sent.start, target.start - 8) - 1, -1):
+        for i in range(
+            target.start - 1, max(sent.start, target.start - _RELATIVE_CLAUSE_REACH) - 1, -1
+        ):
             word = self.lowers[i]
             if word in (".", ";", ":"):
                 return None
@@ -3155,7 +3174,9 @@ class FindingBuilder:
                     findings.extend(self._elliptical(sent_i, start, end, scale_subject, True))
                 elif last_target is not None and last_target.label_ in _CONTINUABLE:
                     findings.extend(self._elliptical(sent_i, start, end, last_target))
-        findings.extend(read_tables(self.text, self._section_at_char, self.scale.grades))
+        findings = self._table_rows_win(
+            findings, read_tables(self.text, self._section_at_char, self.scale.grades)
+        )
         findings.extend(read_side_pairs(self.text, self._section_at_char, self.scale.grades))
         for at, end, moves in self._level_moves():
             # "Correction to level. The adjacent segment degeneration described above is at
@@ -3183,6 +3204,25 @@ class FindingBuilder:
             key = (f.type, f.level, f.side, f.severity, f.negated, f.start, f.end, f.label)
             unique.setdefault(key, f)
         return list(unique.values())
+
+    def _table_rows_win(self, findings: list[Finding], table: list[Finding]) -> list[Finding]:
+        """`findings` with the table's added: a table row read as a sentence ("C4-C5  mild
+        loss  no stenosis  R moderate, L mild") gives the columns' grades to the wrong
+        structure, so where the row's cells grade a structure, the sentence reading of that
+        row says nothing of it."""
+        rows = {
+            (f.type, f.level, self.text.rfind("\n", 0, f.start) + 1)
+            for f in table
+            if f.level is not None
+        }
+        if not rows:
+            return findings
+        kept = [
+            f
+            for f in findings
+            if (f.type, f.level, self.text.rfind("\n", 0, f.start) + 1) not in rows
+        ]
+        return [*kept, *table]
 
     def _level_moves(self) -> list[tuple[int, int, list[tuple[str, str]]]]:
         """Corrections that move what was described at one level to another ("... described
@@ -4186,6 +4226,7 @@ class FindingBuilder:
         if negated and groups and groups[0].exception and groups[0].levels:
             # "No foraminal stenosis except at C5-6.": the negation is the other levels'
             groups = [_Group(), *groups]
+        excepted = {} if negated else self._excepted_cells(groups, sent_i, target, right)
         for gi, g in enumerate(groups):
             levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
             if (
@@ -4223,6 +4264,11 @@ class FindingBuilder:
                 # "patent at all levels except C6-7, where the right foramen is mildly
                 # narrowed": what the exception is, the later statement says
                 continue
+            if not negated and g.exception and not g.severities:
+                # "mild narrowing at all levels except C2-3": the excepted level is not graded
+                # by the statement it is excepted from ("except on the right at C5-6, where
+                # ... severe": the later statement grades it)
+                continue
             if negated and (
                 # "except at C5-6": the exception is not under the negation, graded or not
                 (g.exception and all(s.value != "none" for s in g.severities))
@@ -4255,6 +4301,16 @@ class FindingBuilder:
                     continue
                 prev_sev = None
             if g.severities and not common["uncertain"] and self._hedged(g.severities):
+                pair_common = {**pair_common, "uncertain": True}
+            elif (
+                not g.severities
+                and g.sides
+                and not common["uncertain"]
+                and self._hedged(g.sides[:1])
+                and g.sides[0].start > target.end
+            ):
+                # "Neural foramina: likely right narrowing, left patent": the hedge of a side
+                # the label's statement goes on to
                 pair_common = {**pair_common, "uncertain": True}
             elif common["uncertain"] and self._hedge_after(g, target, left, right):
                 # "Moderate right and suspected severe left stenosis": the hedge is the later
@@ -4292,11 +4348,18 @@ class FindingBuilder:
                             )
                         )
                     else:
+                        cell_side = (
+                            side
+                            if g.exception or level not in excepted
+                            else _side_left_over(side, excepted[level])
+                        )
+                        if cell_side is None and side is not None:
+                            continue
                         out.append(
                             _make(
                                 ftype,
                                 level,
-                                side,
+                                cell_side,
                                 severity,
                                 {**pair_common, "uncertain": True}
                                 if level in hedged_levels
@@ -4304,6 +4367,38 @@ class FindingBuilder:
                                 qlabel if level is None else None,
                             )
                         )
+        return out
+
+    def _excepted_cells(
+        self, groups: list[_Group], sent_i: int, target: Span, right: int
+    ) -> dict[str, set[str]]:
+        """Level -> sides that an exception of a positive statement takes out of it ("moderate
+        at each of these levels, except on the right at C5-6, where ... patent"), in its frame
+        or opening the statement after it."""
+        out: dict[str, set[str]] = {}
+        excepted: list[tuple[list[_Item], list[_Item]]] = [
+            (g.levels, g.sides) for g in groups if g.exception and g.levels
+        ]
+        sent = self.sents[sent_i]
+        for ex in self._has_label("FOCUS", right, sent.end):
+            if ex.id_ != "exception" or ex.start > right + 1:
+                continue
+            end = next(
+                (i for i in range(ex.end, sent.end) if self.lowers[i] in ("where", ",", ";")),
+                sent.end,
+            )
+            items = self._items(ex.end, end)
+            excepted.append(
+                (
+                    [it for it in items if it.label == "LEVEL"],
+                    [it for it in items if it.label == "SIDE"],
+                )
+            )
+        for level_items, side_items in excepted:
+            levels, _ = self._resolve_levels(level_items, sent_i, [])
+            sides = {c for sd in side_items for c in _SIDE_CELLS.get(sd.value, {sd.value})}
+            for level in levels:
+                out.setdefault(level, set()).update(sides or {"left", "right"})
         return out
 
     def _only_no_new(self, target: Span) -> bool:
@@ -5001,6 +5096,18 @@ def _severity(raw: str | None, negated: bool) -> str:
             return raw
         return "none"
     return _sev_value(raw)
+
+
+def _side_left_over(side: str | None, taken: set[str]) -> str | None:
+    """What is left of a finding's side once the `taken` sides are excepted from it (None when
+    nothing is)."""
+    cells = _SIDE_CELLS.get(side, {side}) if side in ("left", "right", "bilateral") else set()
+    left_over = cells - taken
+    if not cells:
+        return None if {"left", "right"} <= taken else side
+    if left_over == cells:
+        return side
+    return next(iter(left_over)) if len(left_over) == 1 else None
 
 
 def _side(raw: str | None, plural: bool, label: str) -> str | None:

@@ -1,7 +1,8 @@
 """Markup and dictated punctuation left in report text, read as the layout they stand for.
 
 Reports exported from hospital systems often keep HTML or RTF markup: "<br>" and "\\par" for line
-breaks, "&nbsp;" for spaces, "<b>...</b>" around headers. Speech recognition left uncorrected
+breaks, "&nbsp;" for spaces, "<b>...</b>" around headers; some exports put a bar where a line
+broke ("Alignment is normal.|C3/4: Mild spurring."). Speech recognition left uncorrected
 keeps punctuation as the words dictated: "stenosis period The right foramen", "C5-6 colon",
 "new paragraph". The pipeline reads report layout (lines, level headers, sections, clauses), so
 both are replaced by what they mean, padded with spaces: the text keeps its length, every offset
@@ -31,6 +32,10 @@ _SPACE_RE = re.compile(
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'"}
 _ENTITY_RE = re.compile("|".join(map(re.escape, _ENTITIES)), re.IGNORECASE)
 _ANY_MARKUP_RE = re.compile(r"[<&\\]")
+# a bar that stands for a lost line break: right after a sentence or a header ends and before
+# the next one starts ("normal.|C3/4:", "Findings:|Old healed"), not a table's cell bar
+# ("| C2-C3 | Normal |", "C2-3|Normal")
+_BAR_BREAK_RE = re.compile(r"(?<=[.:)])\|(?=[A-Z0-9])")
 
 
 # punctuation dictated as a word: the mark goes right after the word before it
@@ -67,6 +72,8 @@ def plain_layout(text: str) -> str:
         text = _ENTITY_RE.sub(
             lambda m: _ENTITIES[m.group(0).lower()] + " " * (len(m.group(0)) - 1), text
         )
+    if "|" in text:
+        text = _BAR_BREAK_RE.sub("\n", text)
     if _ANY_DICTATED_RE.search(text):
         text = _DICTATED_RE.sub(_dictated_mark, text)
         text = _NEW_LINE_RE.sub(_new_line, text)

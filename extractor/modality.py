@@ -14,6 +14,8 @@ _TITLE_LINE_RE = re.compile(
     re.I,
 )
 _SKIP_SECTIONS = frozenset({"history", "comparison"})
+# where a title that opens a line ends ("MRI cervical spine, standard protocol: ...")
+_LINE_HEAD_RE = re.compile(r"[,:;]")
 _REGION_ORDER = ("cervical", "thoracic", "lumbar")
 
 
@@ -60,8 +62,14 @@ class ModalityDetector:
         for name, rx in self._modality:
             if name in ("CT_MYELOGRAM",) and rx.search(body):
                 return name
-        # an exam title line elsewhere ("MRI CERVICAL SPINE" below an addendum put first)
-        titles = "\n".join(line for line in body[:3000].splitlines() if _TITLE_LINE_RE.match(line))
+        # an exam title line elsewhere ("MRI CERVICAL SPINE" below an addendum put first), or
+        # one that opens a line of findings ("MRI cervical spine, standard protocol: ...")
+        titles = "\n".join(
+            head
+            for line in body[:3000].splitlines()
+            for head in (line, _LINE_HEAD_RE.split(line, maxsplit=1)[0])
+            if _TITLE_LINE_RE.match(head)
+        )
         if titles:
             for name, rx in self._modality:
                 if rx.search(titles):

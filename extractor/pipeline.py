@@ -531,7 +531,10 @@ _EXTRA_INFIXES = (
     r"(?<=[0-9A-Za-z])[,;:](?=[A-Za-z])",
     r"(?<=[0-9])\.(?=[A-Z][a-z])",
     r"(?<=[a-z]{2})\.(?=[A-Z])",
+    r"(?<=[A-Z]{2})\.(?=[CTL][0-9])",
     r"(?<=[A-Za-z])\((?=[A-Za-z])",
+    # a table cell bar with no spaces ("C2-3|Normal")
+    r"\|",
 )
 
 

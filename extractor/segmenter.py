@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # A dictation artefact: a sentence glued to the next ("narrowing.Right foramen",
-# "narrowing.C6-7: ...").
-_GLUED_END_RE = re.compile(r"(?<=[a-z]{2}[.;])(?=[A-Z][a-z]|[CTL]\d)")
+# "narrowing.C6-7: ..."), in capitals too before a level ("CALIBER.C2-C3: NO DISC HERNIATION").
+_GLUED_END_RE = re.compile(r"(?<=[a-z]{2}[.;])(?=[A-Z][a-z]|[CTL]\d)|(?<=[A-Z]{2}[.;])(?=[CTL]\d)")
 # End of a sentence inside a line: . ! ? followed by space and a non-space character.
 _SENT_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)")
 # Words whose trailing period does not end a sentence.

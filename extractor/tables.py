@@ -32,6 +32,7 @@ _CELL_VALUES = {
     "normal": "none",
     "nl": "none",
     "patent": "none",
+    "nad": "none",
     "no": "none",
     "0": "none",
     "absent": "none",
@@ -360,9 +361,54 @@ def read_tables(
                             )
                         )
                 continue
+            sided = _sided_parts(cell, start, grades) if kind == ("foraminal", "bilateral") else []
+            if sided:
+                # "R moderate, L mild", "mild bilateral" under a column of both foramina
+                for side, part in sided:
+                    out.extend(
+                        _cell_findings(
+                            text, section_at, ("foraminal", side), part, levels[0].levels, grades
+                        )
+                    )
+                continue
             out.extend(
                 _cell_findings(text, section_at, kind, (cell, start, end), levels[0].levels, grades)
             )
+    return out
+
+
+_SIDE_WORD = r"right|rt|r|left|lt|l|bilateral|bilat|both|bil"
+_SIDED_RE = re.compile(
+    rf"^(?:(?P<side>{_SIDE_WORD})\.?\s+(?P<value>.+)|(?P<value2>.+?)\s+(?P<side2>{_SIDE_WORD})\.?)$",
+    re.IGNORECASE,
+)
+
+
+def _sided_parts(
+    cell: str, offset: int, grades: Mapping[str, str] | None
+) -> list[tuple[str, tuple[str, int, int]]]:
+    """The sides and values of a cell that names its sides ("R moderate, L mild", "mild
+    bilateral"), each value with offsets; empty unless every part names a side and a grade."""
+    out = []
+    pos = 0
+    for part in re.split(r"([,;])", cell):
+        if part in (",", ";"):
+            pos += 1
+            continue
+        m = _SIDED_RE.match(part.strip())
+        lead = len(part) - len(part.lstrip())
+        pos_part = pos
+        pos += len(part)
+        if m is None:
+            return []
+        word = (m.group("side") or m.group("side2")).lower()
+        value_text = m.group("value") or m.group("value2")
+        if _value(value_text, grades) is None:
+            return []
+        side = "bilateral" if word.startswith("b") else _side_name(word)
+        group = "value" if m.group("value") else "value2"
+        start = offset + pos_part + lead + m.start(group)
+        out.append((side, (value_text, start, start + len(value_text))))
     return out
 
 

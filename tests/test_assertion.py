@@ -153,6 +153,7 @@ UNCERTAIN_CELL_CASES = [
         [],
     ),
     ("a hedge on the verb that causes the finding covers every side it names", "At C5/6, uncovertebral spurring probably causes severe left and moderate right exit foraminal narrowing.", ["C5-C6:left", "C5-C6:right"]),
+    ("a hedge before a side the label's statement goes on to", "C6-C7: Neural foramina: likely right narrowing (partial volume limits), left patent", ["C6-C7:right"]),
     ("'(possible)' after a grade hedges it", "C6-7: Foramen Rt grade 2 (possible). Left foramen patent.", ["C6-C7:right"]),
     (
         "a hedged change is not a hedged finding",

@@ -898,6 +898,33 @@ CASES += [
      {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "mild"}, "C6-C7": {"left": "mild", "right": "mild"}}),
 ]
 
+CASES += [
+    ("an exception to a positive statement is not graded by it", "Findings:\nC2-3 is normal.\nUncovertebral and facet hypertrophy produce mild bilateral neural foraminal narrowing at all levels except C2-3.",
+     {**{lv: {"left": "mild", "right": "mild"} for lv in ALL_NONE}, "C2-C3": {"left": "none", "right": "none"}}),
+    ("an exception with its own later statement takes only that statement's grade", "C3-4 to C6-7: Disc bulges resulting in mild bilateral foraminal stenosis at each of these levels, except on the right at C5-6 where a superimposed right foraminal disc protrusion results in severe right foraminal stenosis.",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "mild", "right": "severe"}, "C6-C7": {"left": "mild", "right": "mild"}}),
+    ("an exception after the frame takes its side out of the statement", "Findings:\nDisc osteophyte complexes from C4-5 to C6-7. Bilateral foraminal narrowing is moderate at each of these levels, except on the right at C5-6 where the foramen has been decompressed and is now patent.",
+     {"C4-C5": {"left": "moderate", "right": "moderate"}, "C5-C6": {"left": "moderate", "right": "none"}, "C6-C7": {"left": "moderate", "right": "moderate"}}),
+    ("grades after a cause that follows a level list", "Findings: There is bony encroachment on the neural exit foramina bilaterally at C4-5, C5-6 and C6-7 by uncovertebral osteophytes, moderate at C5-6 and mild at C4-5 and C6-7.",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": {"left": "mild", "right": "mild"}}),
+    ("'the right is more' keeps both sides narrowed", "Findings: Narrowing of the two neural foramina at C5-C6, the right is more.", {"C5-C6": {"left": "unspecified", "right": "unspecified"}}),
+    ("a range header over 'at any of these levels'", "Findings:\nC2/3 to C7/T1: No significant abnormality at any of these levels.", ALL_NONE),
+    ("a tab-separated table whose foramen cells name their sides", "Degenerative changes:\nLevel\tDisc height\tCanal\tForamina\nC3-C4\tmild loss\tmild stenosis\tmild bilateral\nC4-C5\tmild loss\tno stenosis\tR moderate, L mild\nC6-C7\tsevere loss\tno stenosis\tL severe, R moderate\n",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "moderate"}, "C6-C7": {"left": "severe", "right": "moderate"}}),
+    ("a bar table with no spaces and 'NAD'", "Findings:\nC2-3|Normal\nC6-7|Right uncovertebral spur. Mild R foraminal narrowing. Left foramen NAD.\n",
+     {"C2-C3": {"left": "none", "right": "none"}, "C6-C7": {"left": "none", "right": "mild"}}),
+    ("a markdown table's level cell heads the row's sentences", "Findings\n\n| Level | Findings | Change |\n|-------|----------|--------|\n| C3-C4 | Mild facet arthropathy. No stenosis. | Stable |\n| C4-C5 | Mild bulge. Mild right foraminal narrowing. Left foramen and canal patent. | Stable |\n",
+     {"C3-C4": {"left": "none", "right": "none"}, "C4-C5": {"left": "none", "right": "mild"}}),
+    ("bars where line breaks were lost", "Findings:|No acute fracture. Alignment is normal.|C3/4: Mild uncovertebral spurring; the right foramen is possibly mildly narrowed. Left foramen patent.|C4/5: Unremarkable.",
+     {"C3-C4": {"left": "none", "right": "mild"}, "C4-C5": {"left": "none", "right": "none"}}),
+    ("sentences glued in capitals before a level", "FINDINGS: THE CORD IS NORMAL IN SIGNAL AND CALIBER.C2-C3: NO DISC HERNIATION, CANAL STENOSIS OR FORAMINAL NARROWING.C3-C4: MILD RIGHT FORAMINAL NARROWING.",
+     {"C2-C3": {"left": "none", "right": "none"}, "C3-C4": {"right": "mild"}}),
+    ("machine-translated: 'maybe mild narrowing', 'Remaining levels not see abnormal'", "Cervical MRI plain scan: C5/6 disc slightly backward bulge. Right side C5/6 intervertebral foramen maybe mild narrowing. Remaining levels not see abnormal.",
+     {**ALL_NONE, "C5-C6": {"right": "mild"}}),
+    ("'is moderate and not severe as described' corrects the grade", "C5-C6: Disc-osteophyte complex reducing severely the right neural foramen.\nADDENDUM: On revision of the axial images, the reduction of the right neural foramen in C5-C6 is moderate and not severe as described.",
+     {"C5-C6": {"right": "moderate"}}),
+]
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -15,6 +15,8 @@ MARKUP_CASES = [
     ("dictated punctuation", "stenosis comma previously mild period Right foramen", "stenosis,      previously mild.       Right foramen"),
     ("a dictated colon and paragraph", "normal period new paragraph C3/4 colon disc bulge", "normal.\n\n                   C3/4:      disc bulge"),
     ("'a period of' and the organ colon are words", "a period of weeks; history of colon cancer", "a period of weeks; history of colon cancer"),
+    ("a bar for a lost line break", "Findings:|Alignment is normal.|C3/4: Mild.", "Findings:\nAlignment is normal.\nC3/4: Mild."),
+    ("a table's cell bars stay", "| C2-C3 | Normal |\nC2-3|Normal", "| C2-C3 | Normal |\nC2-3|Normal"),
 ]
 
 

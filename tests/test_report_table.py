@@ -1355,6 +1355,54 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        name,
+        MRI + text + " C5-6: moderate left foraminal stenosis.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": flags,
+            "pathway": "red_flag_workup" if flags else "injection_candidate",
+        },
+    )
+    for name, text, flags in (
+        (
+            "the spinal instability neoplastic score names no instability",
+            "Metastasis at C7. The spinal instability neoplastic score should be assessed.",
+            ["malignancy"],
+        ),
+        ("a non-enhancing lesion is no tumour", "Stable non-enhancing lesion at C6.", []),
+        (
+            "'secondary determination' is a metastasis",
+            "C6 lesion, aspect suggestive for secondary determination.",
+            ["malignancy"],
+        ),
+    )
+]
+
+
+CASES += [
+    (
+        "an injury an examination is recommended for is not found",
+        "CT CERVICAL SPINE\nFindings: In C6 vertebra corpus a fracture line with compression of 20% "
+        "height is observed. Facet joints alignment is natural; subluxation or dislocation is not "
+        "observed.\nRESULT: Acute compression fracture of C6. MR correlation is recommended for "
+        "ligamentous injury.",
+        {
+            "modality": "CT",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": ["fracture"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
