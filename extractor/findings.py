@@ -220,6 +220,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:\s*\([^()]{1,40}\))?"
     # "Normal appearances elsewhere, including the cord."
     r"(?:\s*,?\s*including\s+[^.;]{1,60})?"
+    # "The other levels are normal, without particularity." (French-style English)
+    r"(?:\s*,?\s*(?:without|with\s+no)\s+(?:any\s+)?particularit(?:y|ies))?"
     # "No significant abnormality at any of these levels.", "... at either level"
     r"(?:\s+(?:at|in)\s+(?:any|each|all|either|both|every)(?:\s+of)?"
     r"(?:\s+(?:these|those|the))?(?:\s+(?:two|three|four|five|six))?"
@@ -1959,7 +1961,11 @@ class FindingBuilder:
                 continue
             if self.lowers[i] in ("prior", "previous", "preoperatively", "previously", "formerly"):
                 if self.lowers[i + 1 : i + 2] and self.lowers[i + 1] in _REPORTING_PARTICIPLES:
-                    break  # "moderate narrowing as previously described" is current
+                    if self.lowers[i - 1] == "as":
+                        break  # "moderate narrowing as previously described" is current
+                    # "the severe stenosis previously seen has improved; there is now mild
+                    # narrowing": the grade is prior when a current one follows
+                    return self._grade_follows(span)
                 if any(sp.label_ == "SEVERITY" for sp in self.attrs.starting_at(i + 1)):
                     break  # "severe stenosis previously moderate": the grade after is prior
                 return True  # "Moderate narrowing C6-7 previously, now mild."
@@ -2010,10 +2016,22 @@ class FindingBuilder:
                 ["(", ")"],
             ):
                 continue  # "[ ] Moderate", "( ) normal": an option not ticked
-            if span.label_ == "SIDE" and [
-                w for w in self.lowers[max(span.start - 3, 0) : span.start] if w != "the"
-            ][-2:] in (["not"], [",", "not"], ["rather", "than"], ["and", "not"]):
-                continue  # "on the right, not the left": a side the finding is not on
+            # (a side phrase may hold its preposition: "to the right")
+            lead = self.lowers[
+                max(span.start - 3, 0) : span.start + (self.lowers[span.start] == "to")
+            ]
+            if span.label_ == "SIDE" and [w for w in lead if w != "the"][-2:] in (
+                ["not"],
+                [",", "not"],
+                ["rather", "than"],
+                ["and", "not"],
+                ["relative", "to"],
+                ["compared", "with"],
+                ["compared", "to"],
+            ):
+                # "on the right, not the left": a side the finding is not on; "narrows the left
+                # foramen by 50% relative to the right": the side it is measured against
+                continue
             item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
             if span.label_ == "SEVERITY":
                 item.prior = self._is_prior_severity(span)
@@ -3286,6 +3304,18 @@ class FindingBuilder:
         "C4-5: right mild, left mild." (after "foraminal narrowing as follows:"). With `scaled`,
         the antecedent is the subject of a report-defined scale and a graded clause needs no
         side ("C5-6: grade 2.")."""
+        if scaled:
+            # "C4/5: left uncovertebral osteophyte, left grade 1, right grade 0.": under a
+            # report-defined scale the lesion named before the grades is the grades' cause
+            grade_at = next(
+                (sp.start for sp in self.attrs.within(start, end) if sp.id_.startswith("grade_")),
+                None,
+            )
+            comma = next(
+                (i for i in range(start, grade_at or start) if self.lowers[i] == ","), None
+            )
+            if comma is not None and self.blocker_index.within(start, comma):
+                start = comma + 1
         if any(
             not self._is_cause(b.start, start, end) and not self._appositive_cause(b, start)
             for b in self.blocker_index.within(start, end)

@@ -6,8 +6,9 @@
 
 A header row names the columns (level, canal, left/right foramen, both foramina); each following
 row that starts with a level gives one finding per graded cell, with the cell's own offsets.
-Cells such as "N/A" or "not assessed" give nothing. Pipes, tabs or runs of two or more spaces
-separate the cells. Two more layouts are read:
+Cells such as "N/A" or "not assessed" give nothing; a cell under a column of both foramina may
+name its sides ("R moderate, L mild", "mild bilateral"). Pipes, tabs or runs of two or more
+spaces separate the cells. Two more layouts are read:
 
 - a header of sides alone over an unlabelled level column, under a line about the foramina
   ("Foraminal stenosis graded ... (0 = none, 1 = mild ...):" then "      Right   Left");

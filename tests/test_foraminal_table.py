@@ -925,6 +925,17 @@ CASES += [
      {"C5-C6": {"right": "moderate"}}),
 ]
 
+CASES += [
+    ("a grade 'previously seen' before a current one is prior", "C6-C7: The severe left foraminal stenosis previously seen at this level has improved; there is now mild left foraminal narrowing. Right foramen patent.",
+     {"C6-C7": {"left": "mild", "right": "none"}}),
+    ("a grade 'previously seen' with no current one stays", "C6-C7: The severe left foraminal stenosis previously seen at this level is unchanged.", {"C6-C7": {"left": "severe"}}),
+    ("under a defined scale, the lesion before the grades does not stop them", "Foraminal grading used in this report: grade 0 = no stenosis, grade 1 = mild, grade 2 = moderate, grade 3 = severe.\n\nFindings:\nC2/3, C3/4: grade 0 bilaterally.\nC4/5: left uncovertebral osteophyte, left grade 1, right grade 0. Canal normal.",
+     {"C2-C3": {"left": "none", "right": "none"}, "C3-C4": {"left": "none", "right": "none"}, "C4-C5": {"left": "mild", "right": "none"}}),
+    ("the side a narrowing is measured against is not narrowed", "C5-6: Left uncovertebral spurring narrows the left neural foramen by approximately 50% relative to the right.", {"C5-C6": {"left": "unspecified"}}),
+    ("'The other levels are normal, without particularity.' is a whole-level statement", "Results:\nAt C5-C6: left foraminal stenosis of moderate degree. The right foramen is free.\nThe other levels are normal, without particularity.",
+     {**ALL_NONE, "C5-C6": {"left": "moderate", "right": "none"}}),
+]
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

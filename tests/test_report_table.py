@@ -1403,6 +1403,24 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "an injury that MRI 'is advised if' there is concern for is not found",
+        "CT CERVICAL SPINE\nFindings: Acute undisplaced left C6 laminar fracture. Alignment "
+        "maintained. MRI is advised if there is neurology or clinical concern for ligamentous "
+        "injury.",
+        {
+            "modality": "CT",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": ["fracture"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
