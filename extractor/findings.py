@@ -303,10 +303,13 @@ _DASH_ADDENDUM_RE = re.compile(
 )
 _QUOTED_EARLIER_READ_RE = re.compile(
     r"\b(?:preliminary|prelim|provisional|initial|original|overnight|resident'?s?|registrar'?s?|"
-    r"outside|external)"
-    r"[^:\n\"“]{0,50}\b(?:read|report|interpretation|impression|dictation|draft|version)"
+    r"outside|external|"
+    # software that drafts or flags ("AI draft", "AI triage flag: 'possible cord compression'")
+    r"ai|cad|algorithm|software)"
+    r"[^:\n\"“]{0,50}\b(?:read|report|interpretation|impression|dictation|draft|version|"
+    r"flag|suggestion|output)"
     r"(?:\s+(?:stated|said|read|described|reported))?\s*:?\s*"
-    r"(?P<quote>[\"“][^\"”\n]{3,400}[\"”])",
+    r"(?P<quote>[\"“][^\"”\n]{3,400}[\"”]|(?<![a-z])['‘][^'’\n]{3,400}['’](?![a-z]))",
     re.IGNORECASE,
 )
 # a final report that keeps the preliminary one ("I have reviewed the images and agree with the
@@ -681,6 +684,15 @@ _CONJUNCTION_WORDS = frozenset({"and", "or", "nor", "and/or", "&"})
 _SUPERSEDED_VERSION_WORDS = frozenset(
     {"preliminary", "prelim", "overstated", "overcalled", "understated", "undercalled"}
 )
+# a drafting tool's grade, which a later grade in the sentence overrides ("AI: moderate;
+# radiologist: mild-moderate", "AI suggested canal moderate; ... downgraded to mild")
+_DRAFT_WORDS = frozenset({"ai", "cad", "algorithm", "software", "draft", "drafted", "suggested"})
+# a reviewer keeping a drafted value ("mild -> radiologist: agree")
+_KEPT_WORDS = frozenset(
+    {"agree", "agreed", "agrees", "confirmed", "concur", "accepted", "unchanged"}
+)
+# after a grade: an editor's replacement ("L severe [edited: moderate-severe]")
+_EDITED_RE = re.compile(r"^[(\[]?\s*(?:edited|amended|corrected|revised)\b", re.I)
 _NARROWING_NOUNS = frozenset(
     {"stenosis", "stenoses", "narrowing", "narrowings", "encroachment", "compromise"}
 )
@@ -1946,9 +1958,23 @@ class FindingBuilder:
             ):
                 # "the preliminary report overstated this as severe"
                 return True
-        after = self.lowers[span.end : span.end + 2]
-        if after[:1] in (["->"], ["→"], ["=>"], ["⇒"]) or after in (["-", ">"], ["=", ">"]):
+        if self._grade_follows(span) and any(
+            w in _DRAFT_WORDS for w in self._words_in_clause_before(span.start, 8)
+        ):
+            return True  # "AI: moderate; radiologist: mild-moderate"
+        end = span.end
+        if self.lowers[end : end + 1] == ["("] and ")" in self.lowers[end : end + 8]:
+            # "moderate (confidence: medium) -> radiologist: mild": past the bracket
+            end = self.lowers.index(")", end) + 1
+        after = self.lowers[end : end + 2]
+        arrow = 1 if after[:1] in (["->"], ["→"], ["=>"], ["⇒"]) else 2
+        if (arrow == 1 or after in (["-", ">"], ["=", ">"])) and not (
+            # "mild -> radiologist: agree": the reviewer keeps it
+            set(self.lowers[end + arrow : end + arrow + 4]) & _KEPT_WORDS
+        ):
             return True  # "(severe -> mild)": the grade before the arrow is the earlier one
+        if _EDITED_RE.match(self.text[span.end_char : span.end_char + 20].lstrip()):
+            return True  # "L severe [edited: moderate-severe]"
         for i in range(span.end, min(span.end + 9, len(doc))):
             if i >= span.end + 6 and not (
                 # further on, only "previously, now ...": "Moderate narrowing of the right C6-7
@@ -1974,6 +2000,15 @@ class FindingBuilder:
             if self.lowers[i] in (".", ";", "and", ",", "("):
                 break
         return False
+
+    def _words_in_clause_before(self, token_i: int, reach: int) -> list[str]:
+        """Up to `reach` words before token i, back to the start of its clause."""
+        words: list[str] = []
+        for i in range(token_i - 1, max(token_i - reach, 0) - 1, -1):
+            if self.lowers[i] in (".", ";") or (self.lowers[i] == "\n"):
+                break
+            words.append(self.lowers[i])
+        return words
 
     def _dated_in_bracket(self, token_i: int) -> bool:
         """Token i follows "(<date>:" in an open bracket: what an earlier study showed."""
@@ -3146,6 +3181,21 @@ class FindingBuilder:
                     own
                     and not any(t.label_ in _CONTINUABLE for t in own)
                     and last_target is not None
+                    and last_target.label_ in _CONTINUABLE
+                    and self.lowers[start : start + 1] in (["radiologist"], ["final"])
+                ):
+                    # "Canal - AI: moderate; Final: moderate, cord indented.": the reviewer's
+                    # grade heads the clause, before the cord's own statement
+                    head_end = next(
+                        (i for i in range(start, own[0].start) if self.lowers[i] == ","),
+                        start,
+                    )
+                    if head_end > start:
+                        findings.extend(self._elliptical(sent_i, start, head_end, last_target))
+                elif (
+                    own
+                    and not any(t.label_ in _CONTINUABLE for t in own)
+                    and last_target is not None
                     and last_target.label_ == "FORAMINAL"
                     and self._block_label(sent_i) == "FORAMINAL"
                 ):
@@ -3393,6 +3443,16 @@ class FindingBuilder:
                 # anchor's own list that names its level and grades it, with no side; under a
                 # label that names a side ("Left foramina - C5-6 moderate; C6-7 mild"), its side
                 inherited = self._labelled_side(antecedent) or "unspecified"
+            elif (
+                graded
+                and self.lowers[start : start + 1] in (["radiologist"], ["reviewer"], ["final"])
+                and self._sentence_index(antecedent.start) == sent_i
+            ):
+                # "Left exit foramen - AI: moderate; radiologist: mild-moderate": the reviewer's
+                # grade of the foramen the drafted one graded
+                inherited = self._labelled_side(antecedent) or self._target_sides.get(
+                    (antecedent.start, antecedent.end), "unspecified"
+                )
             elif (
                 graded
                 and any(it.label == "LEVEL" for it in items)
@@ -3647,6 +3707,9 @@ class FindingBuilder:
         if not levels and self._definite_subject(start, end):
             # "C5-6: Canal stenosis. The stenosis is severe.": the level of the finding named
             levels = self._previous_levels(sent_i)
+        if not levels and self.lowers[start : start + 1] in (["radiologist"], ["final"]):
+            # "C3/4: Canal - AI: mild; Final: mild.": the reviewer's grade at the line's level
+            levels = self.header_levels[sent_i]
         remaining = any(it.label == "QUANTIFIER" and it.value == "remaining" for it in items)
         if (
             not levels
@@ -4744,7 +4807,18 @@ class FindingBuilder:
             signal = True
             compression = False
         else:
-            comp = self._has_label("CORD_COMPRESSION", left, right)
+            # "... immediately below the level of maximal compression": a place, not a finding
+            comp = [
+                x for x in self._has_label("CORD_COMPRESSION", left, right) if x.id_ != "reference"
+            ] or [
+                # "compressing the thecal sac and the spinal cord": the verb before coordinated
+                # objects is each one's
+                x
+                for a, b, _ in self.shared.get((target.start, target.end), [])
+                if b <= target.start
+                for x in self._has_label("CORD_COMPRESSION", a, b)
+                if x.id_ != "reference"
+            ]
             # "normal in caliber and signal": a bare "signal" asserts nothing abnormal
             # ... that reaches into the frame ("probable cord signal change", where the frame
             # stops at "change", a word that bounds frames), or that such a word cut off from it

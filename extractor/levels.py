@@ -167,6 +167,9 @@ def _parse(m: re.Match[str], max_span: int = 8) -> tuple[tuple[str, ...], str] |
     rb = _norm_region(rb_raw) if rb_raw else ra
     a = _vertebra(ra, int(m.group("an")))
     b = _vertebra(rb, int(m.group("bn")))
+    if a == "C7" and rb == "C" and m.group("bn") == "8":
+        # "C7/8": there is no C8 vertebra; the disc below C7 (where the C8 root exits) is C7-T1
+        return ("C7-T1",), "disc"
     if a is None or b is None:
         return None
     ia, ib = _VERT_INDEX[a], _VERT_INDEX[b]

@@ -138,9 +138,17 @@ _CLAUSE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# ... in a list closed by "or", the findings a denial lists ("without disc herniation, canal
+# stenosis, or foraminal narrowing") are nouns of the list, not clauses
+_OR_LIST_CLAUSE_WORDS = _CLAUSE_WORDS - {
+    "narrowing", "stenosis", "compromise", "encroachment", "left", "right", "bilateral",
+}  # fmt: skip
+
+
 def _closes_noun_list(doc: Doc, i: int) -> bool:
     """A comma inside a short list of nouns that closes the sentence ("normal discs, canal and
-    foramina."): the modifier before it reaches every noun of the list."""
+    foramina.", "without disc herniation, canal stenosis, or foraminal narrowing."): the
+    modifier before it reaches every noun of the list."""
     if doc[i].text != ",":
         return False
     words: list[str] = []
@@ -152,11 +160,12 @@ def _closes_noun_list(doc: Doc, i: int) -> bool:
     else:
         if i + 10 < len(doc):
             return False  # the rest of the sentence is no short list
+    clause_words = _OR_LIST_CLAUSE_WORDS if "or" in words or "nor" in words else _CLAUSE_WORDS
     return (
         bool(words)
-        and ("and" in words or "or" in words)
-        and words[-1] not in ("and", "or", ",")
-        and all((w.isalpha() or w in (",", "-")) and w not in _CLAUSE_WORDS for w in words)
+        and ("and" in words or "or" in words or "nor" in words)
+        and words[-1] not in ("and", "or", "nor", ",")
+        and all((w.isalpha() or w in (",", "-")) and w not in clause_words for w in words)
     )
 
 

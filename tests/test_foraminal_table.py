@@ -936,6 +936,15 @@ CASES += [
      {**ALL_NONE, "C5-C6": {"left": "moderate", "right": "none"}}),
 ]
 
+CASES += [
+    ("'C7/8' is the disc below C7, C7-T1", "At C7/8 there is a left foraminal disc protrusion with moderate to severe left foraminal narrowing. The right foramen is mildly narrowed.",
+     {"C7-T1": {"left": "moderate-severe", "right": "mild"}}),
+    ("'moderate-to-high-grade' is a range", "C5/6: Neuroforamina moderate-to-high-grade narrowed on both sides.", {"C5-C6": {"left": "moderate-severe", "right": "moderate-severe"}}),
+    ("a denial reaches every finding of a list closed by 'or'", "Findings: Disc levels C2-3 through C7-T1 are normal without disc herniation, canal stenosis, or foraminal narrowing.", ALL_NONE),
+    ("a drafting tool's grade gives way to the reviewer's", "C4/5: Left exit foramen - AI: moderate; radiologist: mild-moderate. Right exit foramen free.\nC5/6: Foraminal stenosis (left C5-6): moderate (confidence: medium) -> radiologist: mild. Foraminal stenosis (right C5-6): mild -> radiologist: agree.\nC6/7: Foramina: L severe [edited: moderate-severe], R mild [edited: none].",
+     {"C4-C5": {"left": "mild-moderate", "right": "none"}, "C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "moderate-severe", "right": "none"}}),
+]
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1421,6 +1421,67 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        name,
+        MRI + text,
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": canal,
+            "cord": cord,
+            "red_flags": flags,
+            "pathway": pathway,
+        },
+    )
+    for name, text, canal, cord, flags, pathway in (
+        (
+            "a compression verb before coordinated objects is the cord's too",
+            "C5-C6: a protrusion compressing the thecal sac and the spinal cord.",
+            {},
+            (["C5-C6"], False),
+            [],
+            "surgical_review",
+        ),
+        (
+            "'medullary compression' is cord compression",
+            "C6-C7: spondylodiscitis with epidural abscess and medullary compression.",
+            {},
+            (["C6-C7"], False),
+            ["infection"],
+            "red_flag_workup",
+        ),
+        (
+            "'the level of maximal compression' places, it does not find",
+            "C4-5: Severe canal stenosis with cord deformity.\nCord edema from C3 to C6 with "
+            "enhancement immediately below the level of maximal compression.",
+            {"C4-C5": "severe"},
+            (["C4-C5"], True),
+            [],
+            "urgent_surgical_review",
+        ),
+    )
+]
+
+
+CASES += [
+    (
+        "a reviewer's grade of the canal, and a drafting tool's flag quoted and overruled",
+        MRI + "C3/4: Canal - AI: mild; Final: mild.\nC5/6: Canal - AI: moderate; Final: moderate, "
+        "cord indented.\nAI triage flag: 'possible cord compression C6/7'. Radiologist review: "
+        "there is no cord compression at C6/7.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C3-C4": "mild", "C5-C6": "moderate"},
+            "cord": (["C5-C6"], False),
+            "red_flags": [],
+            "pathway": "surgical_review",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
