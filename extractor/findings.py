@@ -352,6 +352,8 @@ _CERVICAL_VERTEBRA_RE = re.compile(r"c[1-7]")
 _LONGEST_SIGNAL_TAIL = 3
 # words that carry a predicate on after a comma ("is not normal, remaining mildly narrowed")
 _PREDICATE_CONTINUERS = frozenset({"still", "remaining", "now", "being", "yet", "also"})
+# words between a level and the "where" that opens a relative clause on it
+_RELATIVE_GAP_WORDS = frozenset({",", "on", "the", "left", "right", "side", "sided"})
 # how far back from its anchor a relative clause may open ("at C5-6 where a superimposed right
 # foraminal disc protrusion results in severe right foraminal stenosis")
 _RELATIVE_CLAUSE_REACH = 16
@@ -2044,6 +2046,11 @@ class FindingBuilder:
                 and self.lowers[span.start - 1 : span.start] == ["not"]
             ):
                 continue  # "the left foramen is not normal": no denial
+            if span.label_ == "SEVERITY" and self.lowers[span.start - 1 : span.start] in (
+                ["more"],
+                ["less"],
+            ):
+                continue  # "the left foramen is more severely affected": a comparison, no grade
             if span.label_ == "SIDE" and self._both_levels(span):
                 continue  # "narrows both the C4-C5 and C5-C6 foramina": both levels, not sides
             if span.label_ == "SEVERITY" and self.lowers[max(span.start - 2, 0) : span.start] in (
@@ -2948,7 +2955,8 @@ class FindingBuilder:
                 if not before:
                     return None
                 last = before[-1]
-                if not all(w == "," for w in self.lowers[last.end : i]):
+                # "most severe at C5-C6 on the left where the foramen is severely narrowed"
+                if not all(w in _RELATIVE_GAP_WORDS for w in self.lowers[last.end : i]):
                     return None
                 # "most notable at C5-6 and C6-7, where ...": the whole list
                 named = [last]
@@ -2960,6 +2968,18 @@ class FindingBuilder:
                 value = "|".join(lvl for sp in named for lvl in _levels_of(sp))
                 return _Item(named[0].start, last.end, "LEVEL", value)
         return None
+
+    def _relative_clause_side(self, sent: Span, target: Span) -> _Item | None:
+        """The side named between a level and the relative clause the target stands in ("at
+        C5-C6 on the left where the foramen is severely narrowed")."""
+        placed = self._relative_clause_level(sent, target)
+        if placed is None:
+            return None
+        where = next(i for i in range(placed.end, target.start) if self.lowers[i] == "where")
+        sides = [sp for sp in self.attrs.within(placed.end, where) if sp.label_ == "SIDE"]
+        if len(sides) != 1 or sides[0].id_ not in ("left", "right"):
+            return None
+        return _Item(sides[0].start, sides[0].end, "SIDE", sides[0].id_)
 
     def _nearest_level_list(self, items: list[_Item], target: Span) -> list[_Item]:
         """Of several separate level lists before a target ("bulges at C4-5 and C6-7 and a
@@ -3177,6 +3197,24 @@ class FindingBuilder:
                 ):
                     # "Right foraminal stenosis. The stenosis is severe.": the finding just named
                     findings.extend(self._elliptical(sent_i, start, end, last_target))
+                elif (
+                    own
+                    and not any(t.label_ == "FORAMINAL" for t in own)
+                    and scale_subject is not None
+                    and any(
+                        sp.id_.startswith("grade_") for sp in self.attrs.within(start, own[0].start)
+                    )
+                ):
+                    # "C7-T1 and C2-3: Grade 0 bilateral, no canal stenosis.": under a defined
+                    # foraminal scale the grades before the canal's statement are the foramina's
+                    head_end = next(
+                        (i for i in range(start, own[0].start) if self.lowers[i] == ","),
+                        start,
+                    )
+                    if head_end > start:
+                        findings.extend(
+                            self._elliptical(sent_i, start, head_end, scale_subject, True)
+                        )
                 elif (
                     own
                     and not any(t.label_ in _CONTINUABLE for t in own)
@@ -4096,7 +4134,12 @@ class FindingBuilder:
         """Items of a target's own frame, completed from the ranges it shares by coordination
         (kinds of item its own frame lacks); and whether a narrowing word is present."""
         items = self._items(left, right)
-        has_predicate = bool(self._has_label("PREDICATE", left, right))
+        has_predicate = any(
+            # "A small enhancing epidural component lies along the canal": the size of the
+            # phrase the word opens, not the canal's
+            not (self.lowers[p.start] in ("small", "smaller") and p.end < target.start - 2)
+            for p in self._has_label("PREDICATE", left, right)
+        )
         excluded = self.excluded.get((target.start, target.end))
         if excluded is not None:
             items = [it for it in items if not excluded[0] <= it.start < excluded[1]]
@@ -4291,6 +4334,7 @@ class FindingBuilder:
             # narrowing": a side fronted at the start of the sentence is the topic's side
             fronted = (
                 self._fronted_side(sent, target)
+                or self._relative_clause_side(sent, target)
                 or self._root_side(sent)
                 or self._cause_side(sent_i, target)
                 or self._line_side_item(sent_i)

@@ -945,6 +945,15 @@ CASES += [
      {"C4-C5": {"left": "mild-moderate", "right": "none"}, "C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "moderate-severe", "right": "none"}}),
 ]
 
+CASES += [
+    ("under a defined scale, grades before the canal's own statement are the foramina's", "Foraminal stenosis is graded (Park): grade 0 = none, grade 1 = mild, grade 2 = moderate, grade 3 = severe.\nFindings:\nC7-T1 and C2-3: Grade 0 bilateral, no canal stenosis.",
+     {"C2-C3": {"left": "none", "right": "none"}, "C7-T1": {"left": "none", "right": "none"}}),
+    ("'more severely affected' compares, it does not grade", "Findings: At C5-6 the left foramen is more severely affected, moderately narrowed.", {"C5-C6": {"left": "moderate"}}),
+    ("a relative clause on 'C5-C6 on the left' takes its level and side", "Findings: Uncovertebral hypertrophy from C4-C7 causing bilateral neural foraminal narrowing, most severe at C5-C6 on the left where the foramen is severely narrowed.",
+     {"C4-C5": {"left": "unspecified", "right": "unspecified"}, "C5-C6": {"left": "severe", "right": "unspecified"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}}),
+    ("'formal narrowing' is dictated 'foraminal'", "Impression: Moderate to severe left C5-6 formal narrowing.", {"C5-C6": {"left": "moderate-severe"}}),
+]
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1482,6 +1482,23 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "'small' opening a lesion's phrase does not narrow the canal it lies along",
+        MRI + "A small enhancing epidural soft tissue component lies along the left anterolateral "
+        "canal at C7 and extends into the left C7-T1 exit foramen, which is moderately narrowed.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
