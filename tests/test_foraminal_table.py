@@ -954,6 +954,11 @@ CASES += [
     ("'formal narrowing' is dictated 'foraminal'", "Impression: Moderate to severe left C5-6 formal narrowing.", {"C5-C6": {"left": "moderate-severe"}}),
 ]
 
+CASES += [
+    ("a 'Rest:' label states the other levels", "Findings: At C5-C6 a right foraminal disc extrusion narrows the right neural foramen. The left foramen is free.\nC4-C5 and C6-C7: small bulges without canal or foraminal stenosis.\nRest: unremarkable.",
+     {**ALL_NONE, "C5-C6": {"left": "none", "right": "unspecified"}}),
+]
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)
