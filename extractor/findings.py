@@ -1960,17 +1960,24 @@ class FindingBuilder:
             ):
                 # "the preliminary report overstated this as severe"
                 return True
-        if self._grade_follows(span) and any(
+        if any(
             w in _DRAFT_WORDS for w in self._words_in_clause_before(span.start, 8)
-        ):
+        ) and self._grade_follows(span):
             return True  # "AI: moderate; radiologist: mild-moderate"
         end = span.end
         if self.lowers[end : end + 1] == ["("] and ")" in self.lowers[end : end + 8]:
             # "moderate (confidence: medium) -> radiologist: mild": past the bracket
             end = self.lowers.index(")", end) + 1
         after = self.lowers[end : end + 2]
-        arrow = 1 if after[:1] in (["->"], ["→"], ["=>"], ["⇒"]) else 2
-        if (arrow == 1 or after in (["-", ">"], ["=", ">"])) and not (
+        # the arrow's length in tokens ("->" or "-", ">"), 0 when there is none
+        arrow = (
+            1
+            if after[:1] in (["->"], ["→"], ["=>"], ["⇒"])
+            else 2
+            if after in (["-", ">"], ["=", ">"])
+            else 0
+        )
+        if arrow and not (
             # "mild -> radiologist: agree": the reviewer keeps it
             set(self.lowers[end + arrow : end + arrow + 4]) & _KEPT_WORDS
         ):
@@ -2007,7 +2014,7 @@ class FindingBuilder:
         """Up to `reach` words before token i, back to the start of its clause."""
         words: list[str] = []
         for i in range(token_i - 1, max(token_i - reach, 0) - 1, -1):
-            if self.lowers[i] in (".", ";") or (self.lowers[i] == "\n"):
+            if self.lowers[i] in (".", ";", "\n"):
                 break
             words.append(self.lowers[i])
         return words
@@ -2036,16 +2043,12 @@ class FindingBuilder:
                 continue
             if (
                 span.label_ == "SEVERITY"
-                and span.id_ not in ("none", "significant")
+                and span.id_ != "significant"
                 and self.lowers[span.start - 1 : span.start] == ["not"]
             ):
-                continue  # "narrowing, which is not severe": a grade the finding does not have
-            if (
-                span.label_ == "SEVERITY"
-                and span.id_ == "none"
-                and self.lowers[span.start - 1 : span.start] == ["not"]
-            ):
-                continue  # "the left foramen is not normal": no denial
+                # "narrowing, which is not severe": a grade the finding does not have; "the
+                # left foramen is not normal": no denial
+                continue
             if span.label_ == "SEVERITY" and self.lowers[span.start - 1 : span.start] in (
                 ["more"],
                 ["less"],
@@ -3065,7 +3068,7 @@ class FindingBuilder:
                 not sole_topic
                 and not named
                 and len(levels) == 1
-                and not self._levels_on_line_before(k, line_start)
+                and not self._other_levels_on_line(k, line_start, set())
                 and not self._names_vertebra(sent_i)
             ):
                 # a finding stated without a level right after the line's one level ("* Disc
@@ -3081,16 +3084,6 @@ class FindingBuilder:
         ventral canal at C7"), not at a disc level."""
         sent = self.sents[sent_i]
         return any(_CERVICAL_VERTEBRA_RE.fullmatch(w) for w in self.lowers[sent.start : sent.end])
-
-    def _levels_on_line_before(self, sent_i: int, line_start: int) -> bool:
-        """An earlier sentence on the line that starts at `line_start` names a level."""
-        for k in range(sent_i - 1, -1, -1):
-            sent = self.sents[k]
-            if sent.start_char + len(sent.text.rstrip()) <= line_start:
-                return False
-            if self.levels.within(sent.start, sent.end):
-                return True
-        return False
 
     def _closes_level_run(
         self, sent_i: int, topic_i: int, line_start: int, levels: set[str]
@@ -3207,10 +3200,7 @@ class FindingBuilder:
                 ):
                     # "C7-T1 and C2-3: Grade 0 bilateral, no canal stenosis.": under a defined
                     # foraminal scale the grades before the canal's statement are the foramina's
-                    head_end = next(
-                        (i for i in range(start, own[0].start) if self.lowers[i] == ","),
-                        start,
-                    )
+                    head_end = self._clause_head_end(start, own[0].start)
                     if head_end > start:
                         findings.extend(
                             self._elliptical(sent_i, start, head_end, scale_subject, True)
@@ -3224,10 +3214,7 @@ class FindingBuilder:
                 ):
                     # "Canal - AI: moderate; Final: moderate, cord indented.": the reviewer's
                     # grade heads the clause, before the cord's own statement
-                    head_end = next(
-                        (i for i in range(start, own[0].start) if self.lowers[i] == ","),
-                        start,
-                    )
+                    head_end = self._clause_head_end(start, own[0].start)
                     if head_end > start:
                         findings.extend(self._elliptical(sent_i, start, head_end, last_target))
                 elif (
@@ -3242,10 +3229,7 @@ class FindingBuilder:
                     # labelled foramen; the label stays the antecedent of the entries after it
                     # the head ends at a comma before the anchor's phrase ("Tiny left
                     # foraminal disc protrusion" grades the protrusion, not the foramen)
-                    head_end = next(
-                        (i for i in range(start, own[0].start) if self.lowers[i] == ","),
-                        start,
-                    )
+                    head_end = self._clause_head_end(start, own[0].start)
                     if head_end > start:
                         findings.extend(self._elliptical(sent_i, start, head_end, last_target))
                 elif own:
@@ -3310,6 +3294,11 @@ class FindingBuilder:
             key = (f.type, f.level, f.side, f.severity, f.negated, f.start, f.end, f.label)
             unique.setdefault(key, f)
         return list(unique.values())
+
+    def _clause_head_end(self, start: int, anchor_start: int) -> int:
+        """Where the words heading a clause before its first anchor end: at the first comma
+        between them ("Final: moderate, cord indented"), else at `start` (no head)."""
+        return next((i for i in range(start, anchor_start) if self.lowers[i] == ","), start)
 
     def _table_rows_win(self, findings: list[Finding], table: list[Finding]) -> list[Finding]:
         """`findings` with the table's added: a table row read as a sentence ("C4-C5  mild

@@ -346,36 +346,35 @@ def read_tables(
         for (cell, start, end), kind in zip(cells, row_columns, strict=False):
             if kind is None or kind[0] == "level":
                 continue
-            if kind[1] is not None and kind[1].startswith("pair:"):
-                # "2 / 1" under "Foramina (L / R)": one cell per side, in the header's order
-                parts = _pair_parts(cell, start)
-                if len(parts) == 2:
-                    for side, part in zip(kind[1].split(":")[1:], parts, strict=True):
-                        out.extend(
-                            _cell_findings(
-                                text,
-                                section_at,
-                                ("foraminal", side),
-                                part,
-                                levels[0].levels,
-                                grades,
-                            )
-                        )
-                continue
-            sided = _sided_parts(cell, start, grades) if kind == ("foraminal", "bilateral") else []
-            if sided:
-                # "R moderate, L mild", "mild bilateral" under a column of both foramina
-                for side, part in sided:
-                    out.extend(
-                        _cell_findings(
-                            text, section_at, ("foraminal", side), part, levels[0].levels, grades
-                        )
+            per_side = _per_side(kind, cell, start, grades)
+            if per_side is None:
+                out.extend(
+                    _cell_findings(
+                        text, section_at, kind, (cell, start, end), levels[0].levels, grades
                     )
+                )
                 continue
-            out.extend(
-                _cell_findings(text, section_at, kind, (cell, start, end), levels[0].levels, grades)
-            )
+            for side, part in per_side:
+                out.extend(
+                    _cell_findings(
+                        text, section_at, ("foraminal", side), part, levels[0].levels, grades
+                    )
+                )
     return out
+
+
+def _per_side(
+    kind: tuple[str, str | None], cell: str, offset: int, grades: Mapping[str, str] | None
+) -> list[tuple[str, tuple[str, int, int]]] | None:
+    """The values of a cell that grades each foramen on its own, by side: "2 / 1" under
+    "Foramina (L / R)" (in the header's order; none unless there are two), "R moderate, L mild"
+    or "mild bilateral" under a column of both foramina. None for a cell of one value."""
+    if kind[1] is not None and kind[1].startswith("pair:"):
+        parts = _pair_parts(cell, offset)
+        return list(zip(kind[1].split(":")[1:], parts, strict=True)) if len(parts) == 2 else []
+    if kind == ("foraminal", "bilateral"):
+        return _sided_parts(cell, offset, grades) or None
+    return None
 
 
 _SIDE_WORD = r"right|rt|r|left|lt|l|bilateral|bilat|both|bil"
