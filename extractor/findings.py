@@ -2117,7 +2117,12 @@ class FindingBuilder:
                     items.append(_Item(ex.start, ex.end, "QUANTIFIER", "remaining"))
                 continue
             items.append(_Item(span.start, span.end, "LEVEL", span.id_))
-        items.extend(self._quantifier_items(start, end))
+        quantifiers = self._quantifier_items(start, end)
+        if any(it.label == "QUANTIFIER" and it.start in self._exception_starts for it in items):
+            # "Except at C2-3, there is mild narrowing at every level": the exception has
+            # already said "every other level"
+            quantifiers = [it for it in quantifiers if it.label != "QUANTIFIER"]
+        items.extend(quantifiers)
         items.sort(key=lambda it: it.start)
         return items
 
@@ -3130,6 +3135,7 @@ class FindingBuilder:
         self.target_index = _SentenceIndex(self.targets)
         self.blocker_index = _SentenceIndex(self.blockers)
         self.excepted = self._fronted_exceptions()
+        self._exception_starts = {ex.start for ex in self.excepted.values()}
         findings: list[Finding] = []
         last_target: Span | None = None
         self._last_foraminal_levels: list[str] = []
@@ -3200,11 +3206,10 @@ class FindingBuilder:
                 ):
                     # "C7-T1 and C2-3: Grade 0 bilateral, no canal stenosis.": under a defined
                     # foraminal scale the grades before the canal's statement are the foramina's
-                    head_end = self._clause_head_end(start, own[0].start)
-                    if head_end > start:
-                        findings.extend(
-                            self._elliptical(sent_i, start, head_end, scale_subject, True)
-                        )
+                    # ("C6/7: right grade 3 (severe, deformation of the exiting C7 root), left
+                    # grade 1": a root's statement is the foramen's own, the grades go on)
+                    for a, b in self._around_roots(start, end, own):
+                        findings.extend(self._elliptical(sent_i, a, b, scale_subject, True))
                 elif (
                     own
                     and not any(t.label_ in _CONTINUABLE for t in own)
@@ -3221,7 +3226,8 @@ class FindingBuilder:
                     own
                     and not any(t.label_ in _CONTINUABLE for t in own)
                     and last_target is not None
-                    and last_target.label_ == "FORAMINAL"
+                    # "(no stenosis)" on the line before is the label's foramina too
+                    and last_target.label_ in ("FORAMINAL", "GENERIC_STENOSIS")
                     and self._block_label(sent_i) == "FORAMINAL"
                 ):
                     # "Foramina:\n- Left C6-7: severe, due to a left foraminal disc extrusion,
@@ -3229,9 +3235,8 @@ class FindingBuilder:
                     # labelled foramen; the label stays the antecedent of the entries after it
                     # the head ends at a comma before the anchor's phrase ("Tiny left
                     # foraminal disc protrusion" grades the protrusion, not the foramen)
-                    head_end = self._clause_head_end(start, own[0].start)
-                    if head_end > start:
-                        findings.extend(self._elliptical(sent_i, start, head_end, last_target))
+                    for a, b in self._around_roots(start, end, own):
+                        findings.extend(self._elliptical(sent_i, a, b, last_target))
                 elif own:
                     # the antecedent of a following elliptical clause is the last stenosis
                     # anchor ("Foramina: left obscured by phlegmon; right mild narrowing")
@@ -3664,6 +3669,21 @@ class FindingBuilder:
             and self._definite_subject(start, target.end)
         )
 
+    def _around_roots(self, start: int, end: int, own: list[Span]) -> list[tuple[int, int]]:
+        """The pieces of a clause that grade its label's foramen: the head before the other
+        anchors and, when those are only roots (a root's statement is its foramen's own), the
+        grades after them ("C6/7: right grade 3 (severe, deformation of the exiting C7 root),
+        left grade 1 (mild)")."""
+        head_end = self._clause_head_end(start, own[0].start)
+        pieces = [(start, head_end)] if head_end > start else []
+        if all(t.label_ == "ROOT" for t in own):
+            tail = next(
+                (i + 1 for i in range(own[-1].end, end) if self.lowers[i] in (",", ";")), end
+            )
+            if tail < end:
+                pieces.append((tail, end))
+        return pieces
+
     def _opens_with_level(self, start: int, end: int) -> bool:
         """The clause's first word is a level ("C6-7 none", "C6-7: mild")."""
         levels = self.levels.within(start, end)
@@ -3862,7 +3882,15 @@ class FindingBuilder:
                     and (
                         (
                             sent.text.rstrip().endswith(":")
-                            and self._is_topic(own[0]) >= sent.end - 1
+                            and (
+                                self._is_topic(own[0]) >= sent.end - 1
+                                # "Foraminal grading according to Park:" over its level lines
+                                or (
+                                    self.lowers[own[0].end : own[0].end + 1]
+                                    in (["grading"], ["grades"], ["classification"])
+                                    and not self._has_label("SEVERITY", own[0].end, sent.end)
+                                )
+                            )
                         )
                         # "* Canal -" over its level lines
                         or (
@@ -4353,6 +4381,22 @@ class FindingBuilder:
             # "No foraminal stenosis except at C5-6.": the negation is the other levels'
             groups = [_Group(), *groups]
         excepted = {} if negated else self._excepted_cells(groups, sent_i, target, right)
+        # the levels a "remaining levels" conjunct leaves out ("mild narrowing at all levels
+        # except C2-3", "Except at C2-3, ...", "patent at all levels except C5-6")
+        except_levels = list(
+            dict.fromkeys(
+                [
+                    *excepted,
+                    *(
+                        level
+                        for g in groups
+                        if g.exception
+                        for level in self._resolve_levels(g.levels, sent_i, [])[0]
+                    ),
+                    *self._fronted_excepted_levels(sent),
+                ]
+            )
+        )
         for gi, g in enumerate(groups):
             levels, remaining = self._resolve_levels(g.levels, sent_i, fallback)
             if (
@@ -4380,6 +4424,7 @@ class FindingBuilder:
                 continue  # "No lumbar canal or foraminal stenosis.": not a cervical level's
             # "narrowing, which is probably moderate": a hedge on the grade itself
             pair_common = common
+            group_plural = plural
             group_negated = negated
             if (
                 negated
@@ -4408,6 +4453,12 @@ class FindingBuilder:
                 group_negated = False
                 pair_common = {**common, "negated": False}
                 prev_positive = True
+                if g.exception and not g.severities and prev_sev == "none":
+                    # "the foramina are patent at all levels except C5-6": narrowed there, by
+                    # no stated grade, on no stated side ("no high-grade stenosis at any level
+                    # other than C6-7": high-grade there)
+                    prev_sev = None
+                    group_plural = False
             elif prev_positive:
                 # "mild left and no right ...": the negated side does not take the grade
                 prev_sev = None
@@ -4452,16 +4503,25 @@ class FindingBuilder:
                 if side_raw is not None:
                     sides_done |= _SIDE_CELLS.get(side_raw, {side_raw})
                 severity = _severity(sev_raw, group_negated)
-                side = _side(side_raw, plural, label)
+                side = _side(side_raw, group_plural, label)
                 level_list: list[str | None] = list(levels) if levels else [None]
                 if remaining and levels and _quantifier_last(g):
                     level_list.append(None)  # "at C5-6 or elsewhere" (not "Other levels: C3-4")
                 qlabel = "remaining_levels" if remaining else None
                 for level in level_list:
+                    left_out = except_levels if remaining and level is None else ()
                     if ftype == "generic_stenosis":
                         # "no stenosis" at a level: neither the canal nor the foramina are narrowed
                         out.append(
-                            _make("canal_stenosis", level, None, severity, pair_common, qlabel)
+                            _make(
+                                "canal_stenosis",
+                                level,
+                                None,
+                                severity,
+                                pair_common,
+                                qlabel,
+                                left_out,
+                            )
                         )
                         out.append(
                             _make(
@@ -4471,6 +4531,7 @@ class FindingBuilder:
                                 severity,
                                 pair_common,
                                 qlabel,
+                                left_out,
                             )
                         )
                     else:
@@ -4491,9 +4552,32 @@ class FindingBuilder:
                                 if level in hedged_levels
                                 else pair_common,
                                 qlabel if level is None else None,
+                                left_out,
                             )
                         )
+                        if level is None and remaining and ftype == "foraminal_stenosis":
+                            # "mild at all levels except on the right at C5-6": the left C5-6
+                            # foramen is among the remaining ones
+                            out.extend(
+                                _make(ftype, lv, other, severity, pair_common)
+                                for lv, cells in excepted.items()
+                                if (
+                                    other := _side_left_over(
+                                        side if side in ("left", "right") else "bilateral", cells
+                                    )
+                                )
+                            )
         return out
+
+    def _fronted_excepted_levels(self, sent: Span) -> list[str]:
+        """Levels of the sentence named by an exception that opens it ("Except for C5-6, the
+        foramina are patent")."""
+        return [
+            level
+            for span in self.levels.within(sent.start, sent.end)
+            if span.start in self.excepted
+            for level in _levels_of(span)
+        ]
 
     def _excepted_cells(
         self, groups: list[_Group], sent_i: int, target: Span, right: int
@@ -5146,7 +5230,17 @@ class FindingBuilder:
         if not levels:
             if not quant and not exceptions:
                 return []
-            return [_make("level_normal", None, None, "none", common, label="remaining_levels")]
+            return [
+                _make(
+                    "level_normal",
+                    None,
+                    None,
+                    "none",
+                    common,
+                    "remaining_levels",
+                    [level for s in excepted for level in _levels_of(s)],
+                )
+            ]
         return [_make("level_normal", level, None, "none", common) for level in levels]
 
 
@@ -5265,11 +5359,13 @@ def _make(
     severity: str | None,
     common: dict[str, object],
     label: str | None = None,
+    excepted: Iterable[str] = (),
 ) -> Finding:
     if side not in _FINDING_SIDES:
         side = "unspecified"  # a side word the rules could not resolve never reaches the schema
     return Finding.model_construct(
         codes=[],  # given, so that pydantic does not inspect the default factory on every call
+        excepted_levels=list(excepted),
         type=ftype,  # type: ignore[arg-type]
         level=level,
         side=side,  # type: ignore[arg-type]

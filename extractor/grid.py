@@ -121,9 +121,10 @@ def _quantified_levels(
 ) -> list[str]:
     """The levels a "remaining levels" statement reaches: those with no statement in this grid,
     or, for a whole-level statement ("the remaining levels are unremarkable, without canal or
-    foraminal narrowing"), those not discussed at all."""
+    foraminal narrowing"), those not discussed at all; never the levels the statement itself
+    excepts ("at all levels except C2-3")."""
     whole_level = f.type == "level_normal" or any(a <= f.start < b for a, b in whole)
-    skip = stated | discussed if whole_level else stated
+    skip = (stated | discussed if whole_level else stated).union(f.excepted_levels)
     return [level for level in QUANTIFIER_LEVELS if level not in skip]
 
 
@@ -191,6 +192,15 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
             grid[level] = {"unspecified": value}
         elif len(positive) == 1:
             put(level, positive[0], value)
+        elif (
+            not positive
+            and len(cells) == 1
+            and "unspecified" not in cells
+            and level not in _widened_levels(findings, ("foramen_widened",))
+        ):
+            # "Tissue extends into the right C5/6 foramen with moderate foraminal narrowing.
+            # The left exit foramen is patent.": the narrowing is the other side's
+            put(level, "right" if "left" in cells else "left", value)
         else:
             # "encroaching upon both neural foramina with mild to moderate foraminal
             # narrowing": the grade is the ungraded sides'

@@ -55,6 +55,11 @@ _PERCENT_BAND_RE = re.compile(
     r"\s*(?:=|:|-|–|—|\bis\b|\bmeans\b|\bindicates\b)?\s*\(?\s*(?P<sev>" + _GRADE_WORD + r")",
     re.I,
 )
+# a line that opens with a disc level reports that level ("C6/7: right grade 3 (severe), left
+# grade 1 (mild)"), it does not define a scale
+_LEVEL_LINE_RE = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:at\s+)?C\s?[1-7]\s*(?:-|/|–|to)\s*(?:C|T|Th)?\s?[1-8]\b", re.I
+)
 # a sentence that speaks of grading ("graded", "grading", "scale", "Park system")
 _SCALE_CUE_RE = re.compile(
     r"\b(grad(?:e|ed|es|ing)|scale|system|classification|expressed as|defined as|"
@@ -126,7 +131,7 @@ def parse_scale(sentences: list[tuple[int, str]]) -> GradingScale:
     foraminal = canal = False
     definitions: list[tuple[int, int]] = []
     for start, text in sentences:
-        if not _SCALE_CUE_RE.search(text):
+        if not _SCALE_CUE_RE.search(text) or _LEVEL_LINE_RE.match(text):
             continue
         bands = [_band(m) for m in _PERCENT_BAND_RE.finditer(text)]
         found = {

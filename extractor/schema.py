@@ -103,6 +103,11 @@ class Finding(_Model):
         default_factory=list,
         description="Standard codes, e.g. 'ICD-10-CM:M48.02', 'SNOMED:243905009'.",
     )
+    excepted_levels: list[str] = Field(
+        default_factory=list,
+        description="For a statement about the remaining levels, the levels it excepts "
+        "('mild narrowing at all levels except C2-3'): it says nothing of their grade.",
+    )
 
 
 class Cord(_Model):

@@ -160,6 +160,8 @@ UNCERTAIN_CELL_CASES = [
         "C4-5: The left foraminal narrowing is again seen, perhaps slightly more pronounced than before.",
         [],
     ),
+    ("a hedge on the finding's relevance to the symptoms is no hedge on the finding", "Impression: Moderate left C5/6 foraminal narrowing may account for the left arm symptoms. Right C4-C5 foraminal narrowing from a prominent uncovertebral spur, likely relevant to the patient's right arm symptoms.", []),
+    ("a hedge on the finding stays beside a relevance clause", "Impression: Possible mild right C3-4 foraminal narrowing, which could be relevant to the right C4 symptoms.", ["C3-C4:right"]),
 ]
 
 

@@ -959,6 +959,30 @@ CASES += [
      {**ALL_NONE, "C5-C6": {"left": "none", "right": "unspecified"}}),
 ]
 
+CASES += [
+    ("the level excepted from 'all levels' is not graded by the statement", "Findings: Uncovertebral hypertrophy produces mild bilateral neural foraminal narrowing at all levels except C2-3 and C7-T1.",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "mild", "right": "mild"}}),
+    ("an exception of one side leaves the other side among the remaining foramina", "Findings: Mild bilateral foraminal narrowing at all levels except on the right at C5-6.",
+     {"C2-C3": {"left": "mild", "right": "mild"}, "C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "mild"}, "C6-C7": {"left": "mild", "right": "mild"}, "C7-T1": {"left": "mild", "right": "mild"}}),
+    ("a level excepted from 'patent' is narrowed, by no stated grade and on no stated side", "Findings: The neural foramina are patent at all levels except C5-6.",
+     {**ALL_NONE, "C5-C6": {"unspecified": "unspecified"}}),
+    ("an exception of a denied grade has that grade", "Findings: No high-grade foraminal stenosis at any level other than C6-C7.", {"C6-C7": {"unspecified": "severe"}}),
+    ("a fronted exception and 'at every level' are one quantifier", "Findings: Except at C2-3, there is mild bilateral foraminal narrowing at every level.",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "mild", "right": "mild"}, "C7-T1": {"left": "mild", "right": "mild"}}),
+]
+
+
+CASES += [
+    ("the side of the symptoms is not a side of the finding", "Impression: Mild left C5-6 foraminal narrowing, which is not concordant with the right-sided symptoms.", {"C5-C6": {"left": "mild"}}),
+    ("a level line with grades under a named scale defines no scale; a root's statement does not stop the grades", "Foraminal grading according to Park:\nC5/6: right grade 1 (mild), left grade 1 (mild).\nC6/7: right grade 3 (severe, deformation of the exiting C7 root), left grade 1 (mild).",
+     {"C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "mild", "right": "severe"}}),
+    ("an unsided narrowing at a level whose one foramen is patent is the other foramen's", "Findings: Enhancing tissue extends into the right C5/6 exit foramen with moderate foraminal narrowing. The left exit foramen is patent.",
+     {"C5-C6": {"left": "none", "right": "moderate"}}),
+    ("a grade adverb of a lesion's signal is no grade of the foramen", "Findings: A dumbbell lesion is centred in the right C4-C5 neural foramen. It is T2 hyperintense with avid, slightly heterogeneous enhancement. The foramen is smoothly widened. The left C4-C5 neural foramen is patent.",
+     {"C4-C5": {"left": "none"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

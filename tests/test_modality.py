@@ -13,6 +13,7 @@ CASES = [
     ("a Spanish CT myelogram title", "MIELO-TC DE COLUMNA CERVICAL\n\nClinical history: pacemaker not compatible with MRI.\nFindings: C5-C6: moderate left foraminal stenosis.", "CT_MYELOGRAM"),
     ("an exam name that opens a line of findings", "Clinical: Pain left middle finger since 5 weeks.\nMRI cervical spine, standard protocol: Osteochondrosis C6/7 with moderate NFS left.", "MRI"),
     ("a CT title", "CT CERVICAL SPINE WITHOUT CONTRAST\nFindings: No fracture.", "CT"),
+    ("radiograph projections named in either order", "Cervical spine, lateral and AP. Dysphagia, DISH?\nFlowing anterior ossification C3-C7. No fracture.", "RADIOGRAPH"),
     ("no modality named", "Findings: C5-6 mild left foraminal narrowing.", "UNKNOWN"),
 ]
 

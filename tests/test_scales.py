@@ -22,6 +22,8 @@ PARK = (
          {"1": "mild", "2": "moderate", "3": "severe"}, False, True),
         ("Grade 2 narrowing of the left neural foramen at C6-7.", {}, False, False),
         ("Grading at C3-4 mild, C4-5 moderate.", {}, False, False),
+        # a level's line gives the level's grades, it defines no scale
+        ("C6/7: right grade 3 (severe, deformation of the exiting C7 root), left grade 1 (mild).", {}, False, False),
     ],
 )
 def test_parse_scale(text: str, grades: dict, foraminal: bool, canal: bool) -> None:
