@@ -698,6 +698,10 @@ _EDITED_RE = re.compile(r"^[(\[]?\s*(?:edited|amended|corrected|revised)\b", re.
 _NARROWING_NOUNS = frozenset(
     {"stenosis", "stenoses", "narrowing", "narrowings", "encroachment", "compromise"}
 )
+# a side and a grade number in one token ("R1", "Lt2")
+_SIDE_GRADE_TOKEN_RE = re.compile(r"^(r|l|rt|lt)([0-4])$")
+# finite verbs right after an anchor that make it the subject of a clause of its own
+_CLAUSE_VERBS = frozenset({"is", "are", "was", "were", "appear", "appears", "remain", "remains"})
 _COORD_WORDS = frozenset(
     {
         "or",
@@ -1467,6 +1471,22 @@ class FindingBuilder:
             for i in range(start, end)
         )
 
+    def _bracketed_grade_start(
+        self, close: int, start: int, span_at_end: dict[int, tuple[int, str]]
+    ) -> int | None:
+        """The "(" of a bracket closed at token `close` that holds only a grade ("(mildly)"),
+        when it opens at or after `start`."""
+        if close <= start or self.lowers[close] != ")":
+            return None
+        inner = span_at_end.get(close - 1)
+        if inner is None or inner[1] != "SEVERITY":
+            return None
+        open_i = inner[0] - 1
+        if open_i <= start or self.lowers[open_i] != "(":
+            return None
+        # only after a side ("the right (mildly)"), not after an anchor ("foramen (moderate)")
+        return open_i if span_at_end.get(open_i - 1, (0, ""))[1] == "SIDE" else None
+
     def _premodifier_start(self, start: int, end: int, spans: dict[int, Span]) -> int:
         """Start of the run of words that modify the anchor at `end`, read backwards from it:
         grades, sides, levels, narrowing verbs and fillers ("moderate right and severe left",
@@ -1491,11 +1511,19 @@ class FindingBuilder:
                 # "the left C7 exit foramen": the root the foramen transmits
                 run_start, pos = pos, pos - 1
                 continue
+            if word == ")" and self._bracketed_grade_start(pos, start, span_at_end) is not None:
+                # "narrow the right (mildly) and left (moderately) exit foramina": a side's
+                # grade in its own bracket
+                run_start = self._bracketed_grade_start(pos, start, span_at_end)
+                pos, last = run_start - 1, "SEVERITY"
+                continue
             if word.isdigit() and pos > start and self.lowers[pos - 1] == "grade":
                 # "mild (grade 1) right foraminal stenosis": the scale number of a stated grade
                 run_start, pos = pos - 1, pos - 2
                 continue
             before = span_at_end[pos - 1][1] if pos - 1 in span_at_end else None
+            if before is None and self._bracketed_grade_start(pos - 1, start, span_at_end):
+                before = "SEVERITY"
             if word in _PREMODIFIER_JOINERS and (
                 (last in ("SEVERITY", "SIDE") and before in ("SEVERITY", "SIDE"))
                 # "the left C5-6 and C6-7 neural foramina": a level list
@@ -1719,11 +1747,20 @@ class FindingBuilder:
                 self._split_gap(anchors[k][1], anchors[k + 1][0], anchors[k][2] is not None)
             )
         clauses = self._clauses(sent)
+        leads = {k: lead for k in range(len(anchors)) if (lead := self._leading_aside(anchors, k))}
         for k, (_s, _e, target) in enumerate(anchors):
             if target is None:
                 continue
             left = bounds[k - 1] if k > 0 else sent.start
             right = bounds[k] if k < len(anchors) - 1 else sent.end
+            if k in leads:
+                # "severe left (with impingement on the exiting left C6 root) and mild right
+                # neural foraminal stenosis": the grades before the bracketed aside are this
+                # anchor's, the aside is left out
+                left, open_i, close_i = leads[k]
+                self.excluded[(target.start, target.end)] = (open_i, close_i + 1)
+            if k + 2 in leads:
+                right = min(right, leads[k + 2][0])
             cause = self._cause_span_end(anchors, bounds, k)
             if cause is not None:
                 # "narrowing due to uncovertebral hypertrophy, mild at C3-4 and moderate at
@@ -1731,7 +1768,7 @@ class FindingBuilder:
                 j, cause_start = cause
                 self.excluded[(target.start, target.end)] = (cause_start, anchors[j][1])
                 right = bounds[j] if j < len(anchors) - 1 else sent.end
-            aside = self._aside(anchors, k, sent)
+            aside = None if k + 2 in leads or k in leads else self._aside(anchors, k, sent)
             if aside is not None and cause is None:
                 # "narrowed: right - pronounced (the right C6 root is compressed), left - mild":
                 # a finding in a bracketed aside does not end the frame, which reads on past it
@@ -1803,6 +1840,51 @@ class FindingBuilder:
             and (len(before) < 2 or before[-2] not in ("most", "much"))
         )
 
+    def _leading_aside(
+        self, anchors: list[tuple[int, int, Span | None]], k: int
+    ) -> tuple[int, int, int] | None:
+        """(start of the grades, '(' index, ')' index) when anchor k's grades and sides stand
+        before a bracket that holds only the anchor before it: "severe left (with impingement
+        on the exiting left C6 root) and mild right neural foraminal stenosis"."""
+        if k < 1 or anchors[k][2] is None or anchors[k][2].label_ not in _CONTINUABLE:
+            return None
+        inner_start, inner_end, _t = anchors[k - 1]
+        floor = anchors[k - 2][1] if k >= 2 else self.sents[self._sentence_index(inner_start)].start
+        open_i = next(
+            (i for i in range(inner_start - 1, floor - 1, -1) if self.lowers[i] in ("(", ")")),
+            None,
+        )
+        close_i = next(
+            (i for i in range(inner_end, anchors[k][0]) if self.lowers[i] in ("(", ")")), None
+        )
+        if (
+            open_i is None
+            or close_i is None
+            or self.lowers[open_i] != "("
+            or self.lowers[close_i] != ")"
+        ):
+            return None
+        graded = {
+            i
+            for sp in self.attrs.within(floor, anchors[k][0])
+            if sp.label_ in ("SEVERITY", "SIDE")
+            for i in range(sp.start, sp.end)
+        }
+        after = range(close_i + 1, anchors[k][0])
+        if not all(
+            i in graded or self.lowers[i] in _PREMODIFIER_FILLERS or self.lowers[i] in _COORD_WORDS
+            for i in after
+        ):
+            return None
+        run_start = open_i
+        while run_start - 1 >= floor and (
+            run_start - 1 in graded or self.lowers[run_start - 1] in ("to", "-")
+        ):
+            run_start -= 1
+        if run_start == open_i or self.lowers[run_start - 1] not in (",", "and", "or", "with"):
+            return None  # "high-grade NFS left (C6 root) and ...": a side post-posed to the anchor
+        return run_start, open_i, close_i
+
     def _aside(
         self, anchors: list[tuple[int, int, Span | None]], k: int, sent: Span
     ) -> tuple[int, int, int] | None:
@@ -1858,6 +1940,11 @@ class FindingBuilder:
             if (
                 prev.label_ in _COORDINABLE
                 and cur.label_ in _COORDINABLE
+                # "no canal stenosis, and the neural foramina are patent at all levels": the
+                # second anchor opens a clause of its own, with its own verb
+                and not (
+                    "," in gap and " ".join(self.lowers[cur.end : cur.end + 1]) in _CLAUSE_VERBS
+                )
                 and (
                     (gap and all(w in _COORD_WORDS for w in gap) and any(w != "," for w in gap))
                     # "moderate canal stenosis and mild cord flattening at C5-6": the second
@@ -2359,7 +2446,8 @@ class FindingBuilder:
         out = []
         # ... and after an anchor of a kind the scale names ("canal 2; foramina R 2 / L 3")
         anchor_ends = [
-            t.end
+            # "canal: 1" - past the label's colon
+            t.end + (self.lowers[t.end : t.end + 1] == [":"])
             for t in self.target_index.within(start, end)
             if (t.label_ == "CANAL" and self.scale.canal)
             or (t.label_ == "FORAMINAL" and self.scale.foraminal)
@@ -2367,7 +2455,8 @@ class FindingBuilder:
         for i in [it.end for it in items if it.label == "SIDE"] + anchor_ends:
             if i >= end:
                 continue
-            grades = self.scale.grades_for(self._graded(self.doc[i : i + 1]))
+            # (grade 0 is no narrowing on every scale, defined or not)
+            grades = {"0": "none", **self.scale.grades_for(self._graded(self.doc[i : i + 1]))}
             # "NFS Rt 2/3": a grade written out of the scale's top grade
             word, _, top = self.lowers[i].partition("/")
             if top and top != max((g for g in grades if g.isdigit()), default=None):
@@ -2382,6 +2471,25 @@ class FindingBuilder:
                 )
             ):
                 out.append(_Item(i, i + 1, "SEVERITY", grades[word], grade_number=True))
+        for i, side, grade in self._side_grade_tokens(start, end):
+            out.append(_Item(i, i + 1, "SIDE", side))
+            out.append(_Item(i, i + 1, "SEVERITY", grade, grade_number=True))
+        return out
+
+    def _side_grade_tokens(self, start: int, end: int) -> list[tuple[int, str, str]]:
+        """Side and grade written as one token under the report's own scale ("foramina R1 L0",
+        "C3-C4: R2 L2"): (token, side, severity)."""
+        if not self.scale.grades or not self.scale.foraminal:
+            return []
+        in_levels = {i for lv in self.levels.within(start, end) for i in range(lv.start, lv.end)}
+        out = []
+        for i in range(start, end):
+            m = _SIDE_GRADE_TOKEN_RE.match(self.lowers[i])
+            if m is None or i in in_levels:
+                continue
+            grade = {"0": "none", **self.scale.grades_for("foraminal")}.get(m.group(2))
+            if grade is not None:
+                out.append((i, "left" if m.group(1).startswith("l") else "right", grade))
         return out
 
     def _percent_items(self, start: int, end: int) -> list[_Item]:
@@ -2627,6 +2735,35 @@ class FindingBuilder:
                         or (
                             "(" in self.lowers[prev.end : it.start]
                             and self._bracket_names_level(it.start)
+                        )
+                        # "narrowing of the left foramen (the right is normal)": a bracket
+                        # opening on a side states that side on its own
+                        or (
+                            it.label == "SIDE"
+                            and any(x.label == "SEVERITY" for x in groups[-1].order)
+                            and "(" in self.lowers[prev.end : it.start]
+                            and set(
+                                self.lowers[
+                                    prev.end
+                                    + self.lowers[prev.end : it.start].index("(") : it.start
+                                ]
+                            )
+                            <= {"(", "the"}
+                            and any(
+                                nxt.label == "SEVERITY"
+                                and ")" not in self.lowers[it.end : nxt.start]
+                                for nxt in items[k + 1 :]
+                            )
+                        )
+                        # "foramina R1 L0", "right 1 left 0": a side after a side and its
+                        # grade opens a pair of its own
+                        or (
+                            prev.label == "SEVERITY"
+                            and it.label == "SIDE"
+                            and not self.lowers[prev.end : it.start]
+                            and k >= 2
+                            and items[k - 2].label == "SIDE"
+                            and not self.lowers[items[k - 2].end : prev.start]
                         )
                         # "Lt (severe) > Rt (moderate)": each side graded on its own
                         or (
@@ -2921,7 +3058,11 @@ class FindingBuilder:
             level_items = [
                 it
                 for it in self._level_items(sent.start, sent.end)
-                if it.label == "LEVEL" or self._labels_sentence(it, sent)
+                # "... hypertrophy at this level, and ...; the right foramen looks capacious"
+                if it.label == "LEVEL"
+                # (not a red flag's: "collapse of L3 ... at this level" is a vertebra's)
+                or (it.label == "ANAPHOR" and not target.label_.startswith("RED_FLAG_"))
+                or self._labels_sentence(it, sent)
             ]
         free = [it for it in level_items if it.start not in owned]
         if free:
@@ -2931,6 +3072,19 @@ class FindingBuilder:
             # the nearest level list ("C5/6 and C6/7: Mild canal narrowing; the foramina are
             # patent")
             return self._nearest_level_list(before, target)
+        earlier = [
+            it
+            for it in self._level_items(sent.start, c_start)
+            if it.label == "LEVEL" and it.start not in owned
+        ]
+        if earlier and all(
+            it.start in owned and self._owner_opens_clause(frames, target, it.start)
+            for it in level_items
+        ):
+            # "A protrusion at C5-C6 indents the thecal sac; no canal stenosis, and the foramina
+            # are patent at this and all other levels": the levels of the clause are the other
+            # anchor's; the sentence's level before it is this one's
+            return self._nearest_level_list(earlier, target)
         if self.header_levels[sent_i]:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(self.header_levels[sent_i]))]
         if level_items:
@@ -2939,6 +3093,17 @@ class FindingBuilder:
         if carried:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(carried))]
         return []
+
+    def _owner_opens_clause(
+        self, frames: list[tuple[Span, int, int]], target: Span, token_i: int
+    ) -> bool:
+        """The anchor whose frame holds token i comes after `target` in a clause of its own
+        (", and the neural foramina are patent at all levels")."""
+        owner = next((t for t, left, right in frames if left <= token_i < right), None)
+        if owner is None or owner.start < target.end:
+            return False
+        gap = self.lowers[target.end : owner.start]
+        return "," in gap and any(w in ("and", "but", "while", "whereas") for w in gap)
 
     def _labels_sentence(self, item: _Item, sent: Span) -> bool:
         """A quantifier that opens the sentence as its label ("Other levels: ...")."""
@@ -3255,14 +3420,21 @@ class FindingBuilder:
                         )
                         else own[-1],
                     )
-                elif scale_subject is not None and (
-                    any(sp.id_.startswith("grade_") for sp in self.attrs.within(start, end))
-                    # "C3-4: right 1, left 0." - bare numbers of the scale after the sides
-                    or any(
-                        sp.label_ == "SIDE"
-                        and sp.end < end
-                        and self.lowers[sp.end] in self.scale.grades
-                        for sp in self.attrs.within(start, end)
+                elif (
+                    scale_subject is not None
+                    and (
+                        any(sp.id_.startswith("grade_") for sp in self.attrs.within(start, end))
+                        # "C3-4: right 1, left 0." - bare numbers of the scale after the sides
+                        or any(
+                            sp.label_ == "SIDE"
+                            and sp.end < end
+                            and self.lowers[sp.end] in self.scale.grades
+                            for sp in self.attrs.within(start, end)
+                        )
+                        # "C3-C4: right 20%, left 10%." under the report's percentage bands
+                        or (self.scale.percent and "%" in self.lowers[start:end])
+                        # "C4-C5: R1 L2."
+                        or bool(self._side_grade_tokens(start, end))
                     )
                 ):
                     # "C4-5: L grade 1, R grade 0." under a defined foraminal scale
@@ -3391,7 +3563,8 @@ class FindingBuilder:
             # report-defined scale the lesion named before the grades is the grades' cause
             grade_at = next(
                 (sp.start for sp in self.attrs.within(start, end) if sp.id_.startswith("grade_")),
-                None,
+                # "C3-C4: uncovertebral spurs, R2 L2."
+                next((i for i, _side, _grade in self._side_grade_tokens(start, end)), None),
             )
             comma = next(
                 (i for i in range(start, grade_at or start) if self.lowers[i] == ","), None
@@ -4092,6 +4265,17 @@ class FindingBuilder:
             i -= 1
         if i == target.start:
             return None
+        if i > 0 and self.lowers[i - 1] == ":":
+            # "Canal C2-C3 to C7-T1: no stenosis": a label naming its levels
+            j = i - 1
+            while j > 0 and (
+                any(lv.end == j for lv in self.levels.within(max(j - 16, 0), j))
+                or self.lowers[j - 1] in ("to", "through", "and", ",")
+            ):
+                ends = [lv for lv in self.levels.within(max(j - 16, 0), j) if lv.end == j]
+                j = ends[0].start if ends else j - 1
+            if j < i - 1:
+                i = j
         before = [t for t in self.target_index.within(max(i - 4, 0), i) if t.end == i]
         return before[0].label_ if before and before[0].label_ in ("CANAL", "FORAMINAL") else None
 

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 _GRADE_WORD = (
-    r"(no(?:ne)?\b|normal|mild(?:\s*(?:to|-)\s*moderate)?|moderate(?:\s*(?:to|-)\s*severe)?|"
-    r"severe|marked)"
+    r"(no(?:ne)?\b|normal|free|minimal|slight|mild(?:\s*(?:to|-)\s*moderate)?|"
+    r"moderate(?:\s*(?:to|-)\s*severe)?|severe|marked)"
 )
 # "grade 1 = mild", "grade 2: moderate", "2 = moderate", "grade 3 (severe)", "grade 0 - none",
 # and in a list "(0 none, 1 mild, 2 moderate, 3 severe)"; a grade may be written out of the
@@ -26,9 +26,11 @@ _DEFINITION_RE = re.compile(
     r"(?:=|:|-|–|—|\(|\bis\b|\bmeans\b|\bindicates\b|\brepresents\b|"
     # "grade 1 = non-severe (moderate) stenosis": a word of the report's own before the grade
     r"\bcorresponds to\b)\s*\(?\s*(?:[a-z-]+\s*\(\s*)?" + _GRADE_WORD + r")"
-    r"|(?:(?:[(,;]|\bgrade)\s*([0-4])" + _OUT_OF + r"\s+" + _GRADE_WORD + r")",
+    r"|(?:(?:[(,;:]|\bgrade)\s*([0-4])" + _OUT_OF + r"\s+" + _GRADE_WORD + r")",
     re.I,
 )
+# grades written as plus signs: "+ = mild; ++ = moderate; +++ = severe"
+_SYMBOL_DEFINITION_RE = re.compile(r"(?<![\w+])(\+{1,4})\s*(?:=|:|–|—)\s*" + _GRADE_WORD, re.I)
 # a grade named by a word: "low-grade (mild), middle-grade (moderate), high-grade (severe)"
 _TERM_DEFINITION_RE = re.compile(
     r"\b(?:(?P<term>low|middle|medium|intermediate|mid|high)[\s-]*grade"
@@ -60,9 +62,15 @@ _PERCENT_BAND_RE = re.compile(
 _LEVEL_LINE_RE = re.compile(
     r"\s*(?:[-*•]\s*)?(?:at\s+)?C\s?[1-7]\s*(?:-|/|–|to)\s*(?:C|T|Th)?\s?[1-8]\b", re.I
 )
+# "(foraminal narrowing: 0 none, 1 mild, 2 moderate, 3 severe)": a list of grades with no word
+# about grading
+_BARE_LIST_RE = re.compile(
+    r"\b0\s*(?:=|:|-|–)?\s*(?:none|no|normal)\b.{0,20}\b1\s*(?:=|:|-|–)?\s*mild", re.I
+)
 # a sentence that speaks of grading ("graded", "grading", "scale", "Park system")
 _SCALE_CUE_RE = re.compile(
-    r"\b(grad(?:e|ed|es|ing)|scale|system|classification|expressed as|defined as|"
+    r"\b(grad(?:e|ed|es|ing)|scales?|system|classification|legend|key|expressed as|defined as|"
+    r"park|kim|kang|muhle|"
     r"according to|(?:assessed|classified|rated) (?:as|by|on|with))\b",
     re.I,
 )
@@ -73,6 +81,9 @@ _WORD_SEVERITY = {
     "no": "none",
     "none": "none",
     "normal": "none",
+    "free": "none",
+    "minimal": "mild",
+    "slight": "mild",
     "mild": "mild",
     "moderate": "moderate",
     "severe": "severe",
@@ -131,7 +142,10 @@ def parse_scale(sentences: list[tuple[int, str]]) -> GradingScale:
     foraminal = canal = False
     definitions: list[tuple[int, int]] = []
     for start, text in sentences:
-        if not _SCALE_CUE_RE.search(text) or _LEVEL_LINE_RE.match(text):
+        if _LEVEL_LINE_RE.match(text):
+            continue
+        cue = _SCALE_CUE_RE.search(text)
+        if not cue and not _BARE_LIST_RE.search(text) and "%" not in text:
             continue
         bands = [_band(m) for m in _PERCENT_BAND_RE.finditer(text)]
         found = {
@@ -140,9 +154,13 @@ def parse_scale(sentences: list[tuple[int, str]]) -> GradingScale:
             ): _severity_word(m.group(2) or m.group(4))
             for m in _DEFINITION_RE.finditer(text)
         }
+        for m in _SYMBOL_DEFINITION_RE.finditer(text):
+            found[m.group(1)] = _severity_word(m.group(2))
         for m in _TERM_DEFINITION_RE.finditer(text):
             term = (m.group("term") or m.group("de")).lower()
             found[_TERM_KEYS.get(term, term)] = _severity_word(m.group("sev"))
+        if not cue and len(found) < 3 and len(bands) < 2:
+            continue  # without a word about grading, only a full list defines a scale
         names_foramen = bool(_FORAMEN_RE.search(text))
         names_canal = bool(_CANAL_RE.search(text))
         if len(bands) >= 2:

@@ -43,7 +43,10 @@ _INLINE_BREAK_RE = re.compile(
     # ... spoken without its hyphen ("... foraminal narrowing C 6 7: Large disc ...")
     r"|(?<=\s)(?=C\s?[1-7]\s[2-7]\s*:)"
     # a numbered item, not the number of a grade or type ("mild (grade 1) right ...")
-    r"|(?<=\s)(?<!grade\s)(?<!type\s)(?<!stage\s)(?<!class\s)(?=\d{1,2}[.)]\s+[A-Za-z])"
+    r"|(?<=\s)(?<!grade\s)(?<!type\s)(?<!stage\s)(?<!class\s)"
+    # ... nor a value after a structure's label ("C3-C4 - canal: 1. Foramina: R 1 / L 1.")
+    r"(?<!canal:\s)(?<!foramen:\s)(?<!foramina:\s)(?<!left:\s)(?<!right:\s)(?<!grade:\s)"
+    r"(?=\d{1,2}[.)]\s+[A-Za-z])"
     # ... after a word: a number ending its sentence ("C4-5: left 3, right 1. Large ...")
     r"(?<![A-Za-z]\s)",
     re.IGNORECASE,

@@ -13,9 +13,14 @@ spaces separate the cells. Two more layouts are read:
 - a header of sides alone over an unlabelled level column, under a line about the foramina
   ("Foraminal stenosis graded ... (0 = none, 1 = mild ...):" then "      Right   Left");
 - columns named in brackets and rows of values parted by slashes ("Degenerative assessment
-  (canal / right foramen / left foramen):" then "C4-C5: mild / mild / moderate").
+  (canal / right foramen / left foramen):" then "C4-C5: mild / mild / moderate", also "C3-C4
+  1/0" with no colon, a note after the last value, and the bracket holding the scale before the
+  column order: "(scale 0-3: 0 free, 1 mild ...; right/left)");
+- pairs of foramina in the order a sentence of the report gives ("Foramina noted as right/left",
+  "given as right / left") on level lines ("Level C3-C4: ... Foramina: 0/0.", "C5-C6: B / D").
 
-Grade numbers in cells mean what the report's own scale says (``grades``); 0 is none.
+Grade numbers in cells mean what the report's own scale says (``grades``); 0 is none. Codes a
+legend line defines ("A = free; B = slight narrowing", "+ = mild; ++ = moderate") are read too.
 """
 
 from __future__ import annotations
@@ -71,9 +76,19 @@ _PAIR_HEADER_RE = re.compile(
 )
 # Letter codes a table's legend defines: "(N = normal, Mi = mild, Mo = moderate, S = severe)"
 _LEGEND_CODE_RE = re.compile(
-    r"(?<![\w-])([A-Za-z]{1,3}|[0-4])\s*[=:]\s*(none|nil|normal|minimal|mild|moderate|severe)\b",
+    r"(?<![\w+-])([A-Za-z]{1,4}|[0-4]|\+{1,4})\s*[=:]\s*"
+    r"(none|nil|normal|free|patent|no narrowing|no stenosis|minimal|slight|mild|moderate|severe)\b",
     re.I,
 )
+
+
+_LEGEND_WORDS = {
+    **_CELL_VALUES,
+    "free": "none",
+    "no narrowing": "none",
+    "no stenosis": "none",
+    "slight": "mild",
+}
 
 
 def _legend(text: str) -> dict[str, str]:
@@ -82,7 +97,7 @@ def _legend(text: str) -> dict[str, str]:
     for line in text.splitlines():
         found = _LEGEND_CODE_RE.findall(line)
         if len(found) >= 2:
-            codes.update((code.lower(), _CELL_VALUES[word.lower()]) for code, word in found)
+            codes.update((code.lower(), _LEGEND_WORDS[word.lower()]) for code, word in found)
     return codes
 
 
@@ -159,6 +174,10 @@ _FORAMEN_WORD_RE = re.compile(r"foram|\bnf\b|\bnfs\b", re.I)
 _BRACKET_COLUMNS_RE = re.compile(r"\(([^()]*(?P<sep>[/;])[^()]*)\)\s*[:\-–]?\s*$")
 _ANY_BRACKET_COLUMNS_RE = re.compile(r"\([^()\n]*[/;][^()\n]*\)[ \t]*[:\-–]?[ \t]*$", re.MULTILINE)
 _SLASH_ROW_RE = re.compile(r"^(\s*(?:[-*•]\s*)?)([^:]{2,20}?)\s*:\s*(.+?)\s*$")
+# ... and with no colon after the level ("C3-C4 1/0")
+_BARE_SLASH_ROW_RE = re.compile(
+    r"^(\s*(?:[-*•]\s*)?)(C\s?[1-7]\s*[-–]\s*(?:C|T|Th)?\s?[1-8])\s+(.+?)\s*$", re.I
+)
 
 
 def _side_name(word: str) -> str:
@@ -186,7 +205,11 @@ def _bracket_columns(line: str) -> tuple[list[tuple[str, str | None] | None], st
     if m is None:
         return None
     sep = m.group("sep")
-    names = [name.strip() for name in m.group(1).split(sep)]
+    spec = m.group(1)
+    if ";" in spec and "/" in spec.split(";")[-1]:
+        # "Foramina (scale 0-3: 0 free, 1 mild ...; right/left):": the part naming the columns
+        spec, sep = spec.split(";")[-1], "/"
+    names = [name.strip() for name in spec.split(sep)]
     if _FORAMEN_WORD_RE.search(line[: m.start()]) and all(_SIDE_HEADER_RE.match(n) for n in names):
         # "Neural foraminal stenosis (R / L):" - the sides of the foramina the line names
         return [("level", None), *(("foraminal", _side_name(n)) for n in names)], sep
@@ -196,15 +219,26 @@ def _bracket_columns(line: str) -> tuple[list[tuple[str, str | None] | None], st
     return [("level", None), *kinds], sep
 
 
+# a note after a row's last value: " - broad disc bulge", ", with ..."
+_ROW_NOTE_RE = re.compile(r"(?:\s+[-–—]\s+|\s*[,;]\s+|\s*\.\s+)(?=[A-Za-z])")
+
+
 def _slash_cells(line: str, offset: int, sep: str = "/") -> list[tuple[str, int, int]]:
     """ "C4-C5: mild / mild / moderate", "C3-4: patent; mild.": the level and each value, with
     offsets."""
-    m = _SLASH_ROW_RE.match(line)
+    m = _SLASH_ROW_RE.match(line) or _BARE_SLASH_ROW_RE.match(line)
     if m is None or sep not in m.group(3):
         return []
     cells = [(m.group(2), offset + m.start(2), offset + m.end(2))]
     pos = m.start(3)
-    for part in m.group(3).split(sep):
+    body = m.group(3)
+    parts = body.split(sep)
+    note = _ROW_NOTE_RE.search(parts[-1])
+    if note is not None:
+        # "C5-C6: 1 / 3 / 1 - left posterolateral disc-osteophyte complex": a note after the
+        # last value is prose of its own
+        parts[-1] = parts[-1][: note.start()]
+    for part in parts:
         lead = len(part) - len(part.lstrip())
         cells.append((part.strip(), offset + pos + lead, offset + pos + lead + len(part.strip())))
         pos += len(part) + 1
@@ -234,7 +268,7 @@ _PAIR_ROW_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<level>[^:\n]{2,30}?)\s*:\s*(?
 _PAIR_RE = re.compile(
     r"(?:^|(?P<label>\b(?:neural\s+|exit\s+)?(?:foramina|foramen|nf|nfs)\b)\s*:?\s*)"
     r"(?P<a>[0-4]|[a-z]+(?:[- ]to[- ][a-z]+|-[a-z]+)?)\s*/\s*"
-    r"(?P<b>[0-4]|[a-z]+(?:[- ]to[- ][a-z]+|-[a-z]+)?)(?=\s*(?:[.,;]|$))",
+    r"(?P<b>[0-4]|[a-z]+(?:[- ]to[- ][a-z]+|-[a-z]+)?)(?=\s*(?:[.,;]|$)|\s+[-–—]\s)",
     re.IGNORECASE,
 )
 
@@ -250,6 +284,9 @@ def read_side_pairs(
     order = _PAIR_ORDER_RE.search(text)
     if order is None:
         return []
+    legend = _legend(text)
+    if legend:
+        grades = {**legend, **(grades or {})}
     sides = [_side_name(order.group("a")), _side_name(order.group("b"))]
     if sides[0] == sides[1]:
         return []
@@ -258,8 +295,11 @@ def read_side_pairs(
         row = _PAIR_ROW_RE.match(line)
         if row is None:
             continue
-        levels = find_levels(row.group("level"))
-        if len(levels) != 1 or levels[0].start != 0:
+        head = row.group("level")
+        levels = find_levels(head)
+        # "Level C3-C4: canal free. Foramina: 0/0."
+        lead = head[: levels[0].start].strip().lower() if len(levels) == 1 else "?"
+        if len(levels) != 1 or lead not in ("", "level", "segment"):
             continue
         body, body_at = row.group("body"), row.start("body")
         for m in _PAIR_RE.finditer(body):

@@ -983,6 +983,40 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a later anchor with a verb of its own does not share its quantifier back", "Findings: Small central disc protrusion at C5-C6 that indents the ventral thecal sac without contacting the cord; no canal stenosis, and the neural foramina are patent bilaterally at this and all other levels.",
+     ALL_NONE),
+    ("'at this level' names the level of the sentence's other clauses", "Findings: There is mild loss of disc height at C5/6. There is minor bilateral uncovertebral joint hypertrophy at this level, and I suspect mild narrowing of the left exit foramen; the right foramen looks capacious.",
+     {"C5-C6": {"left": "mild", "right": "none"}}),
+    ("a bracket opening on the other side states that side", "C6/7: left foraminal disc protrusion with moderate to severe narrowing of the left exit foramen (the right is normal).",
+     {"C6-C7": {"left": "moderate-severe", "right": "none"}}),
+    ("a side's grade in its own bracket before the anchor", "At C5/6 uncovertebral hypertrophy narrows the right (mildly) and left (moderately) exit foramina.",
+     {"C5-C6": {"left": "moderate", "right": "mild"}}),
+    ("'the upper level' and 'the lower' among two levels", "Uncovertebral hypertrophy narrows the right C5/6 and C6/7 exit foramina, mild-to-moderate at the upper level and moderate at the lower, the left foramina at both levels being unremarkable.",
+     {"C5-C6": {"left": "none", "right": "mild-moderate"}, "C6-C7": {"left": "none", "right": "moderate"}}),
+    ("grades before a bracketed root aside are the next anchor's", "C5-C6: Left paracentral protrusion, mild-to-moderate canal stenosis, and severe left (with impingement on the exiting left C6 root) and mild right neural foraminal stenosis.",
+     {"C5-C6": {"left": "severe", "right": "mild"}}),
+]
+
+CASES += [
+    ("column rows with a note after the last value", "Per level (canal Kang / foramen left / foramen right):\nC3-C4: 0 / 1 / 0 - small uncovertebral spur on the left.\nC5-C6: 1 / 3 / 1 - left disc-osteophyte complex.\n\nGrading used: foramina according to Park: 0 = none, 1 = mild, 2 = moderate, 3 = severe.",
+     {"C3-C4": {"left": "mild", "right": "none"}, "C5-C6": {"left": "severe", "right": "mild"}}),
+    ("letter grades of a legend in right/left pairs", "Foraminal status, given as right / left: A = free; B = slight narrowing; C = moderate narrowing; D = severe narrowing with root compression.\nC3-C4: A / B. Canal normal.\nC5-C6: B / D - left disc-osteophyte complex.",
+     {"C3-C4": {"left": "mild", "right": "none"}, "C5-C6": {"left": "severe", "right": "mild"}}),
+    ("plus-sign grades of a legend", "C5/C6: disc-osteophyte complex, foramen left +, foramen right ++.\nC6/C7: foramen right +++ with compression of the right C7 root; foramen left +.\n\nLegend: free = no narrowing; + = mild; ++ = moderate; +++ = severe.",
+     {"C5-C6": {"left": "mild", "right": "moderate"}, "C6-C7": {"left": "mild", "right": "severe"}}),
+    ("side and grade in one token under a listed scale", "Degenerative changes (foraminal narrowing: 0 none, 1 mild, 2 moderate, 3 severe):\nC2-C3: right facet hypertrophy, foramina R1 L0.\nC3-C4: uncovertebral spurs, R2 L2.",
+     {"C2-C3": {"left": "none", "right": "mild"}, "C3-C4": {"left": "moderate", "right": "moderate"}}),
+    ("percentages under the report's bands, level by level", "Foraminal narrowing (percentage of the normal foraminal area lost; <25% mild, 25-50% moderate, >50% severe):\nC3-C4: right 20%, left 10%.\nC6-C7: right 30%, left none.",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "none", "right": "moderate"}}),
+    ("a bracket of scale and column order over rows without a colon", "Foramina (scale 0-3: 0 free, 1 mild, 2 moderate, 3 severe; right/left):\nC3-C4 1/0\nC5-C6 2/1",
+     {"C3-C4": {"left": "none", "right": "mild"}, "C5-C6": {"left": "mild", "right": "moderate"}}),
+    ("'Level' before the level of a pair row; grade 0 of an undefined scale is none", "Level C3-C4: canal free. Foramina: 0/0.\nLevel C4-C5: Foramen right: grade 2. Foramen left: grade 1.\n\nGrading (own protocol): 0 = no narrowing, 1 = mild, 2 = moderate, 3 = severe. Foramina noted as right/left.",
+     {"C3-C4": {"left": "none", "right": "none"}, "C4-C5": {"left": "mild", "right": "moderate"}}),
+    ("a label naming the canal and its levels keeps 'no stenosis' to the canal", "Canal C2-C3 to C7-T1: no stenosis.", {}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

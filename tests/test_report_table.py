@@ -1499,6 +1499,35 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a label naming the canal and its levels gives 'no stenosis' to the canal alone",
+        MRI + "Canal C2-C3 to C7-T1: no stenosis.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {lvl: "none" for lvl in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    ),
+    (
+        "a scale's definition of its top grade is no cord finding",
+        MRI + "Scales used: Canal (Kang 2011): 0 = normal; 1 = mild; 2 = moderate, with cord "
+        "deformity; 3 = severe, with cord signal change.\nC4-C5 - canal: 1. Foramina: R 1 / L 1.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C4-C5": "mild"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "conservative_care",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
