@@ -485,7 +485,7 @@ _LEVEL_LIST_GAP = frozenset({",", "and", "or", "&"})
 _OPERATED_ANAPHORS = frozenset({"operated", "fusion_above", "fusion_below"})
 _LEVEL_POSITION = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
 _ELLIPTICAL_PAST_RE = re.compile(
-    r"\b(?:previously|formerly|preoperative(?:ly)?|seen before|resolved|no longer|"
+    r"\b(?:previously|formerly|pre-?op(?:erative(?:ly)?)?|seen before|resolved|no longer|"
     # "the preliminary report incorrectly described this on the right"
     r"incorrectly|erroneously|wrongly|mistakenly|"
     r"(?:on|in) the (?:prior|previous|earlier|preceding) (?:study|exam|examination|scan|mri|ct))\b",
@@ -697,6 +697,31 @@ _KEPT_WORDS = frozenset(
 _EDITED_RE = re.compile(r"^[(\[]?\s*(?:edited|amended|corrected|revised)\b", re.I)
 _NARROWING_NOUNS = frozenset(
     {"stenosis", "stenoses", "narrowing", "narrowings", "encroachment", "compromise"}
+)
+# words after "the same" that make it a level or side anaphor, not a grade
+_SAME_NOUNS = tuple(
+    [w]
+    for w in (
+        "level",
+        "levels",
+        "two",
+        "three",
+        "segment",
+        "segments",
+        "side",
+        "disc",
+        "foramen",
+        "foramina",
+        "location",
+        "site",
+        "root",
+        "study",
+        "examination",
+        "time",
+        "day",
+        "date",
+        "patient",
+    )
 )
 # a side and a grade number in one token ("R1", "Lt2")
 _SIDE_GRADE_TOKEN_RE = re.compile(r"^(r|l|rt|lt)([0-4])$")
@@ -940,6 +965,7 @@ class FindingBuilder:
         self.percent_signs = [i for i, w in enumerate(self.lowers) if w == "%"]
         self._ctx: dict[tuple[int, int], _Context] = {}
         self.excluded: dict[tuple[int, int], tuple[int, int]] = {}
+        self._built: list[Finding] = []  # the findings so far, while build() runs
         self.topic_ends: list[int] = []  # where each field label or topic phrase ends
         self.shared: dict[tuple[int, int], list[tuple[int, int, bool]]] = {}
         targets = _sorted_spans(doc.spans[TARGETS_KEY])
@@ -1526,6 +1552,14 @@ class FindingBuilder:
                 before = "SEVERITY"
             if word in _PREMODIFIER_JOINERS and (
                 (last in ("SEVERITY", "SIDE") and before in ("SEVERITY", "SIDE"))
+                # "severe bilateral C5/6 and moderate-severe right C4/5 foraminal stenosis":
+                # graded levels in a list
+                or (
+                    last in ("SEVERITY", "SIDE")
+                    and before == "LEVEL"
+                    and span_at_end.get(span_at_end[pos - 1][0] - 1, (0, ""))[1]
+                    in ("SEVERITY", "SIDE")
+                )
                 # "the left C5-6 and C6-7 neural foramina": a level list
                 or (last == "LEVEL" and before == "LEVEL")
                 # "the left C4-5 and right C5-6 foramina": side-level pairs
@@ -2047,6 +2081,17 @@ class FindingBuilder:
             ):
                 # "the preliminary report overstated this as severe"
                 return True
+        before = self._words_in_clause_before(span.start, 6)
+        if (
+            "preoperatively" in before
+            or "preop" in before
+            or (
+                "operatively" in before
+                and before[before.index("operatively") + 1 : before.index("operatively") + 3]
+                == ["-", "pre"]
+            )
+        ):
+            return True  # "the right foramen is now patent; pre-operatively it was severe"
         if any(
             w in _DRAFT_WORDS for w in self._words_in_clause_before(span.start, 8)
         ) and self._grade_follows(span):
@@ -2096,6 +2141,30 @@ class FindingBuilder:
             if self.lowers[i] in (".", ";", "and", ",", "("):
                 break
         return False
+
+    def _same_grade(self, token_i: int, items: list[_Item]) -> str:
+        """The grade "the same", "equally" or "likewise" refers to: the last grade before it in
+        the statement, else that of the last foraminal finding before it in the report."""
+        at = self.doc[token_i].idx
+        compared = next(
+            (
+                lv
+                for lv in self.levels.within(token_i, min(token_i + 9, len(self.doc)))
+                if "as" in self.lowers[token_i : lv.start]
+            ),
+            None,
+        )
+        before = [it for it in items if it.label == "SEVERITY" and it.start < token_i]
+        if before and compared is None:
+            return before[-1].value
+        for f in reversed(self._built):
+            # "to the same degree as at C4-C5": the grade of the level compared with
+            if compared is not None and f.level not in _levels_of(compared):
+                continue
+            if f.type == "foraminal_stenosis" and f.start < at and f.severity is not None:
+                grade = "none" if f.negated else f.severity
+                return "significant" if grade == "unspecified" else grade
+        return "significant"
 
     def _words_in_clause_before(self, token_i: int, reach: int) -> list[str]:
         """Up to `reach` words before token i, back to the start of its clause."""
@@ -2160,11 +2229,18 @@ class FindingBuilder:
                 ["relative", "to"],
                 ["compared", "with"],
                 ["compared", "to"],
+                ["less", "than"],
+                ["worse", "than"],
+                ["milder", "than"],
             ):
                 # "on the right, not the left": a side the finding is not on; "narrows the left
                 # foramen by 50% relative to the right": the side it is measured against
                 continue
             item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
+            if span.label_ == "SEVERITY" and item.value == "same":
+                if self.lowers[span.end : span.end + 1] in _SAME_NOUNS:
+                    continue  # "at the same level", "the same two levels", "the same side"
+                item.value = self._same_grade(span.start, items)
             if span.label_ == "SEVERITY":
                 item.prior = self._is_prior_severity(span)
                 item.past_tense = not item.prior and any(
@@ -2425,7 +2501,33 @@ class FindingBuilder:
         C3-C4", "relative to the C3-4 level"); not one it is also found at ("greater at C5-6
         than at C6-7")."""
         before = [w for w in self.lowers[max(span.start - 3, 0) : span.start] if w != "the"]
-        return before[-2:] in (["compared", "with"], ["compared", "to"], ["relative", "to"])
+        if before[-2:] in (["compared", "with"], ["compared", "to"], ["relative", "to"]):
+            return True
+        # "severe left narrowing, worse than at C4-5", "mild, less than on the right at C6-7":
+        # the level a grade is compared with
+        words = [
+            w
+            for w in self.lowers[max(span.start - 7, 0) : span.start]
+            if w not in ("the", "at", "on", "side", "left", "right", "that", "of", "seen")
+        ]
+        if words[-2:] in (["similar", "to"], ["identical", "to"]) or (
+            words[-1:] == ["as"] and "same" in words[-4:]
+        ):
+            # "left foramen mildly narrowed, similar to C5-6", "same as at C4-C5"
+            return True
+        if words[-1:] != ["than"] or words[-2:-1] not in (
+            ["worse"],
+            ["less"],
+            ["milder"],
+            ["lesser"],
+            ["more"],
+            ["greater"],
+        ):
+            return False
+        # ... but "right greater than left C5-6 foraminal narrowing" is at C5-6
+        between = self.lowers[max(span.start - 7, 0) : span.start]
+        after_than = between[len(between) - between[::-1].index("than") :]
+        return not any(w in ("left", "right") for w in after_than) or between[-1:] == ["at"]
 
     def _names_construct(self, span: Span) -> bool:
         """A level that names the operated construct a finding is placed next to ("above the
@@ -2471,6 +2573,19 @@ class FindingBuilder:
                 )
             ):
                 out.append(_Item(i, i + 1, "SEVERITY", grades[word], grade_number=True))
+        for it in items:
+            # "Foramina 1 right, 0 left": the number before the side
+            i = it.start - 1
+            if (
+                it.label != "SIDE"
+                or i < start
+                or self.lowers[i - 1 : i] in (["-"], ["/"], ["–"], ["grade"])
+                or self.levels.within(i, i + 1)
+            ):
+                continue
+            grades = {"0": "none", **self.scale.grades_for(self._graded(self.doc[i : i + 1]))}
+            if self.lowers[i] in grades and not any(o.start == i for o in out):
+                out.append(_Item(i, i + 1, "SEVERITY", grades[self.lowers[i]], grade_number=True))
         for i, side, grade in self._side_grade_tokens(start, end):
             out.append(_Item(i, i + 1, "SIDE", side))
             out.append(_Item(i, i + 1, "SEVERITY", grade, grade_number=True))
@@ -3302,6 +3417,7 @@ class FindingBuilder:
         self.excepted = self._fronted_exceptions()
         self._exception_starts = {ex.start for ex in self.excepted.values()}
         findings: list[Finding] = []
+        self._built = findings  # what "the same" and "likewise" look back to
         last_target: Span | None = None
         self._last_foraminal_levels: list[str] = []
         self._pending_levels: list[str] = []
@@ -4196,7 +4312,10 @@ class FindingBuilder:
         """A finding named as the cause of the narrowing ("55% narrowing from uncovertebral
         hypertrophy", "mild, due to facet arthropathy", "osteophyte may cause mild
         narrowing")."""
-        if any(self._cause_word(i) for i in range(max(token_i - 4, start), token_i)):
+        # (further back for the second of two causes: "due to uncovertebral and facet
+        # hypertrophy")
+        reach = 8 if any(w in ("and", "or", ",") for w in self.lowers[token_i - 3 : token_i]) else 4
+        if any(self._cause_word(i) for i in range(max(token_i - reach, start), token_i)):
             return True
         after = self.lowers[token_i + 1 : token_i + 4 if end is None else min(token_i + 4, end)]
         return any(w in _CAUSE_VERBS for w in after)

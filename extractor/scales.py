@@ -26,7 +26,8 @@ _DEFINITION_RE = re.compile(
     r"(?:=|:|-|–|—|\(|\bis\b|\bmeans\b|\bindicates\b|\brepresents\b|"
     # "grade 1 = non-severe (moderate) stenosis": a word of the report's own before the grade
     r"\bcorresponds to\b)\s*\(?\s*(?:[a-z-]+\s*\(\s*)?" + _GRADE_WORD + r")"
-    r"|(?:(?:[(,;:]|\bgrade)\s*([0-4])" + _OUT_OF + r"\s+" + _GRADE_WORD + r")",
+    # ... and in a list parted by spaced dashes or slashes ("0 none - 1 mild - 2 moderate")
+    r"|(?:(?:[(,;:]|\s[-–/]|\bgrade)\s*([0-4])" + _OUT_OF + r"\s+" + _GRADE_WORD + r")",
     re.I,
 )
 # grades written as plus signs: "+ = mild; ++ = moderate; +++ = severe"

@@ -31,7 +31,8 @@ from collections.abc import Callable, Iterator, Mapping
 from .levels import find_levels, region_of
 from .schema import Finding
 
-_SEP_RE = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+_SEP_RE = re.compile(r"\s*\|\s*|\t+|\s+:\s+|\s{2,}")
+_SPACED_SLASH_RE = re.compile(r"\s+/\s+")
 _CELL_VALUES = {
     "none": "none",
     "nil": "none",
@@ -42,6 +43,7 @@ _CELL_VALUES = {
     "no": "none",
     "0": "none",
     "absent": "none",
+    "ok": "none",
     "-": "none",
     "minimal": "mild",
     "mild": "mild",
@@ -72,12 +74,17 @@ _SKIP_VALUES = re.compile(r"^(n/?a|not (assessed|imaged|evaluated|seen|visualize
 
 
 _PAIR_HEADER_RE = re.compile(
-    r"\(\s*(left|lt|l|right|rt|r)\s*[/,]\s*(left|lt|l|right|rt|r)\s*\)", re.I
+    r"\(\s*(left|lt|l|right|rt|r)\s*[/,]\s*(left|lt|l|right|rt|r)\s*\)"
+    # ... or closing the column's name with no bracket ("Foramina R / L")
+    r"|\b(left|lt|l|right|rt|r)\s*/\s*(left|lt|l|right|rt|r)\s*$",
+    re.I,
 )
 # Letter codes a table's legend defines: "(N = normal, Mi = mild, Mo = moderate, S = severe)"
 _LEGEND_CODE_RE = re.compile(
-    r"(?<![\w+-])([A-Za-z]{1,4}|[0-4]|\+{1,4})\s*[=:]\s*"
-    r"(none|nil|normal|free|patent|no narrowing|no stenosis|minimal|slight|mild|moderate|severe)\b",
+    r"(?<![\w+-])([A-Za-z]{1,4}(?:-[A-Za-z]{1,4})?|[0-4]|\+{1,4}|(?:blank|empty)(?: cells?)?)"
+    r"\s*[=:]\s*"
+    r"(none|nil|normal|free|patent|no narrowing|no stenosis|not narrowed|minimal|slight|"
+    r"mild to moderate|moderate to severe|mild|moderate|severe)\b",
     re.I,
 )
 
@@ -87,6 +94,7 @@ _LEGEND_WORDS = {
     "free": "none",
     "no narrowing": "none",
     "no stenosis": "none",
+    "not narrowed": "none",
     "slight": "mild",
 }
 
@@ -96,8 +104,17 @@ def _legend(text: str) -> dict[str, str]:
     codes: dict[str, str] = {}
     for line in text.splitlines():
         found = _LEGEND_CODE_RE.findall(line)
-        if len(found) >= 2:
-            codes.update((code.lower(), _LEGEND_WORDS[word.lower()]) for code, word in found)
+        # a line of two codes or more, or a line that is one code's definition ("OK = no
+        # stenosis" under a grid)
+        if len(found) >= 2 or (found and _LEGEND_CODE_RE.fullmatch(line.strip().rstrip("."))):
+            codes.update(
+                # "Blank = normal": an empty cell
+                (
+                    "" if code.lower().startswith(("blank", "empty")) else code.lower(),
+                    _LEGEND_WORDS[word.lower()],
+                )
+                for code, word in found
+            )
     return codes
 
 
@@ -109,9 +126,12 @@ def _column_kind(name: str) -> tuple[str, str | None] | None:
     pair = _PAIR_HEADER_RE.search(n)
     if foramen and pair:
         # "Foramina (L / R)": both sides, in the order given
-        first, second = (_side_name(w) for w in pair.groups())
+        first, second = (_side_name(w) for w in pair.groups() if w)
         if first != second:
             return ("foraminal", f"pair:{first}:{second}")
+    if re.fullmatch(r"(left|lt|l|right|rt|r)\.?", n):
+        # "LEVEL  LEFT  RIGHT  CANAL": side columns beside the level are the foramina's
+        return ("foraminal", _side_name(n))
     if foramen:
         if re.search(r"\b(left|lt|l)\b", n):
             return ("foraminal", "left")
@@ -123,15 +143,26 @@ def _column_kind(name: str) -> tuple[str, str | None] | None:
     return None
 
 
-def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+def _cells(line: str, offset: int, slashes: bool = True) -> list[tuple[str, int, int]]:
     cells = []
     pos = 0
     stripped = line.strip().strip("|")
     base = line.find(stripped) if stripped else 0
-    for m in _SEP_RE.finditer(stripped):
+    # "Disc level / Disc / Central canal / Rt foramen / Lt foramen" and its rows: spaced
+    # slashes part the cells of a line that has no other separator
+    sep_re = (
+        _SPACED_SLASH_RE
+        if slashes and stripped.count(" / ") >= 2 and not _SEP_RE.search(stripped)
+        else _SEP_RE
+    )
+    for m in sep_re.finditer(stripped):
         cells.append((stripped[pos : m.start()], offset + base + pos, offset + base + m.start()))
         pos = m.end()
     cells.append((stripped[pos:], offset + base + pos, offset + base + len(stripped)))
+    if line.rstrip().endswith("|") and not line.lstrip().startswith("|") and cells[-1][0].strip():
+        # "C6-C7  |  broad bulge  |  mild  |  mild  |": the last cell is empty
+        end = offset + base + len(stripped)
+        cells.append(("", end, end))
     return [(t.strip(), s, e) for t, s, e in cells]
 
 
@@ -148,7 +179,16 @@ _ADVERBS = {
 
 
 def _value(cell: str, grades: Mapping[str, str] | None = None) -> str | None:
-    text = re.sub(r"\s*\(.*\)\s*$", "", cell.strip().lower()).strip(" .")
+    low = cell.strip().lower()
+    bracket = re.search(r"\(\s*([a-z -]+?)\s*\)\s*$", low)
+    text = re.sub(r"\s*\(.*\)\s*$", "", low).strip(" .").lstrip("?").strip()
+    if grades and text in grades:
+        return grades[text]
+    if bracket and text in ("narrowed", "narrowing", "stenosis", "present", "yes"):
+        # "narrowed (marked)": the grade in the bracket
+        graded = _CELL_VALUES.get(bracket.group(1))
+        if graded not in (None, "none", "unspecified"):
+            return graded
     if _SKIP_VALUES.match(text):
         return None
     if grades and text in grades:
@@ -273,6 +313,48 @@ _PAIR_RE = re.compile(
 )
 
 
+# a run of level pairs on one line closed by their order: "C2-C3 0/0, C4-C5 1/1 (R/L)."
+_LINE_PAIR_ORDER_RE = re.compile(
+    r"\(\s*(?P<a>right|left|rt|lt|r|l)\s*/\s*(?P<b>right|left|rt|lt|r|l)\s*\)\s*\.?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LEVEL_PAIR_RE = re.compile(
+    r"(?P<level>\bC\s?[1-7]\s*[-–/]\s*(?:C|T|Th)?\s?[1-8])\s*:?\s+"
+    r"(?P<a>[0-4])\s*/\s*(?P<b>[0-4])\b(?!\s*/)",
+    re.IGNORECASE,
+)
+
+
+def _run_of_pairs(
+    text: str, section_at: Callable[[int], str | None], grades: Mapping[str, str] | None
+) -> list[Finding]:
+    """Findings of lines that list level pairs and close with their order ("C2-C3 0/0, C3-C4
+    0/0, C4-C5 1/1 (R/L).") and of the level pairs on the lines after them ("C7-Th1: 0/0.")."""
+    out: list[Finding] = []
+    sides: list[str] | None = None  # the order goes on to the level lines after it
+    for line, offset in _lines(text):
+        if not line.strip():
+            sides = None
+            continue
+        order = _LINE_PAIR_ORDER_RE.search(line)
+        if order is not None:
+            sides = [_side_name(order.group("a")), _side_name(order.group("b"))]
+        if sides is None or sides[0] == sides[1]:
+            continue
+        for m in _LEVEL_PAIR_RE.finditer(line):
+            levels = find_levels(m.group("level"))
+            if len(levels) != 1:
+                continue
+            for side, key in zip(sides, ("a", "b"), strict=True):
+                cell = (m.group(key), offset + m.start(key), offset + m.end(key))
+                out.extend(
+                    _cell_findings(
+                        text, section_at, ("foraminal", side), cell, levels[0].levels, grades
+                    )
+                )
+    return out
+
+
 def read_side_pairs(
     text: str,
     section_at: Callable[[int], str | None],
@@ -283,15 +365,17 @@ def read_side_pairs(
     canal mildly narrowed, foramina 3/2", "C7-T1: 0/0.")."""
     order = _PAIR_ORDER_RE.search(text)
     if order is None:
-        return []
+        return _run_of_pairs(text, section_at, grades) if _LINE_PAIR_ORDER_RE.search(text) else []
     legend = _legend(text)
     if legend:
         grades = {**legend, **(grades or {})}
     sides = [_side_name(order.group("a")), _side_name(order.group("b"))]
     if sides[0] == sides[1]:
         return []
-    out: list[Finding] = []
+    out: list[Finding] = _run_of_pairs(text, section_at, grades)
     for line, offset in _lines(text):
+        if _LINE_PAIR_ORDER_RE.search(line):
+            continue  # read as a run of pairs
         row = _PAIR_ROW_RE.match(line)
         if row is None:
             continue
@@ -347,7 +431,14 @@ def read_tables(
         if not line.strip():
             columns = None
             continue
-        bracketed = _bracket_columns(line)
+        spaced = _cells(line, offset, slashes=False)
+        bracketed = (
+            None
+            # "Level   AP canal (mm)   Central stenosis   Foraminal stenosis (L / R)": a header
+            # of spaced cells, the bracket naming only its last column's pair
+            if len(spaced) >= 3 and sum(1 for c in spaced if _column_kind(c[0])) >= 3
+            else _bracket_columns(line)
+        )
         if bracketed is not None:
             (columns, sep), slash, previous = bracketed, True, line
             continue
@@ -465,6 +556,8 @@ def _cell_findings(
     if value is None:
         return []
     _, start, end = cell
+    # "?mild": a grade the reader is unsure of
+    uncertain = cell[0].strip().startswith("?") and value != "none"
     return [
         Finding(
             type="foraminal_stenosis" if kind[0] == "foraminal" else "canal_stenosis",
@@ -472,6 +565,7 @@ def _cell_findings(
             side=kind[1] if kind[0] == "foraminal" else None,  # type: ignore[arg-type]
             severity=value,  # type: ignore[arg-type]
             negated=value == "none",
+            uncertain=uncertain,
             section=section_at(start),
             text=text[start:end],
             start=start,

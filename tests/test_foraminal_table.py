@@ -1017,6 +1017,40 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'equally', 'to the same degree', 'the same', 'likewise' repeat the grade before", "C5-6: Moderate bony narrowing of the right neural foramen; the left is equally narrowed.\nC6-7: Mild narrowing of the right exit foramen. Left: likewise.\nC4-5: Minimal left foraminal narrowing; the same on the right.\nC3-4: Mild narrowing of the left neural foramen. Same on right side.",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": {"left": "mild", "right": "mild"}}),
+    ("'the same level' is no grade", "C6/7: severe right foraminal stenosis. The left foramen at the same level is patent.", {"C6-C7": {"left": "none", "right": "severe"}}),
+    ("'to the same degree as at C4-C5' takes that level's grade", "At C4-C5 level, diffuse disc bulge causing mild narrowing of bilateral neural foramina.\nAt C5-C6 level, moderate narrowing of bilateral neural foramina.\nAt C6-C7 level, diffuse disc bulge causing narrowing of bilateral neural foramina to the same degree as at C4-C5 level.",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": {"left": "mild", "right": "mild"}}),
+    ("a level a grade is compared with takes no grade", "C4-5: Moderate left foraminal narrowing.\nC5-6: Severe left foraminal narrowing, worse than at C4-5.\nC6-7: Moderate right foraminal narrowing.\nC7-T1: Mild left foraminal narrowing, less than on the right at C6-7. Left C6-7 foramen mildly narrowed, similar to C5-6.",
+     {"C4-C5": {"left": "moderate"}, "C5-C6": {"left": "severe"}, "C6-C7": {"left": "mild", "right": "moderate"}, "C7-T1": {"left": "mild"}}),
+    ("'right greater than left C5-6' is at C5-6", "Impression: Right greater than left C5-6 foraminal narrowing.", {"C5-C6": {"left": "unspecified", "right": "unspecified"}}),
+    ("graded levels listed before one anchor", "Impression: Advanced spondylosis with severe bilateral C5/6 and moderate-severe right C4/5 bony foraminal stenosis.",
+     {"C4-C5": {"right": "moderate-severe"}, "C5-C6": {"left": "severe", "right": "severe"}}),
+    ("a pre-operative grade is not the current one", "C6-C7: The right foramen is now widely patent; pre-operatively it was severely narrowed. The left foramen is mildly narrowed.",
+     {"C6-C7": {"left": "mild", "right": "none"}}),
+]
+
+CASES += [
+    ("a run of level pairs closed by their order, and the pair lines after it", "Foramina (0 none / 1 mild / 2 moderate / 3 severe):\nC2-C3 0/0, C3-C4 0/0, C4-C5 1/1, C5-C6 1/2 (R/L).\nC7-Th1: 0/0.",
+     {"C2-C3": {"left": "none", "right": "none"}, "C3-C4": {"left": "none", "right": "none"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "mild"}, "C7-T1": {"left": "none", "right": "none"}}),
+    ("a grade number before its side; a list of grades parted by dashes", "Scale foramina (Park): 0 none - 1 mild - 2 moderate - 3 severe.\nC4-C5: Foramina 2 right, 0 left.",
+     {"C4-C5": {"left": "none", "right": "moderate"}}),
+    ("a grid of spaced slashes", "Disc level / Disc / Central canal / Rt foramen / Lt foramen\nC4-5 / diffuse bulge / mild narrowing / mild narrowing / patent\nC7-T1 / N/A / N/A / N/A / N/A",
+     {"C4-C5": {"left": "none", "right": "mild"}}),
+    ("a grid with one-code legend, side-only columns, '?mild' and a graded bracket", "LEVEL  | CANAL    | LEFT | RIGHT\nC3/4   | OK       | OK   | ?mild\nC5/6   | mild     | narrowed (marked) | OK\nOK = no stenosis",
+     {"C3-C4": {"left": "none", "right": "mild"}, "C5-C6": {"left": "severe", "right": "none"}}),
+    ("a grid with a pair column named without brackets and a header whose last column holds a pair", "Lvl     Disc             Canal     Foramina R / L\nC3-4    small bulge      nil       nil / mild\n\nLevel    AP canal (mm)   Central stenosis    Foraminal stenosis (L / R)\nC5/6     9               moderate            moderate / mild",
+     {"C3-C4": {"left": "mild", "right": "none"}, "C5-C6": {"left": "moderate", "right": "mild"}}),
+    ("blank cells under 'Blank = normal', an empty last cell and codes with hyphens", "| Level | Disc | Spinal canal | Rt foramen | Lt foramen |\n| C2-3  |      |              |            |            |\n| C3-4  | bulge|              |            | mi-mod     |\nBlank = normal. Codes: mi = mild, mi-mod = mild to moderate.\n\n  Level  |  Canal   |  Lt NF  |  Rt NF\n  C6-C7  |  mild    |  mild   |\nEmpty cell = not narrowed.",
+     {"C2-C3": {"left": "none", "right": "none"}, "C3-C4": {"left": "mild-moderate", "right": "none"}, "C6-C7": {"left": "mild", "right": "none"}}),
+    ("a bar ends a negation's reach", "C6/7 : disc bulge | canal nil | R foramen mild | L foramen nil", {"C6-C7": {"left": "none", "right": "mild"}}),
+    ("'levels not tabulated are normal' states the other levels", "Level   Canal    Left foramen    Right foramen\nC5-6    mild     severe          mild\n\nLevels not tabulated are normal.",
+     {**ALL_NONE, "C5-C6": {"left": "severe", "right": "mild"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1528,6 +1528,36 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a cord contusion is a cord signal change",
+        MRI + "Impression: Traumatic disc herniation at C6-C7 with moderate canal stenosis and "
+        "cord contusion at C6-C7.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C6-C7": "moderate"},
+            "cord": ([], True),
+            "red_flags": [],
+            "pathway": "urgent_surgical_review",
+        },
+    ),
+    (
+        "'correlate clinically for myelopathy' asks, it does not find",
+        "CT CERVICAL SPINE\nImpression: Severe canal stenosis at C3-4 with cord flattening. Cord "
+        "signal cannot be assessed on CT; correlate clinically for myelopathy.",
+        {
+            "modality": "CT",
+            "regions": ["cervical"],
+            "canal": {"C3-C4": "severe"},
+            "cord": (["C3-C4"], False),
+            "red_flags": [],
+            "pathway": "urgent_surgical_review",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
