@@ -82,7 +82,7 @@ _COORDINATORS = frozenset(
     {"and", "with", ",", ";", "but", "while", "whereas", "also", "as", "plus"}
 )
 _LOCAL_NEGATORS = frozenset({"no", "without", "not", "nor", "negative", "absent", "w/o"})
-_NORMAL_WORDS = frozenset({"normal", "unremarkable", "preserved", "maintained", "nl"})
+_NORMAL_WORDS = frozenset({"normal", "unremarkable", "preserved", "maintained", "nl", "nml"})
 _PLURAL_FORAMEN_RE = re.compile(
     # with the dictation garbles of "foramina" ("for a mina", "forearm in a")
     # "NFs" is the plural of NF; "NFS" is (German-style) neuroforaminal stenosis
@@ -488,7 +488,7 @@ _ELLIPTICAL_PAST_RE = re.compile(
     r"\b(?:previously|formerly|pre-?op(?:erative(?:ly)?)?|seen before|resolved|no longer|"
     # "the preliminary report incorrectly described this on the right"
     r"incorrectly|erroneously|wrongly|mistakenly|"
-    r"(?:on|in) the (?:prior|previous|earlier|preceding) (?:study|exam|examination|scan|mri|ct))\b",
+    r"(?:on|in) the (?!current|present|this|today)[a-z]+ (?:study|exam|examination|scan|mri|ct))\b",
     re.I,
 )
 _ROOT_NAME_RE = re.compile(r"\bC([3-8])\b", re.I)
@@ -2142,6 +2142,23 @@ class FindingBuilder:
                 break
         return False
 
+    def _in_prior_bracket(self, token_i: int) -> bool:
+        """Token i lies in a bracket about an earlier study: "(previously moderate on the
+        left)", "(prior: severe)"."""
+        for i in range(token_i - 1, max(token_i - 8, 0) - 1, -1):
+            if self.lowers[i] in (")", ".", ";", "\n"):
+                return False
+            if self.lowers[i] == "(":
+                return self.lowers[i + 1 : i + 2] in (
+                    ["previously"],
+                    ["formerly"],
+                    ["prior"],
+                    ["previous"],
+                    ["before"],
+                    ["was"],
+                )
+        return False
+
     def _same_grade(self, token_i: int, items: list[_Item]) -> str:
         """The grade "the same", "equally" or "likewise" refers to: the last grade before it in
         the statement, else that of the last foraminal finding before it in the report."""
@@ -2212,6 +2229,8 @@ class FindingBuilder:
                 continue  # "the left foramen is more severely affected": a comparison, no grade
             if span.label_ == "SIDE" and self._both_levels(span):
                 continue  # "narrows both the C4-C5 and C5-C6 foramina": both levels, not sides
+            if span.label_ == "SIDE" and self._in_prior_bracket(span.start):
+                continue  # "mild bilateral narrowing (previously moderate on the left)"
             if span.label_ == "SEVERITY" and self.lowers[max(span.start - 2, 0) : span.start] in (
                 ["[", "]"],
                 ["(", ")"],
@@ -3438,13 +3457,12 @@ class FindingBuilder:
             if self.scale.is_definition(sent.start_char):
                 # "Foraminal stenosis is graded: grade 0 = none; grade 1 = mild ...": not a
                 # finding; its foraminal anchor is the subject of the graded lines that follow
+                own = self.target_index.within(sent.start, sent.end)
                 scale_subject = next(
-                    (
-                        t
-                        for t in self.target_index.within(sent.start, sent.end)
-                        if t.label_ == "FORAMINAL"
-                    ),
-                    scale_subject,
+                    (t for t in own if t.label_ == "FORAMINAL"),
+                    # "Central canal stenosis graded by Kang (grade 0 = no stenosis, ...)." over
+                    # "C3-4: grade 1.": the canal's lines
+                    next((t for t in own if t.label_ == "CANAL"), scale_subject),
                 )
                 if scale_subject is None and self.scale.foraminal and not self.scale.canal:
                     # "Grading used in this review: grade 0 = no stenosis, grade 1 = mild ...":
@@ -3508,9 +3526,11 @@ class FindingBuilder:
                     and not any(t.label_ in _CONTINUABLE for t in own)
                     and last_target is not None
                     # "(no stenosis)" on the line before is the label's foramina too
-                    and last_target.label_ in ("FORAMINAL", "GENERIC_STENOSIS")
-                    and self._block_label(sent_i) == "FORAMINAL"
+                    and self._block_label(sent_i) in ("FORAMINAL", "CANAL")
+                    and last_target.label_ in (self._block_label(sent_i), "GENERIC_STENOSIS")
                 ):
+                    # ("Central canal stenosis:\n - C3-4: moderate, with mild deformity of the
+                    # cord": the canal's grade before the cord's statement)
                     # "Foramina:\n- Left C6-7: severe, due to a left foraminal disc extrusion,
                     # compressing the exiting left C7 root.": the entry's head grades the
                     # labelled foramen; the label stays the antecedent of the entries after it

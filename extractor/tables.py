@@ -19,6 +19,9 @@ spaces separate the cells. Two more layouts are read:
 - pairs of foramina in the order a sentence of the report gives ("Foramina noted as right/left",
   "given as right / left") on level lines ("Level C3-C4: ... Foramina: 0/0.", "C5-C6: B / D").
 
+- tables comparing studies, a column per study ("Level | 11-2022 (prior) | 05-2024
+  (current)") under a line naming what they grade: only the current study's column is read.
+
 Grade numbers in cells mean what the report's own scale says (``grades``); 0 is none. Codes a
 legend line defines ("A = free; B = slight narrowing", "+ = mild; ++ = moderate") are read too.
 """
@@ -38,6 +41,7 @@ _CELL_VALUES = {
     "nil": "none",
     "normal": "none",
     "nl": "none",
+    "nml": "none",
     "patent": "none",
     "nad": "none",
     "no": "none",
@@ -431,7 +435,13 @@ def read_tables(
         if not line.strip():
             columns = None
             continue
+        line_before = previous
         spaced = _cells(line, offset, slashes=False)
+        dated = _dated_columns(spaced, line_before)
+        if dated is not None:
+            # "Level | 11-2022 (prior) | 05-2024 (current)" under "Neural foramina per level:"
+            columns, slash, previous = dated, False, line
+            continue
         bracketed = (
             None
             # "Level   AP canal (mm)   Central stenosis   Foraminal stenosis (L / R)": a header
@@ -492,6 +502,34 @@ def read_tables(
                     )
                 )
     return out
+
+
+# a column of one study in a table that compares studies: a date, or a word naming the study
+_DATE_CELL_RE = re.compile(
+    r"\b(?:\d{1,2}[-/.]\d{2,4}|\d{4}|prior|previous|current|this study|now|today|baseline)\b",
+    re.I,
+)
+_CURRENT_CELL_RE = re.compile(r"\b(?:current|this study|now|today|present)\b", re.I)
+
+
+def _dated_columns(
+    cells: list[tuple[str, int, int]], previous: str
+) -> list[tuple[str, str | None] | None] | None:
+    """The columns of a table comparing studies ("Level | 11-2022 (prior) | 05-2024
+    (current)") under a line naming what it grades ("Foraminal stenosis (left/right):"): the
+    current study's column is read, the earlier ones are not."""
+    first = _column_kind(cells[0][0])
+    if first is None or first[0] != "level" or len(cells) < 3:
+        return None
+    rest = cells[1:]
+    if not all(_DATE_CELL_RE.search(c[0]) for c in rest):
+        return None
+    subject = _column_kind(previous.strip().rstrip(":").strip())
+    if subject is None or subject[0] == "level":
+        return None
+    marked = [i for i, c in enumerate(rest) if _CURRENT_CELL_RE.search(c[0])]
+    current = marked[-1] if marked else len(rest) - 1
+    return [("level", None), *(subject if i == current else None for i in range(len(rest)))]
 
 
 def _per_side(

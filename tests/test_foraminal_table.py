@@ -1051,6 +1051,18 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a table comparing studies reads the current study's column", "Neural foramina per level:\n\nLevel  | 11-2022 (prior)          | 05-2024 (current)\nC5-C6  | mild bilateral           | mild bilateral\nC6-C7  | right severe, left mild  | right moderate, left mild\nC7-T1  | normal                   | normal",
+     {"C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "mild", "right": "moderate"}, "C7-T1": {"left": "none", "right": "none"}}),
+    ("... and a pair column under a label giving the side order, the last date being current", "Foraminal stenosis (left/right):\nLevel   | 03/2022          | 04/2023            | 04/2024\nC4-C5   | mild/mild        | mild/mild          | mild/moderate\nC6-C7   | none/none        | none/none          | none/mild",
+     {"C4-C5": {"left": "mild", "right": "moderate"}, "C6-C7": {"left": "none", "right": "mild"}}),
+    ("shorthand: 'foram narr', 'NF narr', 'min', 'mod', 'sev', 'nml'", "C3-4: sm disc bulge. min rt foram narr. canal nml\nC4-5: DOC, mod rt and mild lt NF narr.\nC5-6: DOC. sev rt foram stenosis, mod lt.",
+     {"C3-C4": {"right": "mild"}, "C4-C5": {"left": "mild", "right": "moderate"}, "C5-C6": {"left": "moderate", "right": "severe"}}),
+    ("a side in a bracket about the prior study is not the finding's", "The foramina at C5-C6: mild bilateral narrowing (previously moderate on the left).", {"C5-C6": {"left": "mild", "right": "mild"}}),
+    ("a grade on an earlier study named by its place is prior", "Findings: The right C6-C7 foramen is mildly narrowed by callus; on the ED study it was moderately narrowed by the displaced fragment.", {"C6-C7": {"right": "mild"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

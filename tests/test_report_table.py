@@ -1558,6 +1558,37 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "a canal-only scale defined over level lines grades the canal on them",
+        MRI + "Central canal stenosis graded by Kang classification (grade 0 = no stenosis, grade "
+        "1 = mild, grade 2 = moderate with cord deformity, grade 3 = severe with cord signal "
+        "change).\nC2-3: grade 0.\nC3-4: grade 1. Foramina patent.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C2-C3": "none", "C3-C4": "mild"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    ),
+    (
+        "a canal label's entries grade the canal before the cord's statement",
+        MRI + "Central canal stenosis:\n - C3-4 and C4-5: moderate, with mild deformity of the "
+        "cord at both levels.\n - C6-7: mild.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C3-C4": "moderate", "C4-C5": "moderate", "C6-C7": "mild"},
+            "cord": (["C3-C4", "C4-C5"], False),
+            "red_flags": [],
+            "pathway": "surgical_review",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
