@@ -413,6 +413,12 @@ _CORRECTION_RE = re.compile(
     r"marked|minimally|mildly|moderately|severely|markedly|narrowed|stenotic|compressed)\b|\bis\s+actually\b|\bactually\s+(?:on|at|in)\b|"
     r"\bwould\s+grade\b|\b(?:level|side|grade)\s+correction\b|\b(?:is|are)\s+withdrawn\b|"
     r"\bcorrections?\s+(?:to|of)\s+(?:the\s+)?(?:level|side|grade|laterality)\b|"
+    # a reviewer's disagreement: "Agree with the above except that the left C6-7 foramen
+    # appears patent to me", "I agree, with one change: ...", "patent on my review"
+    r"\bagree(?:s|d)?\b[^.]{0,40}\b(?:except|with (?:one|two|three|the following|a|an|some) "
+    r"(?:changes?|exceptions?|corrections?))\b|\bon my (?:review|reading|read|assessment)\b|"
+    r"\bappears? \w+ to me\b|\bI (?:do not|don't) see\b|"
+    r"\b(?:minimal|mild|moderate|severe) only\b|"
     # an addendum that opens "Correction." / "Correction: ..."
     r"^\W*corrections?(?=\s*[.:\-–—]))",
     re.I,
@@ -583,6 +589,9 @@ _PREMODIFIER_FILLERS = frozenset(
         # "mild bilateral (L>R) foraminal narrowing"
         "(",
         ")",
+        # "~~moderate~~ **mild** bilateral exit foraminal narrowing": markdown emphasis
+        "*",
+        "**",
         # "mild bilateral uncovertebral foraminal narrowing"
         "uncovertebral",
         "degenerative",
@@ -2077,7 +2086,8 @@ class FindingBuilder:
             if self.lowers[i] in _SUPERSEDED_VERSION_WORDS or (
                 # "(outside report graded severe bilaterally)", "(outside report: moderate)"
                 self.lowers[i] in ("outside", "external")
-                and self.lowers[i + 1 : i + 2] in (["report"], ["read"], ["interpretation"])
+                and self.lowers[i + 1 : i + 2]
+                in (["report"], ["read"], ["interpretation"], ["grading"], ["assessment"])
             ):
                 # "the preliminary report overstated this as severe"
                 return True
@@ -2116,6 +2126,8 @@ class FindingBuilder:
             return True  # "(severe -> mild)": the grade before the arrow is the earlier one
         if _EDITED_RE.match(self.text[span.end_char : span.end_char + 20].lstrip()):
             return True  # "L severe [edited: moderate-severe]"
+        if self.text[max(span.start_char - 2, 0) : span.start_char] == "~~":
+            return True  # "~~moderate~~ **mild**": a grade struck through
         for i in range(span.end, min(span.end + 9, len(doc))):
             if i >= span.end + 6 and not (
                 # further on, only "previously, now ...": "Moderate narrowing of the right C6-7
@@ -2141,6 +2153,22 @@ class FindingBuilder:
             if self.lowers[i] in (".", ";", "and", ",", "("):
                 break
         return False
+
+    def _sided_stenosis(self, target: Span) -> bool:
+        """A side, and at most a level, right before an unqualified stenosis ("the left C6-7
+        narrowing")."""
+        i = target.start
+        while i > 0 and (
+            self.levels.within(i - 1, i)
+            or self.lowers[i - 1] in ("-", "/")
+            or any(lv.end == i for lv in self.levels.within(max(i - 4, 0), i))
+        ):
+            ends = [lv for lv in self.levels.within(max(i - 4, 0), i) if lv.end == i]
+            i = ends[0].start if ends else i - 1
+        return any(
+            sp.label_ == "SIDE" and sp.end == i and sp.id_ in ("left", "right", "bilateral")
+            for sp in self.attrs.within(max(i - 3, 0), i)
+        )
 
     def _in_prior_bracket(self, token_i: int) -> bool:
         """Token i lies in a bracket about an earlier study: "(previously moderate on the
@@ -4547,6 +4575,10 @@ class FindingBuilder:
             field = as_label or self._field_label(sent, target)
             if field is None and not negated:
                 field = self._clause_subject(sent, target)
+                if field is None and self._sided_stenosis(target):
+                    # "the left C6-7 narrowing is mild rather than moderate": a side is the
+                    # foramen's, the canal has none
+                    field = "FORAMINAL"
             elif (
                 field is None and "without" in self.lowers[max(target.start - 3, 0) : target.start]
             ):

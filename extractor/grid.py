@@ -185,6 +185,7 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
         for side in _sides(f.side if f.side != "unspecified" else None):
             put(f.level, side, value)
 
+    widened = _widened_levels(findings, ("foramen_widened",))
     for level, value in unsided.items():
         cells = grid.get(level, {})
         positive = [s for s in ("left", "right") if cells.get(s) not in (None, "none")]
@@ -193,10 +194,7 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
         elif len(positive) == 1:
             put(level, positive[0], value)
         elif (
-            not positive
-            and len(cells) == 1
-            and "unspecified" not in cells
-            and level not in _widened_levels(findings, ("foramen_widened",))
+            not positive and len(cells) == 1 and "unspecified" not in cells and level not in widened
         ):
             # "Tissue extends into the right C5/6 foramen with moderate foraminal narrowing.
             # The left exit foramen is patent.": the narrowing is the other side's
@@ -208,11 +206,7 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
                 if cells[side] == "unspecified":
                     put(level, side, value)
 
-    stated = (
-        set(grid)
-        | _resolved_levels(findings, ("foraminal_stenosis",))
-        | _widened_levels(findings, ("foramen_widened",))
-    )
+    stated = set(grid) | _resolved_levels(findings, ("foraminal_stenosis",)) | widened
     discussed = _discussed_levels(findings)
     whole = _whole_level_spans(findings)
     for f in remaining:

@@ -553,6 +553,10 @@ def _tokenizer_for_reports(nlp: Language) -> None:
     # "N.F." (neural foramen) is one token as spaCy reads capitals with stops; the lower-case
     # phrase the rules match it with must be one token too
     nlp.tokenizer.add_special_case("n.f.", [{"ORTH": "n.f."}])
+    # "NF mild B/L": bilateral, not the left's "L."
+    for form in ("B/L", "b/l", "B/l"):
+        nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+        nlp.tokenizer.add_special_case(form + ".", [{"ORTH": form}, {"ORTH": "."}])
     # grades written as runs of plus signs under a legend ("foramen right ++", "+ = mild")
     for n in range(2, 5):
         nlp.tokenizer.add_special_case("+" * n, [{"ORTH": "+" * n}])

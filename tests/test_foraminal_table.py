@@ -1063,6 +1063,20 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a grade struck through in markdown gives way to the bold one", "C5/6: Disc bulge with ~~moderate~~ **mild** bilateral exit foraminal narrowing.", {"C5-C6": {"left": "mild", "right": "mild"}}),
+    ("a reviewer's 'I do not see' corrects the trainee's grade", "Resident: Possible mild left C5-6 neural foraminal narrowing.\n\nAttending: The C5-6 foramina are both patent; I do not see narrowing on either side.",
+     {"C5-C6": {"left": "none", "right": "none"}}),
+    ("a reviewer's 'mild only' corrects the preliminary grade", "Registrar preliminary: Incidentally, moderate right C2/3 bony exit foraminal narrowing from facet hypertrophy.\nConsultant verification: The right C2/3 foraminal narrowing is mild only.",
+     {"C2-C3": {"right": "mild"}}),
+    ("a reviewer agreeing with exceptions corrects in the sentences after", "Resident: Severe bilateral bony foraminal narrowing at C4-5.\n\nStaff: I agree with the resident's report with two exceptions. First, at C4-5 the foraminal narrowing is moderate on the right and severe on the left.",
+     {"C4-C5": {"left": "severe", "right": "moderate"}}),
+    ("the outside grading a reader disagrees with is not the current grade", "C6-7: Moderate left and mild right neural foraminal narrowing. We disagree with the outside grading of severe bilateral stenosis.",
+     {"C6-C7": {"left": "moderate", "right": "mild"}}),
+    ("'B/L' is bilateral", "C3-4: canal mild; NF mild B/L. C5-6: canal severe; NF severe B/L.", {"C3-C4": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "severe", "right": "severe"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1589,6 +1589,41 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "myelopathy a clinical picture 'raises concern for' is no cord signal change",
+        MRI + "Severe canal stenosis and cord compression at C5/6, without cord signal change. The "
+        "clinical picture raises concern for degenerative cervical myelopathy.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C5-C6": "severe"},
+            "cord": (["C5-C6"], False),
+            "red_flags": [],
+            "pathway": "urgent_surgical_review",
+        },
+    ),
+]
+
+
+CASES += [
+    (
+        "a disrupted ligamentous complex or a ruptured longitudinal ligament is instability",
+        MRI + "Disruption of the posterior ligamentous complex at C5-C6 with widening of the "
+        "interspinous space. Hyperextension injury at C3-C4 with ALL rupture and a widened disc "
+        "space.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": ["instability"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
