@@ -2156,15 +2156,11 @@ class FindingBuilder:
 
     def _sided_stenosis(self, target: Span) -> bool:
         """A side, and at most a level, right before an unqualified stenosis ("the left C6-7
-        narrowing")."""
+        stenosis is mild rather than moderate")."""
         i = target.start
-        while i > 0 and (
-            self.levels.within(i - 1, i)
-            or self.lowers[i - 1] in ("-", "/")
-            or any(lv.end == i for lv in self.levels.within(max(i - 4, 0), i))
-        ):
-            ends = [lv for lv in self.levels.within(max(i - 4, 0), i) if lv.end == i]
-            i = ends[0].start if ends else i - 1
+        level = [lv for lv in self.levels.within(max(i - 6, 0), i) if lv.end == i]
+        if level:
+            i = level[0].start
         return any(
             sp.label_ == "SIDE" and sp.end == i and sp.id_ in ("left", "right", "bilateral")
             for sp in self.attrs.within(max(i - 3, 0), i)
@@ -4187,6 +4183,10 @@ class FindingBuilder:
     def _queried(self, sent_i: int, target: Span) -> bool:
         """ "Metastasis? Radiculopathy?" in the untitled lines before the findings: the
         referrer's question."""
+        if target.label_.startswith("RED_FLAG_") and "?" in self.lowers[
+            max(target.start - 2, 0) : target.start
+        ]:
+            return True  # "Globus and weight loss, ?hypopharyngeal tumour."
         if self.lowers[target.end : target.end + 1] != ["?"] or self.sent_sections[sent_i]:
             return False
         return any(sec in ("findings", "impression") for sec in self.sent_sections[sent_i + 1 :])

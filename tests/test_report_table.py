@@ -1624,6 +1624,24 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "'CTA neck' is a CT; a '?' before a tumour asks about it",
+        "CTA neck.\nIndication: ?Vertebral artery dissection. Globus and weight loss, "
+        "?hypopharyngeal tumour.\nCervical spine: No fracture. No spinal canal or foraminal "
+        "stenosis at any level.",
+        {
+            "modality": "CT",
+            "regions": ["cervical"],
+            "canal": {lvl: "none" for lvl in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
