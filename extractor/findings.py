@@ -1546,11 +1546,11 @@ class FindingBuilder:
                 # "the left C7 exit foramen": the root the foramen transmits
                 run_start, pos = pos, pos - 1
                 continue
-            if word == ")" and self._bracketed_grade_start(pos, start, span_at_end) is not None:
+            bracket = self._bracketed_grade_start(pos, start, span_at_end) if word == ")" else None
+            if bracket is not None:
                 # "narrow the right (mildly) and left (moderately) exit foramina": a side's
                 # grade in its own bracket
-                run_start = self._bracketed_grade_start(pos, start, span_at_end)
-                pos, last = run_start - 1, "SEVERITY"
+                run_start, pos, last = bracket, bracket - 1, "SEVERITY"
                 continue
             if word.isdigit() and pos > start and self.lowers[pos - 1] == "grade":
                 # "mild (grade 1) right foraminal stenosis": the scale number of a stated grade
@@ -2091,20 +2091,14 @@ class FindingBuilder:
             ):
                 # "the preliminary report overstated this as severe"
                 return True
-        before = self._words_in_clause_before(span.start, 6)
-        if (
-            "preoperatively" in before
-            or "preop" in before
-            or (
-                "operatively" in before
-                and before[before.index("operatively") + 1 : before.index("operatively") + 3]
-                == ["-", "pre"]
-            )
+        before = self._words_in_clause_before(span.start, 8)  # nearest first
+        if any(
+            w in ("preoperatively", "preop")
+            or (w == "operatively" and before[k + 1 : k + 3] == ["-", "pre"])
+            for k, w in enumerate(before[:6])
         ):
             return True  # "the right foramen is now patent; pre-operatively it was severe"
-        if any(
-            w in _DRAFT_WORDS for w in self._words_in_clause_before(span.start, 8)
-        ) and self._grade_follows(span):
+        if any(w in _DRAFT_WORDS for w in before) and self._grade_follows(span):
             return True  # "AI: moderate; radiologist: mild-moderate"
         end = span.end
         if self.lowers[end : end + 1] == ["("] and ")" in self.lowers[end : end + 8]:
@@ -2154,13 +2148,17 @@ class FindingBuilder:
                 break
         return False
 
+    def _level_ending_at(self, i: int, reach: int) -> Span | None:
+        """The level mention that ends at token i and starts at most `reach` tokens before."""
+        return next((lv for lv in self.levels.within(max(i - reach, 0), i) if lv.end == i), None)
+
     def _sided_stenosis(self, target: Span) -> bool:
         """A side, and at most a level, right before an unqualified stenosis ("the left C6-7
         stenosis is mild rather than moderate")."""
         i = target.start
-        level = [lv for lv in self.levels.within(max(i - 6, 0), i) if lv.end == i]
-        if level:
-            i = level[0].start
+        level = self._level_ending_at(i, 6)
+        if level is not None:
+            i = level.start
         return any(
             sp.label_ == "SIDE" and sp.end == i and sp.id_ in ("left", "right", "bilateral")
             for sp in self.attrs.within(max(i - 3, 0), i)
@@ -2601,7 +2599,7 @@ class FindingBuilder:
             if i >= end:
                 continue
             # (grade 0 is no narrowing on every scale, defined or not)
-            grades = {"0": "none", **self.scale.grades_for(self._graded(self.doc[i : i + 1]))}
+            grades = self._scale_grades(self._graded(self.doc[i : i + 1]))
             # "NFS Rt 2/3": a grade written out of the scale's top grade
             word, _, top = self.lowers[i].partition("/")
             if top and top != max((g for g in grades if g.isdigit()), default=None):
@@ -2626,13 +2624,18 @@ class FindingBuilder:
                 or self.levels.within(i, i + 1)
             ):
                 continue
-            grades = {"0": "none", **self.scale.grades_for(self._graded(self.doc[i : i + 1]))}
+            grades = self._scale_grades(self._graded(self.doc[i : i + 1]))
             if self.lowers[i] in grades and not any(o.start == i for o in out):
                 out.append(_Item(i, i + 1, "SEVERITY", grades[self.lowers[i]], grade_number=True))
         for i, side, grade in self._side_grade_tokens(start, end):
             out.append(_Item(i, i + 1, "SIDE", side))
             out.append(_Item(i, i + 1, "SEVERITY", grade, grade_number=True))
         return out
+
+    def _scale_grades(self, structure: str | None) -> dict[str, str]:
+        """The report's own grades for `structure`; grade 0 is no narrowing on every scale,
+        defined or not."""
+        return {"0": "none", **self.scale.grades_for(structure)}
 
     def _side_grade_tokens(self, start: int, end: int) -> list[tuple[int, str, str]]:
         """Side and grade written as one token under the report's own scale ("foramina R1 L0",
@@ -2645,7 +2648,7 @@ class FindingBuilder:
             m = _SIDE_GRADE_TOKEN_RE.match(self.lowers[i])
             if m is None or i in in_levels:
                 continue
-            grade = {"0": "none", **self.scale.grades_for("foraminal")}.get(m.group(2))
+            grade = self._scale_grades("foraminal").get(m.group(2))
             if grade is not None:
                 out.append((i, "left" if m.group(1).startswith("l") else "right", grade))
         return out
@@ -4183,9 +4186,10 @@ class FindingBuilder:
     def _queried(self, sent_i: int, target: Span) -> bool:
         """ "Metastasis? Radiculopathy?" in the untitled lines before the findings: the
         referrer's question."""
-        if target.label_.startswith("RED_FLAG_") and "?" in self.lowers[
-            max(target.start - 2, 0) : target.start
-        ]:
+        if (
+            target.label_.startswith("RED_FLAG_")
+            and "?" in self.lowers[max(target.start - 2, 0) : target.start]
+        ):
             return True  # "Globus and weight loss, ?hypopharyngeal tumour."
         if self.lowers[target.end : target.end + 1] != ["?"] or self.sent_sections[sent_i]:
             return False
@@ -4435,12 +4439,11 @@ class FindingBuilder:
         if i > 0 and self.lowers[i - 1] == ":":
             # "Canal C2-C3 to C7-T1: no stenosis": a label naming its levels
             j = i - 1
-            while j > 0 and (
-                any(lv.end == j for lv in self.levels.within(max(j - 16, 0), j))
-                or self.lowers[j - 1] in ("to", "through", "and", ",")
-            ):
-                ends = [lv for lv in self.levels.within(max(j - 16, 0), j) if lv.end == j]
-                j = ends[0].start if ends else j - 1
+            while j > 0:
+                level = self._level_ending_at(j, 16)
+                if level is None and self.lowers[j - 1] not in ("to", "through", "and", ","):
+                    break
+                j = level.start if level is not None else j - 1
             if j < i - 1:
                 i = j
         before = [t for t in self.target_index.within(max(i - 4, 0), i) if t.end == i]
@@ -4576,7 +4579,7 @@ class FindingBuilder:
             if field is None and not negated:
                 field = self._clause_subject(sent, target)
                 if field is None and self._sided_stenosis(target):
-                    # "the left C6-7 narrowing is mild rather than moderate": a side is the
+                    # "the left C6-7 stenosis is mild rather than moderate": a side is the
                     # foramen's, the canal has none
                     field = "FORAMINAL"
             elif (
@@ -5593,7 +5596,7 @@ class FindingBuilder:
                     "none",
                     common,
                     "remaining_levels",
-                    [level for s in excepted for level in _levels_of(s)],
+                    self._fronted_excepted_levels(sent),
                 )
             ]
         return [_make("level_normal", level, None, "none", common) for level in levels]

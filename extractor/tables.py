@@ -195,8 +195,6 @@ def _value(cell: str, grades: Mapping[str, str] | None = None) -> str | None:
             return graded
     if _SKIP_VALUES.match(text):
         return None
-    if grades and text in grades:
-        return grades[text]
     # "mild stenosis", "moderately narrowed", "no stenosis", "stenosis": the grade word decides
     noun = _NARROWING_NOUN_RE.match(text)
     if noun:
