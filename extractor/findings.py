@@ -2932,6 +2932,16 @@ class FindingBuilder:
                             and it.label == "SIDE"
                             and any(self.lowers[i] in (">", "<") for i in between)
                         )
+                        # "canal stenosis from C3-4 through C6-7: moderate at C3-4, severe at
+                        # C4-5": the grades after the colon are each their own level's
+                        or (
+                            prev.label in _LEVEL_LABELS
+                            and it.label == "SEVERITY"
+                            and ":" in self.lowers[prev.end : it.start]
+                            and items[k + 1 : k + 2] != []
+                            and items[k + 1].label == "LEVEL"
+                            and self.lowers[it.end : items[k + 1].start] in (["at"], ["at", "the"])
+                        )
                     )
                 elif not split and prev.label == "LEVEL" and it.label == "LEVEL":
                     # "at C5-6 (2.1 mm) and C6-7 (severe)": the grade in a level's own
@@ -3151,24 +3161,24 @@ class FindingBuilder:
         """'at this level' / 'at both levels': the levels named just before, in the same
         sentence if any, else the header or the last sentence naming levels."""
         sent = self.sents[sent_i]
-        before = self.levels.within(sent.start, token_i)
-        if before:
-            return [lvl for s in before for lvl in _levels_of(s)]
-        # a positional anaphor picks among the levels last named, not the last one placed
         anaphors = self.lex.get("ANAPHOR")
         here = anaphors.starting_at(token_i) if anaphors is not None else []
+        words = {w for sp in here for w in sp.text.lower().split()}
+        singular = bool(words & _SINGULAR_LEVEL_NOUNS and words & {"this", "that", "same"})
+        before = self.levels.within(sent.start, token_i)
+        if before:
+            named = [lvl for s in before for lvl in _levels_of(s)]
+            if singular and len(set(named)) > 1:
+                # "phlegmon at C6-C7 extends to the C5-C6 level and compresses the cord at
+                # C6-C7, with moderate canal narrowing at this level": the level named last
+                return _levels_of(before[-1])
+            return named
+        # a positional anaphor picks among the levels last named, not the last one placed
         positional = any(self._anaphor_value(sp) in _POSITIONAL_ANAPHORS for sp in here)
         # "both of these levels" / "all three levels": the last set of that many levels
-        words = {w for sp in here for w in sp.text.lower().split()}
         count = next((n for w, n in _ANAPHOR_COUNTS.items() if w in words), None)
         found = self._previous_levels(sent_i, through_anaphors=not positional, count=count)
-        if (
-            count is None
-            and not positional
-            and words & _SINGULAR_LEVEL_NOUNS
-            and words & {"this", "that", "same"}
-            and len(set(found)) > 1
-        ):
+        if count is None and not positional and singular and len(set(found)) > 1:
             # "... phlegmon from C5 to T1 and an abscess at C6-C7. Canal narrowed at this
             # level.": one level, the one named last
             return found[-1:]
@@ -5477,7 +5487,12 @@ class FindingBuilder:
             return []  # "post-treatment changes from the prior discitis-osteomyelitis"
         if (
             category == "malignancy"
-            and any(t.label_ == "EXCLUDE_MIMIC" for t in self.targets_in(sent))
+            # a benign mimic ("haemangioma") or a non-neoplastic cause ("consistent with
+            # active demyelination") in the sentence explains an unnamed lesion
+            and (
+                any(t.label_ == "EXCLUDE_MIMIC" for t in self.targets_in(sent))
+                or self._has_label("NON_NEOPLASTIC", sent.start, sent.end)
+            )
             and not re.search(
                 r"metasta|tumou?r|neoplas|malignan|lymphoma|myeloma", target.text, re.I
             )

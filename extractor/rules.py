@@ -188,6 +188,7 @@ LexiconLabel = Literal[
     "CORD_SIGNAL",
     "PRIOR_MARK",
     "NOT_ACUTE",
+    "NON_NEOPLASTIC",
     "FOCUS",
     "HEDGE",
     "CURRENT",

@@ -1077,6 +1077,15 @@ CASES += [
 ]
 
 
+CASES += [
+    ("the misspelling 'patant' is patent", "C4-C5: Mild disc bulge. No canal stenosis; the neural foramina are widely patant.", {"C4-C5": dict(B)}),
+    ("grades after a colon are each their own level's, not the range's", "Foraminal stenosis from C3-4 to C6-7: moderate at C3-4, severe at C4-5 and C5-6, and mild at C6-7.",
+     {"C3-C4": {"unspecified": "moderate"}, "C4-C5": {"unspecified": "severe"}, "C5-C6": {"unspecified": "severe"}, "C6-C7": {"unspecified": "mild"}}),
+    ("levels of a range not graded after the colon stay ungraded", "Bilateral foraminal stenosis from C3-4 to C6-7: moderate at C3-4 and C4-5.",
+     {"C3-C4": {"left": "moderate", "right": "moderate"}, "C4-C5": {"left": "moderate", "right": "moderate"}, "C5-C6": {"left": "unspecified", "right": "unspecified"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

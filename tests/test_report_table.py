@@ -1642,6 +1642,93 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "prevertebral soft tissue swelling under a canal heading is no canal grade",
+        "CT CERVICAL SPINE\nFINDINGS:\nSpinal canal: no canal stenosis at C6-7. No central canal "
+        "stenosis at the other levels.\nMild prevertebral soft tissue swelling from C5 to C7. No "
+        "fracture.",
+        {
+            "modality": "CT",
+            "regions": ["cervical"],
+            "canal": {lvl: "none" for lvl in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    ),
+    (
+        "an enhancing lesion consistent with demyelination is no tumour",
+        "MRI CERVICAL SPINE WITH CONTRAST\nFindings: Enhancing lesion in the cord at C3, "
+        "consistent with active demyelination. Mild C5-6 disc bulge with mild bilateral "
+        "foraminal narrowing.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "conservative_care",
+        },
+    ),
+    (
+        "an enhancing cord lesion with no benign cause stays a red flag",
+        "MRI CERVICAL SPINE WITH CONTRAST\nFindings: Enhancing lesion in the cord at C3. Mild "
+        "C5-6 disc bulge with mild bilateral foraminal narrowing.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": ["malignancy"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+    (
+        "a risk of instability is no instability",
+        "CT CERVICAL SPINE\nFindings: Flowing anterior osteophytes from C3 to C7 in keeping with "
+        "DISH. Possible fracture through the ankylosed segment at C5-6. Given the high risk of "
+        "instability in ankylosed spines, MRI is recommended.",
+        {
+            "modality": "CT",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": ["fracture"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+    (
+        "'at this level' after two levels in its sentence is the level named last",
+        "MRI CERVICAL SPINE\nFINDINGS: Ventral epidural phlegmon at C6-C7 extends to the C5-C6 "
+        "level and compresses the cord at C6-C7, with moderate canal narrowing at this level. "
+        "C5-C6: mild canal narrowing.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C5-C6": "mild", "C6-C7": "moderate"},
+            "cord": (["C6-C7"], False),
+            "red_flags": ["infection"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+    (
+        "canal grades after a colon are each their own level's",
+        "MRI CERVICAL SPINE\nFINDINGS: Spondylosis results in canal stenosis from C3-4 through "
+        "C6-7: moderate at C3-4, severe at C4-5 and C5-6, and mild at C6-7. The cord is not "
+        "compressed.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C3-C4": "moderate", "C4-C5": "severe", "C5-C6": "severe", "C6-C7": "mild"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
