@@ -171,7 +171,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"^\s*(?:\(?\d{1,2}[.)]\s|[•·*▪◦-]\s*)?"
     # a field label that does not name one structure ("Adjacent levels: C3-4 is unremarkable.")
     r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis))[A-Za-z][A-Za-z ]{0,30}:\s*)?"
-    r"[\s:.\-–—,&/()|]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|through|to|two|three|"
+    r"[\s:.\-–—,&/()|]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|from|through|to|two|three|"
     r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical|"
     r"segments?|findings|appearances?|"
     # after a correction of the level count: "The true C7/T1 level is normal."
@@ -3165,6 +3165,8 @@ class FindingBuilder:
         here = anaphors.starting_at(token_i) if anaphors is not None else []
         words = {w for sp in here for w in sp.text.lower().split()}
         singular = bool(words & _SINGULAR_LEVEL_NOUNS and words & {"this", "that", "same"})
+        # "both of these levels" / "all three levels": the last set of that many levels
+        count = next((n for w, n in _ANAPHOR_COUNTS.items() if w in words), None)
         before = self.levels.within(sent.start, token_i)
         if before:
             named = [lvl for s in before for lvl in _levels_of(s)]
@@ -3172,11 +3174,19 @@ class FindingBuilder:
                 # "phlegmon at C6-C7 extends to the C5-C6 level and compresses the cord at
                 # C6-C7, with moderate canal narrowing at this level": the level named last
                 return _levels_of(before[-1])
+            if count is not None and len(set(named)) > count:
+                # "OPLL from C3 through C6 producing severe stenosis at C4-5 and moderate at
+                # C5-6, with cord flattening at both levels": the last two named
+                last: list[str] = []
+                for s in reversed(before):
+                    last[:0] = _levels_of(s)
+                    if len(set(last)) >= count:
+                        break
+                if len(set(last)) == count:
+                    return last
             return named
         # a positional anaphor picks among the levels last named, not the last one placed
         positional = any(self._anaphor_value(sp) in _POSITIONAL_ANAPHORS for sp in here)
-        # "both of these levels" / "all three levels": the last set of that many levels
-        count = next((n for w, n in _ANAPHOR_COUNTS.items() if w in words), None)
         found = self._previous_levels(sent_i, through_anaphors=not positional, count=count)
         if count is None and not positional and singular and len(set(found)) > 1:
             # "... phlegmon from C5 to T1 and an abscess at C6-C7. Canal narrowed at this
@@ -4357,8 +4367,15 @@ class FindingBuilder:
     def _governing_start(self, target: Span) -> int:
         """Where a verb that governs `target` would start: "expanding (the right) foramen"."""
         i = target.start
-        while i > 0 and self.lowers[i - 1] in ("the", "left", "right", "both", "neural", "exit"):
-            i -= 1
+        while i > 0:
+            if self.lowers[i - 1] in ("the", "left", "right", "both", "neural", "exit"):
+                i -= 1
+                continue
+            # "expanding the left C4-5 neural foramen": a level between them
+            level = self.levels.within(max(i - 6, 0), i)
+            if not level or level[-1].end != i:
+                break
+            i = level[-1].start
         return max(i - 1, 0)
 
     def _clause_start(self, token_i: int) -> int:

@@ -17,6 +17,8 @@ _SKIP_SECTIONS = frozenset({"history", "comparison"})
 # where a title that opens a line ends ("MRI cervical spine, standard protocol: ...")
 _LINE_HEAD_RE = re.compile(r"[,:;]")
 _REGION_ORDER = ("cervical", "thoracic", "lumbar")
+# a denial just before a myelographic cue ("No intrathecal contrast was given")
+_DENIED_BEFORE_RE = re.compile(r"\b(?:no|not|without|nor)\b[^.;:]*$", re.I)
 
 
 class ModalityDetector:
@@ -55,7 +57,12 @@ class ModalityDetector:
         if any(name == "CT_MYELOGRAM" for _, name in named):
             return "CT_MYELOGRAM"
         if named:
-            return min(named)[1]
+            first_named = min(named)[1]
+            if first_named == "CT" and self._myelographic(title[len(first) :]):
+                # "CT CERVICAL SPINE / Technique: ... after intrathecal contrast for
+                # myelography": a CT myelogram under a plain title
+                return "CT_MYELOGRAM"
+            return first_named
         for name, rx in self._modality:
             if rx.search(title):
                 return name
@@ -75,6 +82,15 @@ class ModalityDetector:
                 if rx.search(titles):
                     return name
         return "UNKNOWN"
+
+    def _myelographic(self, technique: str) -> bool:
+        """The technique names intrathecal contrast or a myelogram, not denied ("no
+        intrathecal contrast")."""
+        rx = next(rx for name, rx in self._modality if name == "CT_MYELOGRAM")
+        return any(
+            not _DENIED_BEFORE_RE.search(technique[max(m.start() - 25, 0) : m.start()])
+            for m in rx.finditer(technique)
+        )
 
     def regions(self, title: str, levels: list[str]) -> list[str]:
         found: set[str] = set()

@@ -1086,6 +1086,13 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'the disc levels from C3/4 to C7/T1 are unremarkable'", "C2/3: mild right foraminal narrowing.\nThe disc levels from C3/4 to C7/T1 are unremarkable.",
+     {"C2-C3": {"right": "mild"}, **{lv: dict(B) for lv in ("C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")}}),
+    ("a mass expanding a foramen named with its level is no narrowing", "There is an enhancing mass within and expanding the left C4-5 neural foramen, with a small component that contacts the cord.", {}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -15,6 +15,8 @@ CASES = [
     ("a CT title", "CT CERVICAL SPINE WITHOUT CONTRAST\nFindings: No fracture.", "CT"),
     ("radiograph projections named in either order", "Cervical spine, lateral and AP. Dysphagia, DISH?\nFlowing anterior ossification C3-C7. No fracture.", "RADIOGRAPH"),
     ("no modality named", "Findings: C5-6 mild left foraminal narrowing.", "UNKNOWN"),
+    ("a CT title over a technique with intrathecal contrast", "CT CERVICAL SPINE\nTECHNIQUE: Axial images approximately 1 hour after intrathecal contrast administration for myelography.\nFINDINGS: C5-6: mild left foraminal narrowing.", "CT_MYELOGRAM"),
+    ("a CT technique denying intrathecal contrast", "CT CERVICAL SPINE\nTECHNIQUE: Axial images without intrathecal contrast.\nFINDINGS: C5-6: mild left foraminal narrowing.", "CT"),
 ]
 
 

@@ -1729,6 +1729,37 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "'along the right ventral canal' places a finding, it grades no canal",
+        "MRI CERVICAL SPINE\nFINDINGS: C6-7: Mild epidural extension along the right ventral canal "
+        "indents the thecal sac without cord compression.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    ),
+    (
+        "'at both levels' after a range and two levels is the last two",
+        "CT MYELOGRAM\nIMPRESSION: Continuous OPLL from C3 through C6 producing severe canal "
+        "stenosis at C4-5 and moderate to severe stenosis at C5-6, with cord flattening at both "
+        "levels.",
+        {
+            "modality": "CT_MYELOGRAM",
+            "regions": ["cervical"],
+            "canal": {"C4-C5": "severe", "C5-C6": "moderate-severe"},
+            "cord": (["C4-C5", "C5-C6"], False),
+            "red_flags": [],
+            "pathway": "urgent_surgical_review",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
