@@ -865,14 +865,34 @@ _COMPARED_WITH = frozenset(
 )
 
 
-def _relative_sides(spans: list[Span]) -> list[Span]:
+def _symptom_side(doc: Doc) -> str | None:
+    """The one side the clinical history gives the symptoms ("L arm radicular pain",
+    "right-sided neck and shoulder pain"), or None."""
+    sides = set()
+    for section in doc._.sections:
+        if section.category != "history":
+            continue
+        text = doc[section.title_start : section.body_end].text
+        sides |= {_SIDE_ABBREVIATIONS[m.group(1).lower()] for m in _SYMPTOM_SIDE_RE.finditer(text)}
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
+def _relative_sides(spans: list[Span], symptom_side: str | None = None) -> list[Span]:
     """Sides named relative to another ("left facet arthrosis narrowing the ipsilateral
     foramen"): the left or right named last before them in the same sentence or the one
     before ("Severe right stenosis at C5-6. The contralateral foramen is mildly narrowed."),
-    or its opposite; dropped when there is none."""
+    or its opposite; dropped when there is none. The side of the symptoms ("on the
+    symptomatic side", "contralateral to the symptoms") is the one the history names."""
     out: list[Span] = []
     last: Span | None = None
     for sp in spans:
+        if sp.label_ == "SIDE" and sp.id_ in ("symptomatic", "asymptomatic"):
+            if symptom_side is None:
+                continue
+            side = symptom_side
+            if sp.id_ == "asymptomatic":
+                side = "right" if side == "left" else "left"
+            sp = Span(sp.doc, sp.start, sp.end, label=sp.label_, span_id=side)
         if sp.label_ == "SIDE" and sp.id_ in ("left", "right"):
             last = sp
         elif sp.label_ == "SIDE" and sp.id_ in ("ipsilateral", "contralateral"):
@@ -891,6 +911,23 @@ def _relative_sides(spans: list[Span]) -> list[Span]:
             sp = Span(doc, sp.start, sp.end, label=sp.label_, span_id=side)
         out.append(sp)
     return out
+
+
+_SIDE_ABBREVIATIONS = {
+    "left": "left",
+    "l": "left",
+    "lt": "left",
+    "right": "right",
+    "r": "right",
+    "rt": "right",
+}
+# a side the symptoms are given ("L arm radicular pain", "right-sided neck and shoulder pain")
+_SYMPTOM_SIDE_RE = re.compile(
+    r"\b(left|right|lt|rt|l|r)\b\.?(?:[\s-]*sided)?\s+(?:[a-z]+\s+){0,4}?"
+    r"(?:pain|symptoms?|radiculopathy|radicular|paraesthesiae?|paresthesias?|numbness|weakness|"
+    r"tingling|brachialgia|sciatica)\b",
+    re.I,
+)
 
 
 def _sorted_spans(spans: Iterable[Span]) -> list[Span]:
@@ -1004,7 +1041,7 @@ class FindingBuilder:
             )
         ]
         self.attr_spans = _relative_sides(
-            _sorted_spans(filter_spans(severities + by_label.get("SIDE", [])))
+            _sorted_spans(filter_spans(severities + by_label.get("SIDE", []))), _symptom_side(doc)
         )
         target_tokens = {i for t in targets for i in range(t.start, t.end)}
         self.blockers = _sorted_spans(
@@ -1791,11 +1828,13 @@ class FindingBuilder:
             )
         clauses = self._clauses(sent)
         leads = {k: lead for k in range(len(anchors)) if (lead := self._leading_aside(anchors, k))}
+        aside_ends: dict[int, int] = {}  # anchor -> where the "with" aside it stands in closes
         for k, (_s, _e, target) in enumerate(anchors):
             if target is None:
                 continue
             left = bounds[k - 1] if k > 0 else sent.start
             right = bounds[k] if k < len(anchors) - 1 else sent.end
+            right = min(right, aside_ends.get(k, right))
             if k in leads:
                 # "severe left (with impingement on the exiting left C6 root) and mild right
                 # neural foraminal stenosis": the grades before the bracketed aside are this
@@ -1818,6 +1857,10 @@ class FindingBuilder:
                 j, open_i, close_i = aside
                 self.excluded[(target.start, target.end)] = (open_i, close_i + 1)
                 right = bounds[j] if j < len(anchors) - 1 else sent.end
+                if self.lowers[close_i] == ",":
+                    # "... with compression of the C6 root, and moderately at C6/7": the root's
+                    # frame ends with the aside
+                    aside_ends[j] = close_i
             # a frame never crosses ';' ("... severely narrowed; at the other levels ...")
             c_start, c_end = next((a, b) for a, b in clauses if a <= target.start < b)
             left, right = max(left, c_start), min(right, c_end)
@@ -1935,6 +1978,9 @@ class FindingBuilder:
         bracketed aside that closes before the sentence ends and more words follow it."""
         if k + 1 >= len(anchors):
             return None
+        with_aside = self._with_aside(anchors, k, sent)
+        if with_aside is not None:
+            return with_aside
         # the last bracket between the two anchors opens, the first after the next one closes
         open_i = next(
             (
@@ -1958,6 +2004,41 @@ class FindingBuilder:
         if any(anchors[j][1] > close_i for j in inside):
             return None
         return inside[-1], open_i, close_i
+
+    def _with_aside(
+        self, anchors: list[tuple[int, int, Span | None]], k: int, sent: Span
+    ) -> tuple[int, int, int] | None:
+        """ "narrowed: mildly at C4/5, severely at C5/6 with compression of the exiting C6
+        root, and moderately at C6/7": a root or cord finding in a "with" phrase after a graded
+        level is an aside; the list of grades goes on past it."""
+        first, nxt = anchors[k][2], anchors[k + 1][2]
+        if first is None or nxt is None or first.label_ not in ("FORAMINAL", "GENERIC_STENOSIS"):
+            return None
+        if nxt.label_ not in ("ROOT", "CORD"):
+            return None
+        open_i = next(
+            (i for i in range(nxt.start - 1, anchors[k][1] - 1, -1) if self.lowers[i] == "with"),
+            None,
+        )
+        before = self.levels.within(max(open_i - 6, 0), open_i) if open_i is not None else []
+        if not before or before[-1].end != open_i:
+            return None  # the "with" follows a level: "severely at C5/6 with ..."
+        if any(self.lowers[i] in (",", ";", "(", ")") for i in range(open_i, nxt.start)):
+            return None
+        comma = next(
+            (i for i in range(nxt.end, sent.end) if self.lowers[i] in (",", ";", ".", "(", ")")),
+            None,
+        )
+        if comma is None or self.lowers[comma] != ",":
+            return None
+        after = comma + 1 + (self.lowers[comma + 1 : comma + 2] == ["and"])
+        grade = next((sp for sp in self.attrs.starting_at(after) if sp.label_ == "SEVERITY"), None)
+        placed = self.levels.within(grade.end, min(grade.end + 8, sent.end)) if grade else []
+        if not placed or placed[0].start > grade.end + 2:  # "moderately at C6/7"
+            return None
+        if any(a[0] < sent.end and a[0] >= comma for a in anchors[k + 2 :]):
+            return None  # another finding follows: the list does not go on
+        return k + 1, open_i, comma
 
     def _share_coordinated(
         self, frames: list[tuple[Span, int, int]]
@@ -4554,10 +4635,38 @@ class FindingBuilder:
             have = {_KIND[it.label] for it in items}
             if plural:
                 have.add("side")  # "the left foramen and the remaining foramina": both sides
+            if (
+                s_left >= target.end
+                and self._level_with_before(left)
+                and self._graded_alike_ending_at(target, s_left)
+            ):
+                # "degeneration at C4-5 with moderate foraminal stenosis and mild right
+                # foraminal narrowing at C7-T1": the level before "with" is this one's
+                have.add(_KIND["LEVEL"])
             items.extend(it for it in extra if _KIND[it.label] not in have)
             has_predicate = has_predicate or bool(self._has_label("PREDICATE", s_left, s_right))
         items.sort(key=lambda it: it.start)
         return _drop_restated_levels(items, target), has_predicate
+
+    def _graded_alike_ending_at(self, target: Span, end: int) -> bool:
+        """The anchor ending at token `end` names the same structure as `target` with a grade
+        of its own ("... foraminal stenosis, and mild right foraminal narrowing at C7-T1")."""
+        last = next((t for t in self.target_index.within(target.end, end) if t.end == end), None)
+        return (
+            last is not None
+            and last.label_ == target.label_
+            and any(
+                sp.label_ == "SEVERITY"
+                for sp in self.attrs.within(max(last.start - 3, 0), last.start)
+            )
+        )
+
+    def _level_with_before(self, token_i: int) -> bool:
+        """A level and "with" just before token i ("... at C4-5 with <token i>")."""
+        if self.lowers[token_i - 1 : token_i] != ["with"]:
+            return False
+        before = self.levels.within(max(token_i - 8, 0), token_i - 1)
+        return bool(before) and before[-1].end == token_i - 1
 
     def _coordinated_object(self, frames: list[tuple[Span, int, int]], target: Span) -> bool:
         """The second object of one narrowing verb: "spurring encroaches on the left foramina
@@ -4667,8 +4776,25 @@ class FindingBuilder:
             or any(s.value != "significant" or s.grade_number for s in severities)
         ):
             return []
-        if not has_predicate and not negated and self._has_label("LIMITED", left, right):
+        limited = self._has_label("LIMITED", left, right)
+        graded = [it for it in severities if limited and it.start < limited[0].start]
+        if limited and not graded and not has_predicate and not negated:
             return []  # "where the foramina are not well assessed": assessability only
+        if graded:
+            # "the left is patent and the right cannot be assessed": the conjunct of its own
+            # side that cannot be assessed is left out
+            cut = next(
+                (
+                    i
+                    for i in range(limited[0].start - 1, graded[-1].end - 1, -1)
+                    if self.lowers[i] in ("and", ",", ";", "but", "while", "whereas")
+                ),
+                None,
+            )
+            if cut is not None and any(
+                it.label == "SIDE" and cut < it.start < limited[0].start for it in items
+            ):
+                items = [it for it in items if it.start < cut]
         fallback = self._fallback_levels(sent, sent_i, frames, target)
         focus_spans = self._has_label("FOCUS", left, right)
         focus = [sp.start for sp in focus_spans]

@@ -1093,6 +1093,24 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'the symptomatic side' is the side the history names, 'the opposite foramen' the other", "History: Right-sided neck and arm pain radiating to the thumb.\nFindings:\nC5-C6: Uncovertebral hypertrophy severely narrows the foramen on the symptomatic side; the opposite foramen is moderately narrowed.",
+     {"C5-C6": {"left": "moderate", "right": "severe"}}),
+    ("'contralateral to the symptoms' is the side the history does not name", "Clinical: L arm radicular pain in the C7 dermatome.\nFindings:\nC6-C7: Moderate foraminal stenosis on the symptomatic side. Contralateral to the symptoms there is only minimal foraminal narrowing.",
+     {"C6-C7": {"left": "moderate", "right": "mild"}}),
+    ("'the symptomatic side' without a history side names no side", "Findings:\nC5-C6: Mild foraminal narrowing on the symptomatic side.", {"C5-C6": {"unspecified": "mild"}}),
+    ("'the symptomatic side' when the history names both sides names no side", "History: Left arm pain, right shoulder pain.\nFindings:\nC5-C6: Mild foraminal narrowing on the symptomatic side.", {"C5-C6": {"unspecified": "mild"}}),
+    ("'the previously described' protrusion does not make a later clause historical", "C4-5: The previously described small left foraminal protrusion has resolved and the left foramen is no longer narrowed.", {"C4-C5": {"left": "none"}}),
+    ("'the level above the arthroplasties' describes the level the sentence names", "History: Disc arthroplasty C5-C6 and C6-C7.\nFindings: Moderate right C4-5 foraminal stenosis at the level above the arthroplasties.", {"C4-C5": {"right": "moderate"}}),
+    ("a level before 'with' is the first anchor's, not the next one's", "Disc degeneration at C4-5 with moderate bilateral foraminal stenosis and mild right foraminal narrowing at C7-T1.",
+     {"C4-C5": {"left": "moderate", "right": "moderate"}, "C7-T1": {"right": "mild"}}),
+    ("a side that cannot be assessed is left out, the other is patent", "The C5-6 foramina are partially obscured: the left is patent and the right cannot be assessed.", {"C5-C6": {"left": "none"}}),
+    ("a side not well seen takes no grade from the other", "At C5-6 the left foramen is mildly narrowed, the right is not well seen.", {"C5-C6": {"left": "mild"}}),
+    ("a root in a 'with' phrase does not end a list of grades", "Right foraminal narrowing is mild at C4-5, severe at C5-6 with compression of the C6 root, and moderate at C6-7.",
+     {"C4-C5": {"right": "mild"}, "C5-C6": {"right": "severe"}, "C6-C7": {"right": "moderate"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)
