@@ -170,8 +170,10 @@ _LEVEL_NORMAL_RE = re.compile(
     # an optional list marker ("3. C2-3 and C3-4 are normal.")
     r"^\s*(?:\(?\d{1,2}[.)]\s|[•·*▪◦-]\s*)?"
     # a field label that does not name one structure ("Adjacent levels: C3-4 is unremarkable.")
-    r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis))[A-Za-z][A-Za-z ]{0,30}:\s*)?"
-    r"[\s:.\-–—,&/()|]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|from|through|to|two|three|"
+    # (nor a side: "Left: patent at C2-3 through C7-T1" is the left foramina's)
+    r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis|\b(?:left|right|lt|rt|bilateral)\b))"
+    r"[A-Za-z][A-Za-z ]{0,30}:\s*)?"
+    r"[\s:.\-–—,&/()|☑✓✔☒]*(?:(?:and|the|at|of|in|levels?|discs?|disks?|interspaces?|from|through|to|two|three|"
     r"both|upper|lower|highest|lowest|uppermost|lowermost|top|bottom|first|last|cervical|"
     r"segments?|findings|appearances?|"
     # after a correction of the level count: "The true C7/T1 level is normal."
@@ -420,7 +422,10 @@ _CORRECTION_RE = re.compile(
     r"\bappears? \w+ to me\b|\bI (?:do not|don't) see\b|"
     r"\b(?:minimal|mild|moderate|severe) only\b|"
     # an addendum that opens "Correction." / "Correction: ..."
-    r"^\W*corrections?(?=\s*[.:\-–—]))",
+    r"^\W*corrections?(?=\s*[.:\-–—]))"
+    # ... after a bracket, where no word boundary precedes the comma: "mild (grade 1), not
+    # moderate (grade 2)"
+    r"|\),\s*not\s+(?:minimal|mild|moderate|severe|marked|narrowed|stenotic)\b",
     re.I,
 )
 _CARRY_FORWARD_RE = re.compile(
@@ -1666,10 +1671,13 @@ class FindingBuilder:
             (
                 i
                 for i in range(b.start - 1, max(b.start - 4, start) - 1, -1)
-                if self.lowers[i] == ","
+                if self.lowers[i] in (",", "(")
             ),
             None,
         )
+        if comma is not None and self.lowers[comma] == "(":
+            # "C2-3: mild right (facet arthropathy)": the cause in a bracket after the grade
+            return any(sp.label_ == "SEVERITY" for sp in self.attrs.within(start, comma))
         return comma is not None and any(
             p.id_ == "narrowing" and p.end <= comma
             for p in self._has_label("PREDICATE", start, comma)
@@ -2368,6 +2376,8 @@ class FindingBuilder:
                 item.past_tense = not item.prior and any(
                     w in ("was", "were") for w in self.lowers[max(span.start - 2, 0) : span.start]
                 )
+                if item.value.startswith("grade_") and self._restates_grade(span):
+                    continue  # "mild (grade 1), not moderate (grade 2)": the word's number
                 if item.value.startswith("grade_"):
                     # a grade number means what the report's own scale says, else no grade
                     # (but grade 0 is no narrowing on every scale)
@@ -2751,6 +2761,15 @@ class FindingBuilder:
                 if grade is not None:
                     out.append(_Item(i - 1, i + 1, "SEVERITY", grade, grade_number=True))
         return out
+
+    def _restates_grade(self, span: Span) -> bool:
+        """A grade number in a bracket right after a grade word ("mild (grade 1)")."""
+        if self.lowers[span.start - 1 : span.start] != ["("]:
+            return False
+        return any(
+            sp.label_ == "SEVERITY" and sp.end == span.start - 1 and not sp.id_.startswith("grade_")
+            for sp in self.attrs.within(max(span.start - 5, 0), span.start - 1)
+        )
 
     def _mark_superseded(self, items: list[_Item]) -> None:
         """A grade that a change verb carries to a "now" grade is the earlier state: "the
@@ -3349,7 +3368,12 @@ class FindingBuilder:
             return self._nearest_level_list(earlier, target)
         if self.header_levels[sent_i]:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(self.header_levels[sent_i]))]
-        if level_items:
+        if level_items and not any(
+            w in _MULTILEVEL_WORDS
+            for w in self.lowers[max(target.start - 4, c_start) : target.start]
+        ):
+            # (but "multilevel mild foraminal stenosis and severe left C6-7 foraminal
+            # narrowing": the multilevel finding is not the other one's level)
             return [min(level_items, key=lambda it: abs(it.start - target.end))]
         carried = self._same_line_levels(sent_i, sole_topic=self.ctx(target).negated)
         if carried:
@@ -3753,10 +3777,17 @@ class FindingBuilder:
         }
         if not rows:
             return findings
+        # (nor does a row's first cell make the whole level normal: "C6-C7  Normal  Mild right"
+        # under "LEVEL  CANAL  NEURAL FORAMINA")
+        row_levels = {(level, line) for _type, level, line in rows}
         kept = [
             f
             for f in findings
             if (f.type, f.level, self.text.rfind("\n", 0, f.start) + 1) not in rows
+            and not (
+                f.type == "level_normal"
+                and (f.level, self.text.rfind("\n", 0, f.start) + 1) in row_levels
+            )
         ]
         return [*kept, *table]
 
@@ -3839,7 +3870,10 @@ class FindingBuilder:
             not self._is_cause(b.start, start, end) and not self._appositive_cause(b, start)
             for b in self.blocker_index.within(start, end)
         ) or any(
-            not self._definite_anaphor(t, start) for t in self.target_index.within(start, end)
+            # (a finding named as the cause does not: "Right C5-6: moderately narrowed by
+            # tumour.")
+            not self._definite_anaphor(t, start) and not self._is_cause(t.start, start, end)
+            for t in self.target_index.within(start, end)
         ):
             return []
         kind = antecedent.label_
@@ -4112,6 +4146,10 @@ class FindingBuilder:
         grades after them ("C6/7: right grade 3 (severe, deformation of the exiting C7 root),
         left grade 1 (mild)")."""
         head_end = self._clause_head_end(start, own[0].start)
+        if head_end == start and all(self._is_cause(t.start, start, end) for t in own):
+            # "Right C5-6: moderately narrowed by tumour.": the anchors are the cause named
+            # in the clause that grades the foramen
+            return [(start, end)]
         pieces = [(start, head_end)] if head_end > start else []
         if all(t.label_ == "ROOT" for t in own):
             tail = next(
@@ -4624,9 +4662,13 @@ class FindingBuilder:
             items = [it for it in items if not excluded[0] <= it.start < excluded[1]]
         plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
         own_predicate = has_predicate
+        own_levels = {it.value for it in items if it.label == "LEVEL"}
         for s_left, s_right, grades in self.shared.get((target.start, target.end), []):
             extra = self._items(s_left, s_right)
-            if not grades:
+            shared_levels = {it.value for it in extra if it.label == "LEVEL"}
+            if not grades or (own_levels and shared_levels and own_levels != shared_levels):
+                # (nor is it when each names its own level: "a tight right C6-7 foramen and
+                # bilateral foraminal encroachment at C5-6")
                 extra = [it for it in extra if it.label != "SEVERITY"]
             if own_predicate:
                 # "narrowing the left foramen, the right foramen patent": a narrowed foramen
@@ -5429,6 +5471,10 @@ class FindingBuilder:
             discs = [it for it in self._level_items(c_start, c_end) if it.label == "LEVEL"]
             fallback = self._without_spans(discs) if discs else fallback
         levels, _ = self._resolve_levels(items, sent_i, self._without_spans(fallback))
+        if not levels and self._outside_neck(sent_i):
+            # "T10-T11: ... compressing the cord. The cord is displaced and flattened over two
+            # segments.": the thoracic cord, which the cord fields do not describe
+            return []
         out: list[Finding] = []
         sig: list[Span] = []
         if target.label_ == "CORD_LESION":

@@ -63,9 +63,14 @@ _NEW_LINE_RE = re.compile(r"[ \t]*\b(?:new|next)[ \t]+(?P<kind>paragraph|line)\b
 _ANY_DICTATED_RE = re.compile(r"period|full stop|comma|colon|paragraph|new line", re.IGNORECASE)
 
 
+# a checklist box that opens a line: "[ ] Malalignment" says there is none, "[x] Fracture: ..."
+# that the line's finding is present
+_CHECKBOX_RE = re.compile(r"^(?P<lead>[ \t]*(?:[-•*][ \t]*)?)\[(?P<mark>[ xX✓✔])\]", re.MULTILINE)
+
+
 def plain_layout(text: str) -> str:
-    """`text` with markup and dictated punctuation replaced by the layout they stand for, of
-    the same length."""
+    """`text` with markup, checklist boxes and dictated punctuation replaced by the layout they
+    stand for, of the same length."""
     if _ANY_MARKUP_RE.search(text):
         text = _BREAK_RE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
         text = _SPACE_RE.sub(lambda m: " " * len(m.group(0)), text)
@@ -74,6 +79,10 @@ def plain_layout(text: str) -> str:
         )
     if "|" in text:
         text = _BAR_BREAK_RE.sub("\n", text)
+    if "[" in text:
+        text = _CHECKBOX_RE.sub(
+            lambda m: m.group("lead") + ("No " if m.group("mark") == " " else "   "), text
+        )
     if _ANY_DICTATED_RE.search(text):
         text = _DICTATED_RE.sub(_dictated_mark, text)
         text = _NEW_LINE_RE.sub(_new_line, text)

@@ -183,7 +183,9 @@ def _without_parenthetical_commas(
         i, j = a.modifier_span[0], b.modifier_span[0]
         if not (doc[i].text == "," and doc[j].text == "," and i + 1 < j):
             continue
-        if doc[i + 1].lower_ not in _INSERTION_OPENERS:
+        if doc[i + 1].lower_ not in _INSERTION_OPENERS and not _dated_insertion(
+            doc, i, j, modifiers
+        ):
             continue
         drop.update((id(a), id(b)))
         # the opener ends no scope either ("which" otherwise ends every scope it meets)
@@ -200,6 +202,24 @@ def _without_parenthetical_commas(
                 m._scope_start = max(m.scope_span[0], i + 1)
                 m._scope_end = min(m.scope_span[1], j)
     return [m for m in modifiers if id(m) not in drop] if drop else modifiers
+
+
+# Words that open the predicate after a subject and its insertion ("..., is no longer narrowed")
+_PREDICATE_OPENERS = frozenset(
+    {"is", "are", "now", "remains", "remain", "has", "have", "appears", "appear", "shows", "show"}
+)
+
+
+def _dated_insertion(doc: Doc, i: int, j: int, modifiers: list[ConTextModifier]) -> bool:
+    """The words between the commas at i and j are an insertion that dates a past state of the
+    subject before them, the predicate following it: "The left C5-6 foramen, severely narrowed
+    preoperatively, is no longer narrowed"."""
+    return (
+        j - i <= 10
+        and j + 1 < len(doc)
+        and doc[j + 1].lower_ in _PREDICATE_OPENERS
+        and any(m.category == "HISTORICAL" and i < m.modifier_span[0] < j for m in modifiers)
+    )
 
 
 def _inside_brackets(doc: Doc, modifiers: list[ConTextModifier]) -> None:

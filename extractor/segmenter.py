@@ -21,6 +21,8 @@ from spacy.tokens import Doc
 _GLUED_END_RE = re.compile(r"(?<=[a-z]{2}[.;])(?=[A-Z][a-z]|[CTL]\d)|(?<=[A-Z]{2}[.;])(?=[CTL]\d)")
 # End of a sentence inside a line: . ! ? followed by space and a non-space character.
 _SENT_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)")
+# a dot leader between a label and its value: four dots or more, or three after a space
+_DOT_LEADER_RE = re.compile(r"(?:\.{4,}|(?<=\s)\.{3})$")
 # Words whose trailing period does not end a sentence.
 _ABBREVIATIONS = frozenset(
     {"e.g", "i.e", "vs", "approx", "dr", "no", "fig", "etc", "cf", "incl", "mr", "mrs", "ms", "st"}
@@ -59,7 +61,11 @@ _LIST_JOIN_RE = re.compile(
 _INLINE_BULLET_RE = re.compile(r"(?<=\S[ \t])[•·▪●◦‣][ \t]+(?=\S)")
 # Labelled fields of a template kept on one line and parted by a slash or bar ("Central canal:
 # patent / Right foramen: mild / Left foramen: patent"): each field is a segment of its own.
-_INLINE_FIELD_RE = re.compile(r"(?<=\S[ \t])[/|][ \t]+(?=[A-Za-z][A-Za-z .-]{0,30}:)")
+# a field after a separator, or after a column gap ("C4-C5   Disc: bulge   Canal: normal")
+_INLINE_FIELD_RE = re.compile(
+    r"(?<=\S[ \t])[/|][ \t]+(?=[A-Za-z][A-Za-z .-]{0,30}:)"
+    r"|(?<=\S)(?: {3,}|\t+)(?=[A-Za-z][A-Za-z-]{0,20}(?: [A-Za-z-]{1,20}){0,2}:)"
+)
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
 _LEVEL_LINE_RE = re.compile(
     r"(?:at\s+)?(?:c|hwk)\s?\d{1,2}\s*[-–/~]?\s*(?:c|t|bwk)?\s?\d{1,2}\b", re.I
@@ -155,6 +161,8 @@ def boundary_offsets(text: str) -> list[int]:
                 period_at -= 1
             if body[period_at] == "." and _is_abbreviation_end(body, period_at):
                 continue
+            if _DOT_LEADER_RE.search(body, 0, period_at + 1):
+                continue  # "C2-C3 ........ Normal": dots leading to the value
             starts.append(m.start() + sm.end())
         for gm in _GLUED_END_RE.finditer(body):
             starts.append(m.start() + gm.start())

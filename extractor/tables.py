@@ -47,6 +47,7 @@ _CELL_VALUES = {
     "no": "none",
     "0": "none",
     "absent": "none",
+    "no longer": "none",
     "ok": "none",
     "-": "none",
     "minimal": "mild",
@@ -137,11 +138,15 @@ def _column_kind(name: str) -> tuple[str, str | None] | None:
         # "LEVEL  LEFT  RIGHT  CANAL": side columns beside the level are the foramina's
         return ("foraminal", _side_name(n))
     if foramen:
-        if re.search(r"\b(left|lt|l)\b", n):
+        # (German "li." and "re.": links, rechts)
+        if re.search(r"\b(left|lt|l|li|links)\b", n):
             return ("foraminal", "left")
-        if re.search(r"\b(right|rt|r)\b", n):
+        if re.search(r"\b(right|rt|r|re|rechts)\b", n):
             return ("foraminal", "right")
-        return ("foraminal", "bilateral")
+        if re.search(r"\b(foramina|neuroforamina|nfs|ivfs|both|bilat\w*)\b", n):
+            return ("foraminal", "bilateral")
+        # "Foraminal narrowing": a grade without a side is of an unnamed side
+        return ("foraminal", "unspecified")
     if re.search(r"\b(canal|central|spinal stenosis|cs)\b", n):
         return ("canal", None)
     return None
@@ -482,9 +487,16 @@ def read_tables(
         if len(cells) == len(columns) + 1 and (columns[0] is None or columns[0][0] != "level"):
             # a header indented over an unlabelled level column ("      Canal   Right foramen")
             row_columns = [("level", None), *columns]
-        for (cell, start, end), kind in zip(cells, row_columns, strict=False):
+        for k, ((cell, start, end), kind) in enumerate(zip(cells, row_columns, strict=False)):
             if kind is None or kind[0] == "level":
                 continue
+            if k == 0:
+                # "Segment: foramen re. / foramen li. / spinal canal" over "C5/6: 2 / 3 / 2":
+                # the row's level heads the first column's value
+                head = re.match(r"[^:]*:\s*", cell)
+                if head is None:
+                    continue
+                cell, start = cell[head.end() :], start + head.end()
             per_side = _per_side(kind, cell, start, grades)
             if per_side is None:
                 out.extend(
@@ -539,7 +551,7 @@ def _per_side(
     if kind[1] is not None and kind[1].startswith("pair:"):
         parts = _pair_parts(cell, offset)
         return list(zip(kind[1].split(":")[1:], parts, strict=True)) if len(parts) == 2 else []
-    if kind == ("foraminal", "bilateral"):
+    if kind in (("foraminal", "bilateral"), ("foraminal", "unspecified")):
         return _sided_parts(cell, offset, grades) or None
     return None
 
@@ -551,6 +563,12 @@ _SIDED_RE = re.compile(
 )
 
 
+_TRAILING_SIDE_RE = re.compile(
+    rf"^(?P<value>[^,;(]+?)\s*(?:,\s*|\(\s*)(?P<side>{_SIDE_WORD})\.?(?:\s+side)?\s*\)?$",
+    re.IGNORECASE,
+)
+
+
 def _sided_parts(
     cell: str, offset: int, grades: Mapping[str, str] | None
 ) -> list[tuple[str, tuple[str, int, int]]]:
@@ -558,6 +576,13 @@ def _sided_parts(
     bilateral"), each value with offsets; empty unless every part names a side and a grade."""
     out = []
     pos = 0
+    trailing = _TRAILING_SIDE_RE.match(cell)
+    if trailing and _value(trailing.group("value"), grades) is not None:
+        # "mild, right" / "mild (bilateral)": the grade, then its side
+        word = trailing.group("side").lower()
+        side = "bilateral" if word.startswith("b") else _side_name(word)
+        start = offset + trailing.start("value")
+        return [(side, (trailing.group("value"), start, start + len(trailing.group("value"))))]
     for part in re.split(r"([,;])", cell):
         if part in (",", ";"):
             pos += 1

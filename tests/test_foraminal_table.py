@@ -1111,6 +1111,36 @@ CASES += [
 ]
 
 
+CASES += [
+    ("dot leaders between a level and its value", "C2-C3 ................ Normal\nC4-C5 ................ Left foramen mildly narrowed; right foramen patent.",
+     {"C2-C3": dict(B), "C4-C5": {"left": "mild", "right": "none"}}),
+    ("fields after column gaps on a level line", "C4-C5   Disc: bulge    Canal: normal   Foramina: R mild, L normal\nC5-C6   Disc: DOC      Canal: mild     Foramina: bilat mild-mod",
+     {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "mild-moderate", "right": "mild-moderate"}}),
+    ("a 'Foraminal narrowing' column: a side in the cell, else none named", "Level   | Finding                 | Canal | Foraminal narrowing\nC3-C4   | disc bulge              | none  | mild (bilateral)\nC5-C6   | disc osteophyte complex | mild  | moderate\nC6-C7   | uncovertebral spurring  | none  | mild, right",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C5-C6": {"unspecified": "moderate"}, "C6-C7": {"right": "mild"}}),
+    ("a level column named before the first column's name", "Grading: 0 = none, 1 = mild, 2 = moderate, 3 = severe.\nSegment: foramen re. / foramen li. / spinal canal\nC4/5: 1 / 0 / 1\nC5/6: 2 / 3 / 2",
+     {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "severe", "right": "moderate"}}),
+    ("a foramen 'narrowed by tumour' under a foramina heading", "Foramina:\n- Right C5-6: moderately narrowed by tumour.\n- Right C6-7: severe narrowing, obliterated by soft tissue.\n- Left: patent at C5-6 and C6-7.",
+     {"C5-C6": {"left": "none", "right": "moderate"}, "C6-C7": {"left": "none", "right": "severe"}}),
+    ("a past grade in an insertion before 'is no longer narrowed'", "The left C5-6 foramen, severely narrowed preoperatively, is no longer narrowed.", {"C5-C6": {"left": "none"}}),
+    ("'no longer narrowed' in a table cell", "Level   | Canal | Left NF            | Right NF\nC4-C5   | mild  | mild (new)         | none\nC5-C6   | none  | no longer narrowed | none",
+     {"C4-C5": {"left": "mild", "right": "none"}, "C5-C6": {"left": "none", "right": "none"}}),
+    ("a row's 'Normal' canal cell does not make its foramina normal", "LEVEL    CANAL    NEURAL FORAMINA\nC5-C6    Mild     Left moderate, right mild\nC6-C7    Normal   Mild right\nC7-T1    Normal   Normal",
+     {"C5-C6": {"left": "moderate", "right": "mild"}, "C6-C7": {"right": "mild"}, "C7-T1": dict(B)}),
+    ("a multilevel finding does not take the level of the finding beside it", "Multilevel mild/moderate foraminal stenosis and significant left C6-7 foraminal narrowing.", {"C6-C7": {"left": "unspecified"}}),
+    ("a cause in a bracket after a listed grade", "Foraminal stenosis:\n- C2-3: mild right (facet arthropathy)\n- C7-T1: none", {"C2-C3": {"right": "mild"}, "C7-T1": dict(B)}),
+    ("checked boxes on level lines", "C2-3   ☑ normal\nC5-6   small left foraminal disc protrusion; both foramina patent\nC7-T1  ☑ normal", {"C2-C3": dict(B), "C5-C6": dict(B), "C7-T1": dict(B)}),
+]
+
+
+CASES += [
+    ("coordinated findings each at its own level do not share a grade", "Degenerative change, with a tight right C6-7 foramen and bilateral foraminal encroachment at C5-6.",
+     {"C5-C6": {"left": "unspecified", "right": "unspecified"}, "C6-C7": {"right": "severe"}}),
+    ("a correction after bracketed grade numbers", "C5-6: Severe right and moderate left foraminal stenosis.\nADDENDUM: On review of the oblique images, the left C5-6 foramen is mild (grade 1), not moderate (grade 2).",
+     {"C5-C6": {"left": "mild", "right": "severe"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -17,6 +17,7 @@ MARKUP_CASES = [
     ("'a period of' and the organ colon are words", "a period of weeks; history of colon cancer", "a period of weeks; history of colon cancer"),
     ("a bar for a lost line break", "Findings:|Alignment is normal.|C3/4: Mild.", "Findings:\nAlignment is normal.\nC3/4: Mild."),
     ("a table's cell bars stay", "| C2-C3 | Normal |\nC2-3|Normal", "| C2-C3 | Normal |\nC2-3|Normal"),
+    ("checklist boxes that open a line", "[x] Fracture: C6 lamina.\n[ ] Malalignment\n - [ ] Perched facet\nCord: [ ] present", "    Fracture: C6 lamina.\nNo  Malalignment\n - No  Perched facet\nCord: [ ] present"),
 ]
 
 

@@ -1760,6 +1760,38 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "an unchecked box says the line's finding is absent",
+        "CT C-SPINE WITHOUT CONTRAST - TRAUMA PROTOCOL\nChecklist\n[x] Fracture: nondisplaced fracture "
+        "through the right C6 lamina.\n[ ] Malalignment\n[ ] Facet widening / perched facet\n"
+        "Degenerative: moderate bilateral foraminal stenosis at C5-6.",
+        {
+            "modality": "CT",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": ["fracture"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+    (
+        "a cord flattened after a thoracic level is no cervical cord compression",
+        "MRI CERVICAL AND THORACIC SPINE\nCERVICAL: moderate right C7-T1 foraminal narrowing.\n"
+        "THORACIC\nT10-T11: Large central disc extrusion with severe canal stenosis.\nThe cord is "
+        "displaced dorsally and flattened over two vertebral segments.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical", "thoracic"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)

@@ -56,6 +56,10 @@ CASES = [
     ("Findings: • C2-3: normal • C3-4: mild", ["Findings:", "•", "C2-3: normal", "•", "C3-4: mild"]),
     # a number in brackets is not a numbered item
     ("Stenosis at C5-6 (image 12) and C6-7.", ["Stenosis at C5-6 (image 12) and C6-7."]),
+    # dot leaders join a label to its value; an ellipsis after a word still ends a sentence
+    ("C2-C3 ........ Normal\nC3-C4 ... mild", ["C2-C3 ........ Normal", "C3-C4 ... mild"]),
+    # fields after column gaps on one line
+    ("C4-C5   Disc: bulge   Canal: normal", ["C4-C5", "Disc: bulge", "Canal: normal"]),
 ]
 
 
