@@ -412,7 +412,7 @@ _CORRECTION_RE = re.compile(
     # "Agree ... with the following amendment: the right C6-C7 foraminal stenosis is moderate,
     # not severe"
     r"following\s+amendments?|(?:,\s*not|\band\s+not|\brather\s+than)\s+(?:minimal|mild|moderate|severe|"
-    r"marked|minimally|mildly|moderately|severely|markedly|narrowed|stenotic|compressed)\b|\bis\s+actually\b|\bactually\s+(?:on|at|in)\b|"
+    r"marked|minimally|mildly|moderately|severely|markedly|narrowed|stenotic|compressed)\b|\b(?:is|are|was|were)\s+actually\b|\bactually\s+(?:on|at|in)\b|"
     r"\bwould\s+grade\b|\b(?:level|side|grade)\s+correction\b|\b(?:is|are)\s+withdrawn\b|"
     r"\bcorrections?\s+(?:to|of)\s+(?:the\s+)?(?:level|side|grade|laterality)\b|"
     # a reviewer's disagreement: "Agree with the above except that the left C6-7 foramen
@@ -425,7 +425,20 @@ _CORRECTION_RE = re.compile(
     r"^\W*corrections?(?=\s*[.:\-–—]))"
     # ... after a bracket, where no word boundary precedes the comma: "mild (grade 1), not
     # moderate (grade 2)"
-    r"|\),\s*not\s+(?:minimal|mild|moderate|severe|marked|narrowed|stenotic)\b",
+    r"|\),\s*not\s+(?:minimal|mild|moderate|severe|marked|narrowed|stenotic)\b"
+    # a statement withdrawn: "Impression item 2 was carried over in error from a template ...
+    # Please disregard it. As stated in the findings, the C4-5 foramina are patent."
+    r"|\b(?:carried over|copied|included|inserted|entered|pasted)\s+(?:\w+\s+){0,2}in\s+error\b"
+    r"|\bplease\s+disregard\b"
+    # "Addendum: On further review the C5-6 foramina are not narrowed"
+    r"|\bon\s+(?:further|closer|second|repeat)\s+review\b|\bread\s+with\s+this\s+correction\b"
+    r"|\bas\s+(?:stated|described|reported)\s+in\s+the\s+(?:findings|body of the report)\b",
+    re.I,
+)
+# the closing sentence of an addendum that makes it a correction
+_CORRECTION_CLOSE_RE = re.compile(
+    r"\bread\s+with\s+this\s+correction\b|\bshould\s+(?:be\s+)?(?:read|amended|corrected)\b"
+    r"|\b(?:is|are)\s+(?:amended|corrected|revised)\s+accordingly\b",
     re.I,
 )
 _CARRY_FORWARD_RE = re.compile(
@@ -1115,6 +1128,16 @@ class FindingBuilder:
                 correcting = True
             elif correcting:
                 self.sent_correction[i] = True
+        # ... and an addendum that closes on one ("The findings and impression should be read
+        # with this correction.") corrects with the sentences before it in the addendum
+        closing = False
+        for i in range(len(self.sent_sections) - 1, -1, -1):
+            if self.sent_sections[i] != "addendum":
+                closing = False
+            elif closing:
+                self.sent_correction[i] = True
+            elif _CORRECTION_CLOSE_RE.search(self.sents[i].text):
+                closing = True
 
     def _sentence_sections(self) -> list[str | None]:
         """Section of each sentence. A non-reporting section (history, comparison, technique,
@@ -1745,6 +1768,8 @@ class FindingBuilder:
         grade = groups[-1].severities
         if grade[0].start < target.end or any(g.severities for g in groups[:-1]):
             return
+        if any(it.start >= target.end for it in groups[-1].levels):
+            return  # "are narrowed, moderately at C7-T1": the grade of the level it names
         if not all(it.end <= target.end for g in groups[:-1] for it in g.order):
             return
         between = self.lowers[target.end : grade[0].start]
@@ -1783,7 +1808,16 @@ class FindingBuilder:
         """Index of the last anchor of a cause phrase right after target k ("due to ...") and
         the cause's first token, if the cause is followed by more of the target's attributes
         (after a comma, or a copula)."""
-        if k + 1 >= len(anchors) or anchors[k + 1][2] is not None:
+        if k + 1 >= len(anchors):
+            return None
+        nxt = anchors[k + 1][2]
+        if nxt is not None and not (
+            # "narrowed by tumor, moderately at C7-T1": a lesion named as the cause
+            nxt.label_.startswith("RED_FLAG_")
+            and any(
+                self._cause_word(i) for i in range(max(nxt.start - 3, anchors[k][1]), nxt.start)
+            )
+        ):
             return None
         cause_start = bounds[k]
         if self.lowers[cause_start] not in _CAUSE_WORDS:
@@ -2483,6 +2517,9 @@ class FindingBuilder:
         if before[-2:] in ([",", "not"], ["(", "not"], ["rather", "than"], ["instead", "of"]):
             return True
         # "Level correction: the severe right foraminal stenosis described at C7-T1 is at T1-T2"
+        # ... "the findings described under C5-C6 are actually at C6-C7"
+        if before[-1:] in (["under"], ["for"]):
+            before = before[:-1]
         return bool(
             before[-1:]
             and before[-1] in _REFERENCE_VERBS
@@ -3754,11 +3791,39 @@ class FindingBuilder:
                 f.model_copy(update={"level": moved[k]}) if k in moved else f
                 for k, f in enumerate(findings)
             ]
+        findings = self._benign_on_review(findings)
         unique: dict[tuple[object, ...], Finding] = {}
         for f in findings:
             key = (f.type, f.level, f.side, f.severity, f.negated, f.start, f.end, f.label)
             unique.setdefault(key, f)
         return list(unique.values())
+
+    def _benign_on_review(self, findings: list[Finding]) -> list[Finding]:
+        """A tumour the report only suspected ("metastasis cannot be excluded") is withdrawn by
+        an addendum or correction after it that names a benign mimic ("Addendum: ... typical of
+        a vertebral hemangioma. The lesion is benign.")."""
+        review = next(
+            (
+                sent.start_char
+                for k, sent in enumerate(self.sents)
+                if (self.sent_sections[k] == "addendum" or self.sent_correction[k])
+                and any(t.label_ == "EXCLUDE_MIMIC" for t in self.targets_in(sent))
+            ),
+            None,
+        )
+        if review is None:
+            return findings
+        return [
+            f
+            for f in findings
+            if not (
+                f.type == "red_flag"
+                and f.label == "malignancy"
+                and f.uncertain
+                and not f.negated
+                and f.start < review
+            )
+        ]
 
     def _clause_head_end(self, start: int, anchor_start: int) -> int:
         """Where the words heading a clause before its first anchor end: at the first comma

@@ -64,9 +64,12 @@ _INLINE_BULLET_RE = re.compile(r"(?<=\S[ \t])[•·▪●◦‣][ \t]+(?=\S)")
 # a field after a separator, or after a column gap ("C4-C5   Disc: bulge   Canal: normal")
 _INLINE_FIELD_RE = re.compile(
     r"(?<=\S[ \t])[/|][ \t]+(?=[A-Za-z][A-Za-z .-]{0,30}:)"
-    r"|(?<=\S)(?: {3,}|\t+)(?=[A-Za-z][A-Za-z-]{0,20}(?: [A-Za-z-]{1,20}){0,2}:)"
+    r"|(?<=\S)(?: {3,}|\t+)(?!(?:narrow|stenos|mild|moderate|severe|normal|patent)\w*:)"
+    r"(?=[A-Za-z][A-Za-z-]{0,20}(?: [A-Za-z-]{1,20}){0,2}:)"
 )
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
+# a line that opens with a field label followed by its value ("Foraminal, left:   [x] Mild")
+_FIELD_LINE_RE = re.compile(r"[A-Za-z][A-Za-z ,/()-]{0,30}:[ \t]+\S")
 _LEVEL_LINE_RE = re.compile(
     r"(?:at\s+)?(?:c|hwk)\s?\d{1,2}\s*[-–/~]?\s*(?:c|t|bwk)?\s?\d{1,2}\b", re.I
 )
@@ -141,6 +144,8 @@ def boundary_offsets(text: str) -> list[int]:
             or (
                 not _NEW_ITEM_RE.match(stripped)
                 and not _LEVEL_HEADER_LINE_RE.match(stripped)
+                # "Foraminal, left:  [ ] None  [x] Mild" after a pick-list line: a field
+                and not _FIELD_LINE_RE.match(stripped)
                 and (
                     # "... At\nC6-7 there is ...", but not "c4-5 disc bulge" after a level line
                     _JOINING_END_RE.search(prev_line)

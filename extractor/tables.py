@@ -6,9 +6,12 @@
 
 A header row names the columns (level, canal, left/right foramen, both foramina); each following
 row that starts with a level gives one finding per graded cell, with the cell's own offsets.
-Cells such as "N/A" or "not assessed" give nothing; a cell under a column of both foramina may
-name its sides ("R moderate, L mild", "mild bilateral"). Pipes, tabs or runs of two or more
-spaces separate the cells. Two more layouts are read:
+Cells such as "N/A" or "not assessed" give nothing; a cell under a column of the foramina may
+name its sides, in either order ("R moderate, L mild", "mild bilateral", "severe, left;
+moderate, right", "L mod / R severe", "moderate, left > right"); under a column that names
+neither side nor both ("Foraminal narrowing") a cell without a side is of an unnamed side. A
+grade leading a cell with a note after it ("moderate, contacts cord") is the cell's. Pipes,
+tabs or runs of two or more spaces separate the cells. Two more layouts are read:
 
 - a header of sides alone over an unlabelled level column, under a line about the foramina
   ("Foraminal stenosis graded ... (0 = none, 1 = mild ...):" then "      Right   Left");
@@ -74,6 +77,9 @@ _CELL_VALUES = {
     "present": "unspecified",
     "yes": "unspecified",
     "narrowed": "unspecified",
+    "narrowing": "unspecified",
+    "stenosis": "unspecified",
+    "significant": "unspecified",
 }
 _SKIP_VALUES = re.compile(r"^(n/?a|not (assessed|imaged|evaluated|seen|visualized)|\?|--|)$", re.I)
 
@@ -592,16 +598,61 @@ def _sided_parts(
         pos_part = pos
         pos += len(part)
         if m is None:
-            return []
+            return _paired_parts(cell, offset, grades)
         word = (m.group("side") or m.group("side2")).lower()
         value_text = m.group("value") or m.group("value2")
         if _value(value_text, grades) is None:
-            return []
+            return _paired_parts(cell, offset, grades)
         side = "bilateral" if word.startswith("b") else _side_name(word)
         group = "value" if m.group("value") else "value2"
         start = offset + pos_part + lead + m.start(group)
         out.append((side, (value_text, start, start + len(value_text))))
     return out
+
+
+_NARROWING_NOUNS = frozenset({"narrowing", "narrowed", "stenosis"})
+_COMPARED_SIDES = r"(?:left|lt|l|right|rt|r)\s*[<>]\s*(?:left|lt|l|right|rt|r)"
+
+
+def _paired_parts(
+    cell: str, offset: int, grades: Mapping[str, str] | None
+) -> list[tuple[str, tuple[str, int, int]]]:
+    """Sides and grades paired in the order the cell gives them, each grade with the side
+    next to it: "severe, left; moderate, right", "L mod / R severe", "moderate, left > right"
+    (one grade for both sides, the left worse); empty unless every grade has a side."""
+    words = sorted(
+        (w for w in {**_CELL_VALUES, **(grades or {})} if len(w) > 1 and not w.isdigit()),
+        key=len,
+        reverse=True,
+    )
+    token_re = re.compile(
+        rf"(?P<both>{_COMPARED_SIDES})|(?P<side>\b(?:{_SIDE_WORD}|b/l)\b)\.?"
+        rf"|(?P<grade>\b(?:{'|'.join(map(re.escape, words))})(?![\w-]))",
+        re.IGNORECASE,
+    )
+    pairs: list[tuple[str, tuple[str, int, int]]] = []
+    side: str | None = None
+    grade: tuple[str, int, int] | None = None
+    tokens = list(token_re.finditer(cell))
+    graded = any(m.group("grade") and m.group(0).lower() not in _NARROWING_NOUNS for m in tokens)
+    for m in tokens:
+        if m.group("grade"):
+            if graded and m.group(0).lower() in _NARROWING_NOUNS:
+                continue  # "significant bilateral narrowing": the noun of a grade
+            if grade is not None:
+                return []  # two grades in a row: not a cell of sided grades
+            grade = (m.group(0), offset + m.start(), offset + m.end())
+        else:
+            if side is not None:
+                return []
+            word = m.group(0).lower()
+            side = "bilateral" if m.group("both") or word.startswith("b") else _side_name(word)
+        if side is not None and grade is not None:
+            if _value(grade[0], grades) is None:
+                return []
+            pairs.append((side, grade))
+            side, grade = None, None
+    return pairs if pairs and side is None and grade is None else []
 
 
 def _cell_findings(
@@ -615,7 +666,13 @@ def _cell_findings(
     """The findings of one table cell: its value at each level of its row."""
     value = _value(cell[0], grades)
     if value is None:
-        return []
+        # "moderate, contacts cord", "severe; cord flattened, AP 6 mm": the grade that leads
+        # the cell, the rest a note
+        lead = re.match(r"[^,;]+(?=\s*[,;])", cell[0])
+        value = _value(lead.group(0), grades) if lead else None
+        if value is None:
+            return []
+        cell = (lead.group(0), cell[1], cell[1] + len(lead.group(0).rstrip()))  # type: ignore[union-attr]
     _, start, end = cell
     # "?mild": a grade the reader is unsure of
     uncertain = cell[0].strip().startswith("?") and value != "none"

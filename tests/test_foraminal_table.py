@@ -1141,6 +1141,25 @@ CASES += [
 ]
 
 
+CASES += [
+    ("pick-list lines for each side under a level line", "C5-C6\n  Canal stenosis:     [ ] None  [x] Mild  [ ] Moderate  [ ] Severe\n  Foraminal, left:    [ ] None  [ ] Mild  [ ] Moderate  [x] Severe\n  Foraminal, right:   [ ] None  [x] Mild  [ ] Moderate  [ ] Severe",
+     {"C5-C6": {"left": "severe", "right": "mild"}}),
+    ("table cells pairing grades and sides in either order", "Level   | Spinal canal             | Foraminal narrowing\nC4-C5   | mild                     | moderate, left > right\nC5-C6   | moderate, contacts cord  | severe, left; moderate, right\nC6-C7   | no stenosis              | L mod / R severe",
+     {"C4-C5": {"left": "moderate", "right": "moderate"}, "C5-C6": {"left": "severe", "right": "moderate"}, "C6-C7": {"left": "moderate", "right": "severe"}}),
+    ("'significant bilateral narrowing' in a cell", "Level      Canal            Neural foramina\nC3-C4      no stenosis      no stenosis\nC5-C6      mild stenosis    significant bilateral narrowing",
+     {"C3-C4": dict(B), "C5-C6": {"left": "unspecified", "right": "unspecified"}}),
+    ("a grade after the predicate names its own level", "The left C6-C7 and C7-T1 neural foramina are narrowed, moderately at C7-T1.", {"C6-C7": {"left": "unspecified"}, "C7-T1": {"left": "moderate"}}),
+    ("a grade after a lesion named as the cause", "The left C6-C7 and C7-T1 neural foramina are narrowed by tumor, moderately at C7-T1.", {"C6-C7": {"left": "unspecified"}, "C7-T1": {"left": "moderate"}}),
+    ("'the findings described under C5-C6 are actually at C6-C7'", "C5-C6: Moderate bilateral foraminal stenosis.\nC6-C7: Foramina are patent.\nADDENDUM: Level correction. The findings described under C5-C6 are actually at C6-C7, and the findings described under C6-C7 are actually at C5-C6.",
+     {"C5-C6": dict(B), "C6-C7": {"left": "moderate", "right": "moderate"}}),
+    ("an addendum that closes 'should be read with this correction'", "C6-7: Severe bilateral foraminal stenosis.\nADDENDUM: After reviewing the axial images, the severe foraminal stenosis at C6-7 is right-sided only. The left C6-7 foramen is patent. The findings and impression should be read with this correction.",
+     {"C6-C7": {"left": "none", "right": "severe"}}),
+    ("an impression item withdrawn as carried over in error", "C4-5: Neural foramina patent.\nIMPRESSION: Mild right C4-5 foraminal narrowing.\nADDENDUM: Impression item 2 was carried over in error from a template. Please disregard it. As stated in the findings, the C4-5 neural foramina are patent.",
+     {"C4-C5": dict(B)}),
+    ("'on further review' corrects", "Findings: Mild right foraminal narrowing at C5-6.\nAddendum: On further review the C5-6 neural foramina are not narrowed on either side.", {"C5-C6": dict(B)}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1792,6 +1792,39 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "unticked boxes before checklist items deny them",
+        "CT C-SPINE WITHOUT CONTRAST - TRAUMA PROTOCOL\nAcute findings:\n☑ Fracture: nondisplaced "
+        "fracture through the right C6 lamina.\n☐ Malalignment\n☐ Facet perching / dislocation\n"
+        "Degenerative findings: C5-6: moderate left foraminal narrowing.",
+        {
+            "modality": "CT",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": ["fracture"],
+            "pathway": "red_flag_workup",
+        },
+    ),
+    (
+        "an addendum naming a haemangioma withdraws a suspected metastasis",
+        "MRI C-spine without contrast\nFindings: There is a 9 mm T2 hyperintense lesion in the C7 "
+        "vertebral body. Metastasis cannot be excluded. C5-6: moderate right foraminal narrowing.\n"
+        "Addendum: The C7 lesion shows coarse vertical trabeculae, typical of a vertebral "
+        "hemangioma. The lesion is benign.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
