@@ -4,9 +4,10 @@ Reports exported from hospital systems often keep HTML or RTF markup: "<br>" and
 breaks, "&nbsp;" for spaces, "<b>...</b>" around headers; some exports put a bar where a line
 broke ("Alignment is normal.|C3/4: Mild spurring."). Speech recognition left uncorrected
 keeps punctuation as the words dictated: "stenosis period The right foramen", "C5-6 colon",
-"new paragraph". The pipeline reads report layout (lines, level headers, sections, clauses), so
-both are replaced by what they mean, padded with spaces: the text keeps its length, every offset
-stays valid in the original text, and findings quote the original text.
+"new paragraph". A checklist box opening a line ("[ ] Malalignment", "[x] Fracture: ...") stands
+for the answer it gives. The pipeline reads report layout (lines, level headers, sections,
+clauses), so all are replaced by what they mean, padded with spaces: the text keeps its length,
+every offset stays valid in the original text, and findings quote the original text.
 """
 
 from __future__ import annotations
