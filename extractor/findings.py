@@ -413,8 +413,8 @@ _CORRECTION_RE = re.compile(
     # not severe"
     r"following\s+amendments?|(?:,\s*not|\band\s+not|\brather\s+than)\s+(?:minimal|mild|moderate|severe|"
     r"marked|minimally|mildly|moderately|severely|markedly|narrowed|stenotic|compressed)\b|\b(?:is|are|was|were)\s+actually\b|\bactually\s+(?:on|at|in)\b|"
-    r"\bwould\s+grade\b|\b(?:level|side|grade)\s+correction\b|\b(?:is|are)\s+withdrawn\b|"
-    r"\bcorrections?\s+(?:to|of)\s+(?:the\s+)?(?:level|side|grade|laterality)\b|"
+    r"\bwould\s+grade\b|\b(?:level|side|grade|laterality)\s+correction\b|\blaterality\s+error\b|\b(?:is|are)\s+withdrawn\b|"
+    r"\bcorrections?\s+(?:to|of)\s+(?:the\s+)?(?:level|side|grade|laterality|impression|report|findings|conclusion)\b|"
     # a reviewer's disagreement: "Agree with the above except that the left C6-7 foramen
     # appears patent to me", "I agree, with one change: ...", "patent on my review"
     r"\bagree(?:s|d)?\b[^.]{0,40}\b(?:except|with (?:one|two|three|the following|a|an|some) "
@@ -433,6 +433,12 @@ _CORRECTION_RE = re.compile(
     # "Addendum: On further review the C5-6 foramina are not narrowed"
     r"|\bon\s+(?:further|closer|second|repeat)\s+review\b|\bread\s+with\s+this\s+correction\b"
     r"|\bas\s+(?:stated|described|reported)\s+in\s+the\s+(?:findings|body of the report)\b",
+    re.I,
+)
+# a correction of the impression only ("Correction to impression item 1: ...")
+_IMPRESSION_ONLY_RE = re.compile(
+    r"\b(?:correction|corrections|amendment)\s+(?:to|of)\s+(?:the\s+)?impression\b"
+    r"|\bimpression\s+(?:item|point|number|no\.?)\s*\d",
     re.I,
 )
 # the closing sentence of an addendum that makes it a correction
@@ -475,6 +481,9 @@ _SLASH_GRADE = {
     "severe": "severe",
     "marked": "severe",
 }
+# a blank slot of a template's side pair ("___ / moderate", "mild / ___", "- / mild")
+_BLANK_SLOT_BEFORE_RE = re.compile(r"(?:_{2,}|-{1,3}|\?|n/?a)\s*/\s*$", re.I)
+_BLANK_SLOT_AFTER_RE = re.compile(r"\s*/\s*(?:_{2,}|-{1,3}|\?|n/?a)(?!\w)", re.I)
 _SLASH_SIDES_RE = re.compile(r"^\s*(l|lt|left|r|rt|right)\s*/\s*(l|lt|left|r|rt|right)\s*$", re.I)
 _SLASH_GRADES_RE = re.compile(
     r"^\s*(" + "|".join(_SLASH_GRADE) + r")\s*/\s*(" + "|".join(_SLASH_GRADE) + r")\s*$", re.I
@@ -520,7 +529,7 @@ _ROOT_NAME_RE = re.compile(r"\bC([3-8])\b", re.I)
 # "T2/STIR", "T2*")
 _THORACIC_VERTEBRA_RE = re.compile(
     r"\b(?:T|Th|D)(?:[2-9]|1[0-2])\b"
-    r"(?!\s*(?i:-?\s*weighted|w\b|/|\*|hyper|hypo|signal|bright|dark|images?\b|sequences?\b"
+    r"(?!\s*-?\s*(?i:weighted|w\b|/|\*|hyper|hypo|signal|bright|dark|images?\b|sequences?\b"
     r"|flair|stir|fat|prolongation|shine|high\s+signal|low\s+signal))"
 )
 _LEVEL_LIST_JOINERS = frozenset(
@@ -2984,11 +2993,31 @@ class FindingBuilder:
         if len(sides) != 1 or not 1 <= len(sevs) <= 2:
             return None
         side_m = _SLASH_SIDES_RE.match(self.doc[sides[0].start : sides[0].end].text)
+        levels = [it for it in items if it.label in _LEVEL_LABELS]
+        sev_text = self.doc[sevs[0].start : sevs[-1].end].text
+        if side_m and len(sevs) == 1 and not _SLASH_GRADES_RE.match(sev_text):
+            # "(R/L): ___ / moderate-severe": a blank slot of the pair, the other graded
+            sev = sevs[0]
+            line_start, line = self._line_around(self.doc[sev.start : sev.end])
+            before = line[: self.doc[sev.start].idx - line_start]
+            after = line[self.doc[sev.end - 1].idx + len(self.doc[sev.end - 1]) - line_start :]
+            slot = (
+                1
+                if _BLANK_SLOT_BEFORE_RE.search(before)
+                else 0
+                if _BLANK_SLOT_AFTER_RE.match(after)
+                else None
+            )
+            if slot is None:
+                return None
+            side = _Item(
+                sides[0].start, sides[0].end, "SIDE", _SLASH_SIDE[side_m.group(slot + 1).lower()]
+            )
+            return [_Group(severities=[sev], sides=[side], levels=list(levels), order=[sev, side])]
         # "mild/moderate" is one grade span; "moderate/mild" two, joined by the slash
-        sev_m = _SLASH_GRADES_RE.match(self.doc[sevs[0].start : sevs[-1].end].text)
+        sev_m = _SLASH_GRADES_RE.match(sev_text)
         if not (side_m and sev_m):
             return None
-        levels = [it for it in items if it.label in _LEVEL_LABELS]
         groups = []
         for side_word, grade_word in zip(side_m.groups(), sev_m.groups(), strict=True):
             side = _Item(sides[0].start, sides[0].end, "SIDE", _SLASH_SIDE[side_word.lower()])
@@ -3777,6 +3806,9 @@ class FindingBuilder:
             # C6/7, not C5/6") moves only what it restates. The moves of one correction ("C6/7
             # is C5/6 and C7/T1 is C6/7") are made together, each finding moved once.
             moved: dict[int, str] = {}
+            # "Correction to impression item 1: the level is C6-7, not C5-6.": the impression's
+            # statement moves, what the findings said of C5-6 stays
+            only = "IMPRESSION" if _IMPRESSION_ONLY_RE.search(self.text[at:end]) else None
             for old, new in moves:
                 restated = [f for f in findings if at <= f.start < end and f.level == new]
                 for k, f in enumerate(findings):
@@ -3784,6 +3816,7 @@ class FindingBuilder:
                         f.level == old
                         and not f.correction
                         and f.start < at
+                        and (only is None or f.section == only)
                         and (not restated or any(_restates(r, f) for r in restated))
                     ):
                         moved[k] = new
@@ -5329,7 +5362,8 @@ class FindingBuilder:
         if not ends or max(ends) > first:
             return False
         gap = self.lowers[prev.order[-1].end : first]
-        return any(w in (",", ";", "and", "but", "while", "whereas") for w in gap)
+        # ("R none / L mild": the slash of a template's side pair parts them too)
+        return any(w in (",", ";", "and", "but", "while", "whereas", "/") for w in gap)
 
     def _before_negation(self, g: _Group, target: Span) -> bool:
         """A graded conjunct coordinated before the negation of its anchor ("mild left and no

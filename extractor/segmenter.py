@@ -65,7 +65,9 @@ _INLINE_BULLET_RE = re.compile(r"(?<=\S[ \t])[•·▪●◦‣][ \t]+(?=\S)")
 _INLINE_FIELD_RE = re.compile(
     r"(?<=\S[ \t])[/|][ \t]+(?=[A-Za-z][A-Za-z .-]{0,30}:)"
     r"|(?<=\S)(?: {3,}|\t+)(?!(?:narrow|stenos|mild|moderate|severe|normal|patent)\w*:)"
-    r"(?=[A-Za-z][A-Za-z-]{0,20}(?: [A-Za-z-]{1,20}){0,2}:)"
+    r"(?=[A-Za-z][A-Za-z-]{0,20}(?: [A-Za-z-]{1,20}){0,2}(?: ?\([A-Za-z /,]{1,10}\))?:)"
+    # ... or a level after a column gap ("C4-C5 [X] none   C5-C6 [X] mild")
+    r"|(?<=\S)(?: {3,}|\t+)(?=[Cc]\d{1,2}\s*[-/]\s*(?:[CcTt])?\d{1,2}\b)"
 )
 _LINE_RE = re.compile(r"[^\n]*(?:\n|$)")
 # a line that opens with a field label followed by its value ("Foraminal, left:   [x] Mild")

@@ -1160,6 +1160,19 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a negated side before a slash does not negate the other", "C4-C5:  Canal: none     Foramina: R none / L mild", {"C4-C5": {"left": "mild", "right": "none"}}),
+    ("a blank slot of a side pair", "C6-C7  CANAL: mild    NEURAL FORAMINA (R/L): ___ / moderate-severe\nC7-T1  CANAL: none    NEURAL FORAMINA (R/L): mild / ___",
+     {"C6-C7": {"left": "moderate-severe"}, "C7-T1": {"right": "mild"}}),
+    ("'the other cervical disc levels are unremarkable'", "Degenerative: small disc protrusion C5-C6 without stenosis. The other cervical disc levels are unremarkable.",
+     {lv: dict(B) for lv in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")}),
+    ("a correction of an impression item's level leaves the findings' level", "C5-6: Mild bilateral foraminal narrowing.\nC6-7: Severe left foraminal stenosis.\nIMPRESSION:\n1. Severe left C5-6 foraminal stenosis.\nADDENDUM:\nCorrection to impression item 1: the level is C6-7, not C5-6.",
+     {"C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "severe"}}),
+    ("a revised impression corrects the side", "C4-5: Severe left neural foraminal stenosis. The right neural foramen is patent.\nImpression:\n1. Severe bilateral C4-5 foraminal stenosis.\nREVISED IMPRESSION (laterality correction; findings unchanged):\n1. Severe LEFT C4-5 foraminal stenosis. The right C4-5 foramen is patent.",
+     {"C4-C5": {"left": "severe", "right": "none"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1825,6 +1825,35 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "levels with ticked grades on one line under a canal heading",
+        "MR CERVICAL SPINE WO\nCENTRAL CANAL\nC4-C5 [X] none   C5-C6 [X] mild   C6-C7 [X] mild",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {"C4-C5": "none", "C5-C6": "mild", "C6-C7": "mild"},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    ),
+    (
+        "'T2-hyperintense' is a sequence, not the T2 vertebra",
+        "MRI cervical spine\nFindings: Two known T2-hyperintense intramedullary lesions at the "
+        "level of C2 and C4, unchanged in size. No canal or foraminal stenosis at any level.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {lvl: "none" for lvl in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")},
+            "cord": ([], True),
+            "red_flags": [],
+            "pathway": "urgent_surgical_review",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
