@@ -892,6 +892,18 @@ _COMPARED_WITH = frozenset(
 )
 
 
+# words that compare a finding with the symptoms ("does not match the symptomatic side")
+# anchors of the findings a line of the report body states
+_FINDING_LABELS = frozenset(
+    {"FORAMINAL", "CANAL", "GENERIC_STENOSIS", "CORD", "CORD_LESION", "ROOT",
+     "RED_FLAG_FRACTURE", "RED_FLAG_INSTABILITY", "RED_FLAG_INFECTION", "RED_FLAG_MALIGNANCY"}
+)  # fmt: skip
+_MATCHING_WORDS = frozenset(
+    {"match", "matches", "matching", "concordant", "discordant", "correspond", "corresponds",
+     "corresponding", "correlate", "correlates", "explain", "explains", "account"}
+)  # fmt: skip
+
+
 def _symptom_side(doc: Doc) -> str | None:
     """The one side the clinical history gives the symptoms ("L arm radicular pain",
     "right-sided neck and shoulder pain"), or None."""
@@ -914,7 +926,9 @@ def _relative_sides(spans: list[Span], symptom_side: str | None = None) -> list[
     last: Span | None = None
     for sp in spans:
         if sp.label_ == "SIDE" and sp.id_ in ("symptomatic", "asymptomatic"):
-            if symptom_side is None:
+            before = {t.lower_ for t in sp.doc[max(sp.start - 4, 0) : sp.start]}
+            if symptom_side is None or before & _MATCHING_WORDS:
+                # (nor is "which does not match the symptomatic side" the finding's side)
                 continue
             side = symptom_side
             if sp.id_ == "asymptomatic":
@@ -1178,9 +1192,23 @@ class FindingBuilder:
                 opens_with_level = bool(_LEVEL_OPENING_RE.match(_LINE_LEAD_RE.sub("", body)))
                 if (
                     (new_line and opens_with_level)
+                    # "Technique: sag T1 T2 STIR ... C5-6 mild DDD, mild L NFS.": no technique
+                    # sentence opens with a level
+                    or (opens_with_level and cat == "technique")
                     or (has_content and _BLANK_LINE_RE.search(gap))
                     # "HX: neck pain.\nNo fracture ..." - an inline header rules its own line
                     or (new_line and inline_header and body[:1].isupper())
+                    # "Technique: sag T1 T2 STIR\nenhancing mass expanding the R C4-5 NF ...":
+                    # a line of findings in lower case after a technique or comparison line
+                    or (
+                        new_line
+                        and inline_header
+                        and cat in ("technique", "comparison", "exam")
+                        and any(
+                            t.label_ in _FINDING_LABELS and sent.start <= t.start < sent.end
+                            for t in self.targets
+                        )
+                    )
                     # a field left empty in a run-on paragraph: "Comparison: none. Alignment
                     # normal. ..." - what follows is the body
                     or (empty_field and body[:1].isupper())
@@ -4287,9 +4315,17 @@ class FindingBuilder:
             ext = target._
             line_start, line = self._line_around(target)
             picked = _picked_option(self._own_options(target, line_start, line))
+            rest = line[target.end_char - line_start :].strip(" \t:")
+            if picked is None and not rest:
+                # "Fracture\n[ ] Present   [x] None identified": the options on the next line
+                nxt = self.text[line_start + len(line) + 1 :].split("\n", 1)[0]
+                picked = _picked_option(nxt)
             found = _Context(
-                negated=(bool(ext.is_negated) if picked is None else picked in _NONE_OPTIONS)
-                or _field_answered_no(line, target.end_char - line_start),
+                # (with no option ticked, the words decide: "[x] no suspicious lesion [ ] ...")
+                negated=(bool(ext.is_negated) if not picked else picked in _NONE_OPTIONS)
+                or _field_answered_no(line, target.end_char - line_start)
+                # "[x] normal   [ ] suspicious lesion": an option not ticked
+                or self.lowers[max(target.start - 2, 0) : target.start] in (["[", "]"], ["(", ")"]),
                 uncertain=bool(ext.is_uncertain),
                 historical=bool(ext.is_historical),
                 resolved=bool(ext.foramen_resolved),

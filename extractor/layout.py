@@ -5,7 +5,8 @@ breaks, "&nbsp;" for spaces, "<b>...</b>" around headers; some exports put a bar
 broke ("Alignment is normal.|C3/4: Mild spurring."). Speech recognition left uncorrected
 keeps punctuation as the words dictated: "stenosis period The right foramen", "C5-6 colon",
 "new paragraph". A checklist box opening a line ("[ ] Malalignment", "[x] Fracture: ...") stands
-for the answer it gives. The pipeline reads report layout (lines, level headers, sections,
+for the answer it gives; the options a field's label lists ("(none/mild/mod/severe):") are no
+answer. The pipeline reads report layout (lines, level headers, sections,
 clauses), so all are replaced by what they mean, padded with spaces: the text keeps its length,
 every offset stays valid in the original text, and findings quote the original text.
 """
@@ -69,6 +70,15 @@ _ANY_DICTATED_RE = re.compile(r"period|full stop|comma|colon|paragraph|new line"
 _CHECKBOX_RE = re.compile(r"^(?P<lead>[ \t]*(?:[-•*][ \t]*)?)\[(?P<mark>[ xX✓✔])\]", re.MULTILINE)
 
 
+_OTHER_BOX_RE = re.compile(r"\[\s?[xX✓✔]?\s?\]")
+# the options of a template field listed in its label: "R foramen (none/mild/mod/severe): mild"
+_OPTION_LIST_RE = re.compile(
+    r"\((?:\s*(?:none|nil|normal|minimal|mild|mod|moderate|sev|severe|n|0|1|2|3)\s*/){2,}"
+    r"\s*(?:none|nil|normal|minimal|mild|mod|moderate|sev|severe|n|0|1|2|3)\s*\)(?=\s*:)",
+    re.IGNORECASE,
+)
+
+
 def plain_layout(text: str) -> str:
     """`text` with markup, checklist boxes and dictated punctuation replaced by the layout they
     stand for, of the same length."""
@@ -80,14 +90,24 @@ def plain_layout(text: str) -> str:
         )
     if "|" in text:
         text = _BAR_BREAK_RE.sub("\n", text)
+    if "/" in text:
+        text = _OPTION_LIST_RE.sub(lambda m: " " * len(m.group(0)), text)
     if "[" in text:
-        text = _CHECKBOX_RE.sub(
-            lambda m: m.group("lead") + ("No " if m.group("mark") == " " else "   "), text
-        )
+        text = _CHECKBOX_RE.sub(_checkbox, text)
     if _ANY_DICTATED_RE.search(text):
         text = _DICTATED_RE.sub(_dictated_mark, text)
         text = _NEW_LINE_RE.sub(_new_line, text)
     return text
+
+
+def _checkbox(m: re.Match[str]) -> str:
+    """The answer of a box that opens a line, unless the line is a pick-list of boxes ("[ ]
+    Present   [x] None identified"), which the findings read option by option."""
+    line_end = m.string.find("\n", m.end())
+    rest = m.string[m.end() : line_end if line_end >= 0 else len(m.string)]
+    if _OTHER_BOX_RE.search(rest):
+        return m.group(0)
+    return m.group("lead") + ("No " if m.group("mark") == " " else "   ")
 
 
 def _dictated_mark(m: re.Match[str]) -> str:

@@ -65,7 +65,7 @@ _INLINE_BULLET_RE = re.compile(r"(?<=\S[ \t])[•·▪●◦‣][ \t]+(?=\S)")
 _INLINE_FIELD_RE = re.compile(
     r"(?<=\S[ \t])[/|][ \t]+(?=[A-Za-z][A-Za-z .-]{0,30}:)"
     r"|(?<=\S)(?: {3,}|\t+)(?!(?:narrow|stenos|mild|moderate|severe|normal|patent)\w*:)"
-    r"(?=[A-Za-z][A-Za-z-]{0,20}(?: [A-Za-z-]{1,20}){0,2}(?: ?\([A-Za-z /,]{1,10}\))?:)"
+    r"(?=[A-Za-z][A-Za-z-]{0,20}(?: [A-Za-z-]{1,20}){0,2}(?: ?\([A-Za-z /,]{1,10}\))?[ \t]*:)"
     # ... or a level after a column gap ("C4-C5 [X] none   C5-C6 [X] mild")
     r"|(?<=\S)(?: {3,}|\t+)(?=[Cc]\d{1,2}\s*[-/]\s*(?:[CcTt])?\d{1,2}\b)"
 )

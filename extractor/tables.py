@@ -143,6 +143,11 @@ def _column_kind(name: str) -> tuple[str, str | None] | None:
     if re.fullmatch(r"(left|lt|l|right|rt|r)\.?", n):
         # "LEVEL  LEFT  RIGHT  CANAL": side columns beside the level are the foramina's
         return ("foraminal", _side_name(n))
+    if re.fullmatch(r"(r|l|rt|lt)n?f\.?", n):
+        # "Level  CC  RF  LF": right and left foramen abbreviated
+        return ("foraminal", _side_name(n[:-1].rstrip("n").rstrip(".")))
+    if n in ("cc", "cs"):
+        return ("canal", None)
     if foramen:
         # (German "li." and "re.": links, rechts)
         if re.search(r"\b(left|lt|l|li|links)\b", n):
@@ -196,7 +201,7 @@ _ADVERBS = {
 def _value(cell: str, grades: Mapping[str, str] | None = None) -> str | None:
     low = cell.strip().lower()
     bracket = re.search(r"\(\s*([a-z -]+?)\s*\)\s*$", low)
-    text = re.sub(r"\s*\(.*\)\s*$", "", low).strip(" .").lstrip("?").strip()
+    text = re.sub(r"\s*\(.*\)\s*$", "", low).strip(" .").strip("?").strip()
     if grades and text in grades:
         return grades[text]
     if bracket and text in ("narrowed", "narrowing", "stenosis", "present", "yes"):
@@ -675,7 +680,11 @@ def _cell_findings(
         cell = (lead.group(0), cell[1], cell[1] + len(lead.group(0).rstrip()))  # type: ignore[union-attr]
     _, start, end = cell
     # "?mild": a grade the reader is unsure of
-    uncertain = cell[0].strip().startswith("?") and value != "none"
+    # ("1?" under a legend "? = equivocal" too)
+    uncertain = cell[0].strip().startswith("?") or (
+        cell[0].strip().endswith("?") and len(cell[0].strip()) > 1
+    )
+    uncertain = uncertain and value != "none"
     return [
         Finding(
             type="foraminal_stenosis" if kind[0] == "foraminal" else "canal_stenosis",

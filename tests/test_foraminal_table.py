@@ -1173,6 +1173,22 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'does not match the symptomatic side' names no side of the finding", "History: Right arm pain, C6.\nImpression: Moderate left C6-7 foraminal narrowing, which does not match the symptomatic side.",
+     {"C6-C7": {"left": "moderate"}}),
+]
+
+
+CASES += [
+    ("'CC RF LF' columns read by the report's legend, '1?' equivocal", "Legend: N = no narrowing | 1 = mild | 2 = moderate | 3 = severe | X = not evaluable | ? = equivocal\nLevel    CC   RF   LF   Comment\nC3-C4    N    1    1?   facet arthropathy\nC5-C6    2    3    2    broad DOC\nC6-C7    N    X    X    ACDF",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "severe"}}),
+    ("options listed in a field's label are no answer", "Level: C5-C6    Disc height: reduced    R foramen (none/mild/mod/severe): mild      L foramen (none/mild/mod/severe): moderate\nLevel: C6-C7    Disc height: ______     R foramen (none/mild/mod/severe): ______    L foramen (none/mild/mod/severe): ______",
+     {"C5-C6": {"left": "moderate", "right": "mild"}}),
+    ("a line of findings after a technique line", "MRI CERVICAL SPINE\nTechnique: sag T1 T2 STIR, post contrast sag and axial T1 fat sat\nenhancing dumbbell-shaped mass expanding the R C4-5 NF. C5-6 mild DDD, mild L NFS. C6-7 no NFS.",
+     {"C5-C6": {"left": "mild"}, "C6-C7": dict(B)}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1854,6 +1854,53 @@ CASES += [
 ]
 
 
+CASES += [
+    (
+        "'a myelopathic component should be excluded clinically' is no cord signal",
+        "MRI CERVICAL SPINE\nImpression: Moderate bilateral C4-5 foraminal stenosis. The arm "
+        "symptoms could be radicular, but a myelopathic component should be excluded clinically.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "injection_candidate",
+        },
+    ),
+]
+
+
+CASES += [
+    (
+        "an unticked option is denied, a ticked 'no' before a finding too",
+        "C-SPINE MRI - REPORT FORM\nMarrow:    [x] no suspicious lesion    [ ] suspicious - describe: "
+        "______\nFracture:  [ ] yes    [x] no\nC4-C5:  at most mild right foraminal narrowing.",
+        {
+            "modality": "MRI",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "conservative_care",
+        },
+    ),
+    (
+        "pick-list options on the line under their heading",
+        "XR CERVICAL SPINE - FLEXION AND EXTENSION\nFracture\n[ ] Present   [x] None identified\n"
+        "Other: Disc height loss at C5-6. Neural foramina not assessed on these views.",
+        {
+            "modality": "RADIOGRAPH",
+            "regions": ["cervical"],
+            "canal": {},
+            "cord": ([], False),
+            "red_flags": [],
+            "pathway": "no_foraminal_stenosis",
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
