@@ -892,12 +892,12 @@ _COMPARED_WITH = frozenset(
 )
 
 
-# words that compare a finding with the symptoms ("does not match the symptomatic side")
 # anchors of the findings a line of the report body states
 _FINDING_LABELS = frozenset(
     {"FORAMINAL", "CANAL", "GENERIC_STENOSIS", "CORD", "CORD_LESION", "ROOT",
      "RED_FLAG_FRACTURE", "RED_FLAG_INSTABILITY", "RED_FLAG_INFECTION", "RED_FLAG_MALIGNANCY"}
 )  # fmt: skip
+# words that compare a finding with the symptoms ("does not match the symptomatic side")
 _MATCHING_WORDS = frozenset(
     {"match", "matches", "matching", "concordant", "discordant", "correspond", "corresponds",
      "corresponding", "correlate", "correlates", "explain", "explains", "account"}
@@ -912,7 +912,7 @@ def _symptom_side(doc: Doc) -> str | None:
         if section.category != "history":
             continue
         text = doc[section.title_start : section.body_end].text
-        sides |= {_SIDE_ABBREVIATIONS[m.group(1).lower()] for m in _SYMPTOM_SIDE_RE.finditer(text)}
+        sides |= {_SIDE_WORDS[m.group(1).lower()] for m in _SYMPTOM_SIDE_RE.finditer(text)}
     return next(iter(sides)) if len(sides) == 1 else None
 
 
@@ -954,14 +954,6 @@ def _relative_sides(spans: list[Span], symptom_side: str | None = None) -> list[
     return out
 
 
-_SIDE_ABBREVIATIONS = {
-    "left": "left",
-    "l": "left",
-    "lt": "left",
-    "right": "right",
-    "r": "right",
-    "rt": "right",
-}
 # a side the symptoms are given ("L arm radicular pain", "right-sided neck and shoulder pain")
 _SYMPTOM_SIDE_RE = re.compile(
     r"\b(left|right|lt|rt|l|r)\b\.?(?:[\s-]*sided)?\s+(?:[a-z]+\s+){0,4}?"
@@ -2099,8 +2091,7 @@ class FindingBuilder:
             (i for i in range(nxt.start - 1, anchors[k][1] - 1, -1) if self.lowers[i] == "with"),
             None,
         )
-        before = self.levels.within(max(open_i - 6, 0), open_i) if open_i is not None else []
-        if not before or before[-1].end != open_i:
+        if open_i is None or self._level_ending_at(open_i, 6) is None:
             return None  # the "with" follows a level: "severely at C5/6 with ..."
         if any(self.lowers[i] in (",", ";", "(", ")") for i in range(open_i, nxt.start)):
             return None
@@ -2413,10 +2404,7 @@ class FindingBuilder:
                 continue  # "narrows both the C4-C5 and C5-C6 foramina": both levels, not sides
             if span.label_ == "SIDE" and self._in_prior_bracket(span.start):
                 continue  # "mild bilateral narrowing (previously moderate on the left)"
-            if span.label_ == "SEVERITY" and self.lowers[max(span.start - 2, 0) : span.start] in (
-                ["[", "]"],
-                ["(", ")"],
-            ):
+            if span.label_ == "SEVERITY" and self._unticked_before(span.start):
                 continue  # "[ ] Moderate", "( ) normal": an option not ticked
             # (a side phrase may hold its preposition: "to the right")
             lead = self.lowers[
@@ -3906,15 +3894,14 @@ class FindingBuilder:
         # (nor does a row's first cell make the whole level normal: "C6-C7  Normal  Mild right"
         # under "LEVEL  CANAL  NEURAL FORAMINA")
         row_levels = {(level, line) for _type, level, line in rows}
-        kept = [
-            f
-            for f in findings
-            if (f.type, f.level, self.text.rfind("\n", 0, f.start) + 1) not in rows
-            and not (
-                f.type == "level_normal"
-                and (f.level, self.text.rfind("\n", 0, f.start) + 1) in row_levels
-            )
-        ]
+        kept = []
+        for f in findings:
+            line = self.text.rfind("\n", 0, f.start) + 1
+            if (f.type, f.level, line) in rows:
+                continue
+            if f.type == "level_normal" and (f.level, line) in row_levels:
+                continue
+            kept.append(f)
         return [*kept, *table]
 
     def _level_moves(self) -> list[tuple[int, int, list[tuple[str, str]]]]:
@@ -4325,7 +4312,7 @@ class FindingBuilder:
                 negated=(bool(ext.is_negated) if not picked else picked in _NONE_OPTIONS)
                 or _field_answered_no(line, target.end_char - line_start)
                 # "[x] normal   [ ] suspicious lesion": an option not ticked
-                or self.lowers[max(target.start - 2, 0) : target.start] in (["[", "]"], ["(", ")"]),
+                or self._unticked_before(target.start),
                 uncertain=bool(ext.is_uncertain),
                 historical=bool(ext.is_historical),
                 resolved=bool(ext.foramen_resolved),
@@ -4334,6 +4321,10 @@ class FindingBuilder:
             )
             self._ctx[key] = found
         return found
+
+    def _unticked_before(self, token_i: int) -> bool:
+        """An empty box right before token i ("[ ] Moderate", "( ) normal")."""
+        return self.lowers[max(token_i - 2, 0) : token_i] in (["[", "]"], ["(", ")"])
 
     def _own_options(self, target: Span, line_start: int, line: str) -> str:
         """The part of a line that holds a target's pick-list: up to the next structure named on
@@ -4625,10 +4616,10 @@ class FindingBuilder:
                 i -= 1
                 continue
             # "expanding the left C4-5 neural foramen": a level between them
-            level = self.levels.within(max(i - 6, 0), i)
-            if not level or level[-1].end != i:
+            level = self._level_ending_at(i, 6)
+            if level is None:
                 break
-            i = level[-1].start
+            i = level.start
         return max(i - 1, 0)
 
     def _clause_start(self, token_i: int) -> int:
@@ -4839,10 +4830,10 @@ class FindingBuilder:
 
     def _level_with_before(self, token_i: int) -> bool:
         """A level and "with" just before token i ("... at C4-5 with <token i>")."""
-        if self.lowers[token_i - 1 : token_i] != ["with"]:
-            return False
-        before = self.levels.within(max(token_i - 8, 0), token_i - 1)
-        return bool(before) and before[-1].end == token_i - 1
+        return (
+            self.lowers[token_i - 1 : token_i] == ["with"]
+            and self._level_ending_at(token_i - 1, 7) is not None
+        )
 
     def _coordinated_object(self, frames: list[tuple[Span, int, int]], target: Span) -> bool:
         """The second object of one narrowing verb: "spurring encroaches on the left foramina

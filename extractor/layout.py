@@ -6,9 +6,9 @@ broke ("Alignment is normal.|C3/4: Mild spurring."). Speech recognition left unc
 keeps punctuation as the words dictated: "stenosis period The right foramen", "C5-6 colon",
 "new paragraph". A checklist box opening a line ("[ ] Malalignment", "[x] Fracture: ...") stands
 for the answer it gives; the options a field's label lists ("(none/mild/mod/severe):") are no
-answer. The pipeline reads report layout (lines, level headers, sections,
-clauses), so all are replaced by what they mean, padded with spaces: the text keeps its length,
-every offset stays valid in the original text, and findings quote the original text.
+answer. The pipeline reads report layout (lines, level headers, sections, clauses), so all are
+replaced by what they mean, padded with spaces: the text keeps its length, every offset stays
+valid in the original text, and findings quote the original text.
 """
 
 from __future__ import annotations
@@ -68,15 +68,11 @@ _ANY_DICTATED_RE = re.compile(r"period|full stop|comma|colon|paragraph|new line"
 # a checklist box that opens a line: "[ ] Malalignment" says there is none, "[x] Fracture: ..."
 # that the line's finding is present
 _CHECKBOX_RE = re.compile(r"^(?P<lead>[ \t]*(?:[-•*][ \t]*)?)\[(?P<mark>[ xX✓✔])\]", re.MULTILINE)
-
-
+# another box on its line: the line is a pick-list ("[ ] Present   [x] None identified")
 _OTHER_BOX_RE = re.compile(r"\[\s?[xX✓✔]?\s?\]")
 # the options of a template field listed in its label: "R foramen (none/mild/mod/severe): mild"
-_OPTION_LIST_RE = re.compile(
-    r"\((?:\s*(?:none|nil|normal|minimal|mild|mod|moderate|sev|severe|n|0|1|2|3)\s*/){2,}"
-    r"\s*(?:none|nil|normal|minimal|mild|mod|moderate|sev|severe|n|0|1|2|3)\s*\)(?=\s*:)",
-    re.IGNORECASE,
-)
+_OPTION = r"\s*(?:none|nil|normal|minimal|mild|mod|moderate|sev|severe|n|0|1|2|3)\s*"
+_OPTION_LIST_RE = re.compile(rf"\((?:{_OPTION}/){{2,}}{_OPTION}\)(?=\s*:)", re.IGNORECASE)
 
 
 def plain_layout(text: str) -> str:

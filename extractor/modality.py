@@ -24,6 +24,7 @@ _DENIED_BEFORE_RE = re.compile(r"\b(?:no|not|without|nor)\b[^.;:]*$", re.I)
 class ModalityDetector:
     def __init__(self, spec: ModalityFile) -> None:
         self._modality = [(r.modality, re.compile(r.regex, re.I)) for r in spec.modality]
+        self._myelogram = next(rx for name, rx in self._modality if name == "CT_MYELOGRAM")
         self._regions = [(r.region, re.compile(r.regex, re.I)) for r in spec.regions]
 
     def title_text(self, text: str, sections: list[tuple[str | None, int, int]]) -> str:
@@ -66,9 +67,8 @@ class ModalityDetector:
         for name, rx in self._modality:
             if rx.search(title):
                 return name
-        for name, rx in self._modality:
-            if name in ("CT_MYELOGRAM",) and rx.search(body):
-                return name
+        if self._myelogram.search(body):
+            return "CT_MYELOGRAM"
         # an exam title line elsewhere ("MRI CERVICAL SPINE" below an addendum put first), or
         # one that opens a line of findings ("MRI cervical spine, standard protocol: ...")
         titles = "\n".join(
@@ -86,10 +86,9 @@ class ModalityDetector:
     def _myelographic(self, technique: str) -> bool:
         """The technique names intrathecal contrast or a myelogram, not denied ("no
         intrathecal contrast")."""
-        rx = next(rx for name, rx in self._modality if name == "CT_MYELOGRAM")
         return any(
             not _DENIED_BEFORE_RE.search(technique[max(m.start() - 25, 0) : m.start()])
-            for m in rx.finditer(technique)
+            for m in self._myelogram.finditer(technique)
         )
 
     def regions(self, title: str, levels: list[str]) -> list[str]:

@@ -31,6 +31,7 @@ legend line defines ("A = free; B = slight narrowing", "+ = mild; ++ = moderate"
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 
@@ -145,7 +146,7 @@ def _column_kind(name: str) -> tuple[str, str | None] | None:
         return ("foraminal", _side_name(n))
     if re.fullmatch(r"(r|l|rt|lt)n?f\.?", n):
         # "Level  CC  RF  LF": right and left foramen abbreviated
-        return ("foraminal", _side_name(n[:-1].rstrip("n").rstrip(".")))
+        return ("foraminal", _side_name(n))
     if n in ("cc", "cs"):
         return ("canal", None)
     if foramen:
@@ -574,6 +575,11 @@ _SIDED_RE = re.compile(
 )
 
 
+def _cell_side(word: str) -> str:
+    """The side a side word of a cell names ("R", "left", "bilat", "both")."""
+    return "bilateral" if word.lower().startswith("b") else _side_name(word)
+
+
 _TRAILING_SIDE_RE = re.compile(
     rf"^(?P<value>[^,;(]+?)\s*(?:,\s*|\(\s*)(?P<side>{_SIDE_WORD})\.?(?:\s+side)?\s*\)?$",
     re.IGNORECASE,
@@ -590,8 +596,7 @@ def _sided_parts(
     trailing = _TRAILING_SIDE_RE.match(cell)
     if trailing and _value(trailing.group("value"), grades) is not None:
         # "mild, right" / "mild (bilateral)": the grade, then its side
-        word = trailing.group("side").lower()
-        side = "bilateral" if word.startswith("b") else _side_name(word)
+        side = _cell_side(trailing.group("side"))
         start = offset + trailing.start("value")
         return [(side, (trailing.group("value"), start, start + len(trailing.group("value"))))]
     for part in re.split(r"([,;])", cell):
@@ -604,11 +609,10 @@ def _sided_parts(
         pos += len(part)
         if m is None:
             return _paired_parts(cell, offset, grades)
-        word = (m.group("side") or m.group("side2")).lower()
         value_text = m.group("value") or m.group("value2")
         if _value(value_text, grades) is None:
             return _paired_parts(cell, offset, grades)
-        side = "bilateral" if word.startswith("b") else _side_name(word)
+        side = _cell_side(m.group("side") or m.group("side2"))
         group = "value" if m.group("value") else "value2"
         start = offset + pos_part + lead + m.start(group)
         out.append((side, (value_text, start, start + len(value_text))))
@@ -619,22 +623,28 @@ _NARROWING_NOUNS = frozenset({"narrowing", "narrowed", "stenosis"})
 _COMPARED_SIDES = r"(?:left|lt|l|right|rt|r)\s*[<>]\s*(?:left|lt|l|right|rt|r)"
 
 
+@functools.lru_cache(maxsize=64)
+def _pair_token_re(codes: frozenset[str]) -> re.Pattern[str]:
+    """Side words and grade words of a cell, the report's own grade codes among them."""
+    words = sorted(
+        (w for w in {*_CELL_VALUES, *codes} if len(w) > 1 and not w.isdigit()),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        rf"(?P<both>{_COMPARED_SIDES})|(?P<side>\b(?:{_SIDE_WORD}|b/l)\b)\.?"
+        rf"|(?P<grade>\b(?:{'|'.join(map(re.escape, words))})(?![\w-]))",
+        re.IGNORECASE,
+    )
+
+
 def _paired_parts(
     cell: str, offset: int, grades: Mapping[str, str] | None
 ) -> list[tuple[str, tuple[str, int, int]]]:
     """Sides and grades paired in the order the cell gives them, each grade with the side
     next to it: "severe, left; moderate, right", "L mod / R severe", "moderate, left > right"
     (one grade for both sides, the left worse); empty unless every grade has a side."""
-    words = sorted(
-        (w for w in {**_CELL_VALUES, **(grades or {})} if len(w) > 1 and not w.isdigit()),
-        key=len,
-        reverse=True,
-    )
-    token_re = re.compile(
-        rf"(?P<both>{_COMPARED_SIDES})|(?P<side>\b(?:{_SIDE_WORD}|b/l)\b)\.?"
-        rf"|(?P<grade>\b(?:{'|'.join(map(re.escape, words))})(?![\w-]))",
-        re.IGNORECASE,
-    )
+    token_re = _pair_token_re(frozenset(grades or ()))
     pairs: list[tuple[str, tuple[str, int, int]]] = []
     side: str | None = None
     grade: tuple[str, int, int] | None = None
@@ -650,8 +660,7 @@ def _paired_parts(
         else:
             if side is not None:
                 return []
-            word = m.group(0).lower()
-            side = "bilateral" if m.group("both") or word.startswith("b") else _side_name(word)
+            side = "bilateral" if m.group("both") else _cell_side(m.group(0))
         if side is not None and grade is not None:
             if _value(grade[0], grades) is None:
                 return []
@@ -679,12 +688,9 @@ def _cell_findings(
             return []
         cell = (lead.group(0), cell[1], cell[1] + len(lead.group(0).rstrip()))  # type: ignore[union-attr]
     _, start, end = cell
-    # "?mild": a grade the reader is unsure of
-    # ("1?" under a legend "? = equivocal" too)
-    uncertain = cell[0].strip().startswith("?") or (
-        cell[0].strip().endswith("?") and len(cell[0].strip()) > 1
-    )
-    uncertain = uncertain and value != "none"
+    # "?mild", "1?" (under a legend "? = equivocal"): a grade the reader is unsure of
+    mark = cell[0].strip()
+    uncertain = value != "none" and (mark.startswith("?") or (len(mark) > 1 and mark.endswith("?")))
     return [
         Finding(
             type="foraminal_stenosis" if kind[0] == "foraminal" else "canal_stenosis",
