@@ -82,7 +82,9 @@ _COORDINATORS = frozenset(
     {"and", "with", ",", ";", "but", "while", "whereas", "also", "as", "plus"}
 )
 _LOCAL_NEGATORS = frozenset({"no", "without", "not", "nor", "negative", "absent", "w/o"})
-_NORMAL_WORDS = frozenset({"normal", "unremarkable", "preserved", "maintained", "nl", "nml"})
+_NORMAL_WORDS = frozenset(
+    {"normal", "unremarkable", "unremark", "preserved", "maintained", "nl", "nml"}
+)
 _PLURAL_FORAMEN_RE = re.compile(
     # with the dictation garbles of "foramina" ("for a mina", "forearm in a")
     # "NFs" is the plural of NF; "NFS" is (German-style) neuroforaminal stenosis
@@ -186,8 +188,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"there are|remains?)\s+){0,2}"
     r"(?:(?:unchanged|stable)\s+and\s+)?"
     r"(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
-    r"(?:normal|unremarkable|negative|neg|nl|wnl|ok|okay|satisfactory|within normal limits|clear|"
-    r"regular|"
+    r"(?:normal|unremarkable|unremark|negative|neg|nl|wnl|ok|okay|satisfactory|"
+    r"within normal limits|clear|regular|"
     r"patent|free|"
     # British shorthand: "NAD" (nothing abnormal detected), "nil of note"
     r"nad|nil of note|nothing abnormal(?:\s+(?:detected|seen))?|"
@@ -484,6 +486,36 @@ _SLASH_GRADE = {
 # a blank slot of a template's side pair ("___ / moderate", "mild / ___", "- / mild")
 _BLANK_SLOT_BEFORE_RE = re.compile(r"(?:_{2,}|-{1,3}|\?|n/?a)\s*/\s*$", re.I)
 _BLANK_SLOT_AFTER_RE = re.compile(r"\s*/\s*(?:_{2,}|-{1,3}|\?|n/?a)(?!\w)", re.I)
+# Phrases that say a list of grades follows a list of levels or sides in order, as
+# "respectively" does: "moderate, severe and moderate in that order", "from cranial to caudal,
+# mild, moderate ...", "from C2/3 to C7/T1 in turn: ..."
+_ORDER_PHRASES = (
+    ("in", "that", "order"),
+    ("in", "the", "same", "order"),
+    ("in", "this", "order"),
+    ("in", "turn"),
+    ("in", "sequence"),
+    ("sequentially",),
+    ("craniocaudally",),
+    ("from", "cranial", "to", "caudal"),
+    ("from", "craniad", "to", "caudad"),
+    ("from", "superior", "to", "inferior"),
+    ("from", "top", "to", "bottom"),
+    ("from", "above", "down"),
+    ("from", "above", "downwards"),
+    ("from", "above", "downward"),
+)
+
+
+def _names_an_order(words: list[str]) -> bool:
+    return any(
+        tuple(words[i : i + len(phrase)]) == phrase
+        for i in range(len(words))
+        for phrase in _ORDER_PHRASES
+        if words[i] == phrase[0]
+    )
+
+
 _SLASH_SIDES_RE = re.compile(r"^\s*(l|lt|left|r|rt|right)\s*/\s*(l|lt|left|r|rt|right)\s*$", re.I)
 _SLASH_GRADES_RE = re.compile(
     r"^\s*(" + "|".join(_SLASH_GRADE) + r")\s*/\s*(" + "|".join(_SLASH_GRADE) + r")\s*$", re.I
@@ -1577,7 +1609,10 @@ class FindingBuilder:
             # a noun right after the first ("cord compression with ...") stays with it
             for span in self._has_label(label, start, end):
                 if span.start == adjacent and (
-                    span.end >= end or self.lowers[span.end] not in _OBJECT_MARKERS
+                    # (but after a lesion, which is no anchor of a finding, a verb right before
+                    # the next anchor is that anchor's: "bulge indenting ventral cord")
+                    (span.end >= end and after_target)
+                    or (span.end < end and self.lowers[span.end] not in _OBJECT_MARKERS)
                 ):
                     adjacent = span.end
                     continue
@@ -2198,6 +2233,12 @@ class FindingBuilder:
         return self.lowers[t.end - 1] in _NARROWING_NOUNS
 
     # ----- items ---------------------------------------------------------------------------
+    def _level_follows(self, i: int) -> bool:
+        """A level right after token i, with "at" or "in" before it ("mild at C4-5")."""
+        if self.lowers[i : i + 1] not in (["at"], ["in"]):
+            return False
+        return any(sp.start == i + 1 for sp in self.levels.within(i + 1, i + 8))
+
     def _is_prior_severity(self, span: Span) -> bool:
         doc = self.doc
         if self.sent_correction[self._sentence_index(span.start)] and (
@@ -2208,13 +2249,15 @@ class FindingBuilder:
         for i in range(span.start - 1, max(span.start - 2, 0) - 1, -1):
             if self.lowers[i] in _CLAUSE_PUNCT:
                 break  # "... since the prior. Mild right stenosis": another sentence's word
-            if self.lowers[i] in ("previously", "formerly", "from", "prior", "previous"):
+            if self.lowers[i] in ("previously", "formerly", "from", "prior", "previous", "prev"):
                 if self.lowers[i] == "from" and (
                     self.lowers[i - 1 : i] in (["apart"], ["aside"])
                     or (" to " in span.text.lower() and not self._change_before(i))
+                    or self._level_follows(span.end)
                 ):
                     # "no narrowing apart from minimal right-sided narrowing"; "narrowing of
-                    # the left foramen from moderate to marked degree" (a range, not a change)
+                    # the left foramen from moderate to marked degree" (a range, not a change);
+                    # "increasing from mild at C4-5 to severe at C6-7" (along the spine)
                     break
                 if i == span.start - 2 and self.lowers[i + 1] in _REPORTING_PARTICIPLES:
                     # "the previously described severe stenosis is again seen": the finding
@@ -2390,11 +2433,20 @@ class FindingBuilder:
             if (
                 span.label_ == "SEVERITY"
                 and span.id_ != "significant"
-                and self.lowers[span.start - 1 : span.start] == ["not"]
+                and self.lowers[span.start - 1 : span.start] in (["not"], ["none"])
             ):
-                # "narrowing, which is not severe": a grade the finding does not have; "the
-                # left foramen is not normal": no denial
+                # "narrowing, which is not severe", "multilevel narrowing, none high grade": a
+                # grade the finding does not have; "the left foramen is not normal": no denial
                 continue
+            if (
+                span.label_ == "SEVERITY"
+                and span.text.lower() == "none"
+                and any(
+                    g.start == span.end and g.label_ == "SEVERITY"
+                    for g in self.attrs.starting_at(span.end)
+                )
+            ):
+                continue  # (the "none" of "none high grade" denies that grade, no other)
             if span.label_ == "SEVERITY" and self.lowers[span.start - 1 : span.start] in (
                 ["more"],
                 ["less"],
@@ -2968,26 +3020,62 @@ class FindingBuilder:
         if slashed is not None:
             return slashed
         words = self.lowers[left:right]
-        if not any(w in ("respectively", "versus", "vs", "vs.") for w in words):
+        if not (
+            any(w in ("respectively", "versus", "vs", "vs.") for w in words)
+            or _names_an_order(words)
+        ):
             return None  # also "greater at C5-6 than at C6-7 (severe versus mild)"
         sevs = [it for it in items if it.label == "SEVERITY" and not it.prior]
         levels = [it for it in items if it.label == "LEVEL"]
         sides = [it for it in items if it.label == "SIDE"]
-        if len(sevs) < 2:
-            return None
+        if "respectively" in words:
+            # "left and right narrowing at C5/6 and C6/7 respectively, both moderate": the
+            # "both" after the pairs is theirs, no side
+            after = left + words.index("respectively")
+            sides = [s for s in sides if not (s.start > after and self.lowers[s.start] == "both")]
         if len(sides) == 1 and sides[0].value == "bilateral":
             # "the right and left foramina ... respectively": two sides in one phrase
-            words = [w for w in self.lowers[sides[0].start : sides[0].end] if w in _SIDE_WORDS]
-            if len(words) == 2:
-                sides = [_Item(sides[0].start, sides[0].end, "SIDE", _SIDE_WORDS[w]) for w in words]
-        if not levels and context_levels is not None and len(sides) != len(sevs):
-            levels = [_Item(left, left, "LEVEL", lvl) for lvl in context_levels()]
+            named = [w for w in self.lowers[sides[0].start : sides[0].end] if w in _SIDE_WORDS]
+            if len(named) == 2:
+                sides = [_Item(sides[0].start, sides[0].end, "SIDE", _SIDE_WORDS[w]) for w in named]
+        if len(sevs) < 2:
+            if len(levels) == len(sides) > 1 and "respectively" in words:
+                # "mild right and left narrowing at C4-5 and C5-6, respectively": one grade (or
+                # none), each side at its own level
+                return [
+                    _Group(
+                        severities=list(sevs), sides=[side], levels=[lvl], order=[*sevs, side, lvl]
+                    )
+                    for side, lvl in zip(sides, levels, strict=True)
+                ]
+            return None
+        if not levels and context_levels is not None:
+            context = [_Item(left, left, "LEVEL", lvl) for lvl in context_levels()]
+            # "C3/4 and C4/5: ... mild right and mild left narrowing respectively": with as many
+            # levels as grades and sides, each grade has its own side and level; with fewer,
+            # the sides pair with the grades at every level
+            if len(sides) != len(sevs) or len(context) == len(sevs):
+                levels = context
         if len(levels) > len(sevs):
             # "C4/5 and C5/6: the left root canals at C4/5 and C5/6 are mildly and moderately
             # narrowed respectively": a header repeated in the statement counts once
             unique = list({it.value: it for it in reversed(levels)}.values())[::-1]
             if len(unique) == len(sevs):
                 levels = sorted(unique, key=lambda it: it.start)
+        if len(levels) != len(sevs):
+            # "from C2/3 to C7/T1 in turn: normal, mildly narrowed, ...": a range's levels in order
+            spread = [
+                _Item(it.start, it.end, "LEVEL", v) for it in levels for v in it.value.split("|")
+            ]
+            if len(spread) == len(sevs):
+                levels = spread
+        if len(levels) == len(sevs) == len(sides) > 1:
+            # "severe left and moderate right stenosis at C5-6 and C6-7, respectively": each
+            # grade with its own side and level
+            return [
+                _Group(severities=[sev], sides=[side], levels=[lvl], order=[sev, side, lvl])
+                for sev, side, lvl in zip(sevs, sides, levels, strict=True)
+            ]
         if len(levels) == len(sevs):
             return [
                 _Group(severities=[sev], sides=list(sides), levels=[lvl], order=[sev, *sides, lvl])
@@ -3001,6 +3089,24 @@ class FindingBuilder:
                 for sev, side in zip(sevs, sides, strict=True)
             ]
         return None
+
+    def _grade_list_before(self, sent: Span, left: int, right: int) -> int:
+        """ "mild, moderate, and severe right narrowing at C4-5, C5-6 and C6-7, respectively":
+        the grades listed just before a frame that pairs in order are the frame's own."""
+        words = self.lowers[left:right]
+        if not ("respectively" in words or _names_an_order(words)):
+            return left
+        graded = {
+            i
+            for sp in self._has_label("SEVERITY", max(left - 16, sent.start), left)
+            for i in range(sp.start, sp.end)
+        }
+        i = left
+        while i > sent.start and (i - 1 in graded or self.lowers[i - 1] in (",", "and", "or")):
+            i -= 1
+        while i < left and i not in graded:
+            i += 1
+        return i
 
     def _slash_pairs(self, items: list[_Item]) -> list[_Group] | None:
         """Template pairs "(L/R): mild/moderate": the n-th grade goes with the n-th side."""
@@ -3123,6 +3229,15 @@ class FindingBuilder:
                             and items[k + 1 : k + 2] != []
                             and items[k + 1].label == "LEVEL"
                             and self.lowers[it.end : items[k + 1].start] in (["at"], ["at", "the"])
+                        )
+                        # "increasing from mild at C4-5 to moderate at C5-6": a grade along the
+                        # spine, each at its own level
+                        or (
+                            prev.label == "LEVEL"
+                            and it.label == "SEVERITY"
+                            and self.lowers[prev.end : it.start] == ["to"]
+                            and any(x.label == "SEVERITY" for x in groups[-1].order)
+                            and self._level_follows(it.end)
                         )
                     )
                 elif not split and prev.label == "LEVEL" and it.label == "LEVEL":
@@ -4853,6 +4968,7 @@ class FindingBuilder:
 
     def _stenosis(self, fr: _Frame, as_label: str | None = None) -> list[Finding]:
         sent, sent_i, frames, target, left, right = fr
+        left = self._grade_list_before(sent, left, right)
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
         items = self._own_levels(target, items)
@@ -5012,7 +5128,11 @@ class FindingBuilder:
         ):
             # "the right C7 root sleeve fails to fill and the right foramen is severely
             # narrowed": the named root's foramen (C7 -> C6-C7) before any carried level
-            fallback = self._root_levels(sent) or fallback
+            # (but an anaphor of its own clause places it: "The former ... giving moderate right
+            # narrowing; the latter, a protrusion which may contact the exiting left C7 root")
+            c_start, c_end = self._clause_of(sent, target.start)
+            if not any(it.label == "ANAPHOR" and c_start <= it.start < c_end for it in fallback):
+                fallback = self._root_levels(sent) or fallback
         if (
             label == "FORAMINAL"
             and not fallback

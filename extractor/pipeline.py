@@ -607,7 +607,9 @@ def build_pipeline(rules: RuleSet) -> Language:
             ruler_patterns.append({"label": entry.label, "id": entry.id, "pattern": phrase})
         for pattern in entry.patterns:
             ruler_patterns.append({"label": entry.label, "id": entry.id, "pattern": pattern})
-    ruler.add_patterns(ruler_patterns)
+    # as for the matchers below: the phrases need the tokenizer only, not the components before
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns)
     target_matcher: TargetMatcher = nlp.add_pipe(
         "medspacy_target_matcher",
         config={"result_type": "group", "span_group_name": TARGETS_KEY},

@@ -85,6 +85,18 @@ _JOINING_END_RE = re.compile(
     r"producing|there\s+is|there\s+are)\s*$",
     re.IGNORECASE,
 )
+# a line that opens with the rest of the levels ("other levels nl") is a statement of its own
+_REST_OF_LEVELS_LINE_RE = re.compile(
+    r"(?:the\s+)?(?:remaining|other|rest\s+of\s+the)\s+(?:cervical\s+)?(?:levels|segments)\b",
+    re.I,
+)
+# a level line that ends calling the level normal ("C7-T1 unremark", "C2-3 C3-4 nl", "other
+# levels nl") is a whole statement: a lower-case line after it is a new one
+_NORMAL_LEVEL_LINE_RE = re.compile(
+    rf"(?:{_LEVEL_LINE_RE.pattern}|{_REST_OF_LEVELS_LINE_RE.pattern})"
+    r"(?:\s*:)?[^.;:]*\b(?:normal|nl|unremarkable|unremark|neg|negative|wnl|patent)\s*$",
+    re.I,
+)
 _QUALIFIER_END_RE = re.compile(
     r"\b(?:left|right|bilateral|mild|moderate|severe|marked|minimal)\s*$", re.IGNORECASE
 )
@@ -141,7 +153,15 @@ def boundary_offsets(text: str) -> list[int]:
         # opens with a level ("c4-5 disc bulge ...") starts a new segment even in an
         # all-lower-case report
         wrapped = prev_line_continues and (
-            (stripped[0].islower() and not _LEVEL_LINE_RE.match(stripped))
+            (
+                stripped[0].islower()
+                and not _LEVEL_LINE_RE.match(stripped)
+                and not (
+                    _NORMAL_LEVEL_LINE_RE.match(re.split(r"[.;]\s", prev_line)[-1])
+                    and stripped.split()[0].lower() not in _CLAUSE_JOINERS
+                )
+                and not _REST_OF_LEVELS_LINE_RE.match(stripped)
+            )
             or _MEASUREMENT_LINE_RE.match(stripped)
             or (
                 not _NEW_ITEM_RE.match(stripped)
@@ -215,6 +235,8 @@ def boundary_offsets(text: str) -> list[int]:
                 and _STATED_RE.search(clause.group(0))
             ):
                 starts.append(m.start() + cm.start())
+        for lm in _NORMAL_THEN_LEVEL_RE.finditer(body):
+            starts.append(m.start() + lm.start("level"))
         for gm in _NONE_THEN_GRADE_RE.finditer(body):
             # "... the left is patent moderate canal stenosis": a grade right after a word
             # that calls something normal opens the next statement
@@ -252,8 +274,15 @@ _CLAUSE_SUBJECT_RE = re.compile(
     r"|(?<=\s)the\s+(?:right|left|write|lift)\s+(?:one\s+)?is\b",
     re.IGNORECASE,
 )
+# "C2-3 nl C3-4 nl C7-T1 nl": a level right after a word that calls the one before normal
+# opens its own statement
+_NORMAL_THEN_LEVEL_RE = re.compile(
+    r"(?<=\s)(?:nl|normal|unremarkable|unremark|neg|negative|wnl)\s+"
+    r"(?P<level>C\s?[1-7]\s*[-/]\s*(?:C|T)?\s?[1-7]\b)",
+    re.IGNORECASE,
+)
 _NONE_THEN_GRADE_RE = re.compile(
-    r"(?<=\s)(?:patent|normal|unremarkable)\s+"
+    r"(?<=\s)(?:patent|normal|unremarkable|unremark)\s+"
     r"(?P<grade>(?:mild|mildly|moderate|moderately|severe|severely|marked|markedly|minimal)\b)",
     re.IGNORECASE,
 )
@@ -263,7 +292,7 @@ _LAST_CLAUSE_RE = re.compile(r"[^.,;:!?()]*$")
 # patent" is one clause)
 _STATED_RE = re.compile(
     r"\b(?:narrow\w*|stenos[ie]s|stenotic|compress\w*|protrusion|bulge|osteophytes?|"
-    r"hypertrophy|complex|herniation|extrusion|spurs?|spurring|normal|patent|unremarkable|"
+    r"hypertrophy|complex|herniation|extrusion|spurs?|spurring|normal|patent|unremarkable|unremark|"
     r"preserved|effac\w*|imping\w*|encroach\w*|root|signal)\b",
     re.IGNORECASE,
 )

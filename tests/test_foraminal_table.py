@@ -1189,6 +1189,42 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'in that order' pairs grades with the levels named before", "At C4-5, C5-6 and C6-7 there are disc osteophyte bars which narrow the left exit foramina to a mild, severe and moderate degree in that order.",
+     {"C4-C5": {"left": "mild"}, "C5-C6": {"left": "severe"}, "C6-C7": {"left": "moderate"}}),
+    ("'from cranial to caudal' pairs grades with levels", "Uncovertebral spurs at C3-4, C4-5 and C5-6 narrow the right foramina, from cranial to caudal, mildly, moderately and severely.",
+     {"C3-C4": {"right": "mild"}, "C4-C5": {"right": "moderate"}, "C5-C6": {"right": "severe"}}),
+    ("'in turn' over a range gives each level of the range its grade", "Left foraminal calibre, from C3/4 to C6/7 in turn: normal, mildly narrowed, severely narrowed and moderately narrowed.",
+     {"C3-C4": {"left": "none"}, "C4-C5": {"left": "mild"}, "C5-C6": {"left": "severe"}, "C6-C7": {"left": "moderate"}}),
+    ("grades listed before a frame with 'respectively' are its own", "Facet and uncovertebral hypertrophy result in mild, moderate, and severe left neural foraminal narrowing at C4-5, C5-6, and C6-7, respectively, with mild right foraminal narrowing at each of these three levels.",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "mild"}, "C6-C7": {"left": "severe", "right": "mild"}}),
+    ("a grade along the spine: 'increasing from mild at C4-5 to severe at C6-7'", "IMPRESSION: Right foraminal narrowing increasing from mild at C4-C5 to moderate at C5-C6 and severe at C6-C7.",
+     {"C4-C5": {"right": "mild"}, "C5-C6": {"right": "moderate"}, "C6-C7": {"right": "severe"}}),
+    ("grade, side and level each paired by 'respectively'", "Moderate right and severe left neural foraminal stenosis at C4-5 and C6-7, respectively.",
+     {"C4-C5": {"right": "moderate"}, "C6-C7": {"left": "severe"}}),
+    ("sides paired with header levels by 'respectively'", "C3/4 and C4/5: disc bulges producing moderate left and mild right exit foraminal narrowing respectively.",
+     {"C3-C4": {"left": "moderate"}, "C4-C5": {"right": "mild"}}),
+    ("one grade, sides paired with levels by 'respectively'", "Mild left and right neural foraminal narrowing at C5-6 and C6-7, respectively.",
+     {"C5-C6": {"left": "mild"}, "C6-C7": {"right": "mild"}}),
+    ("'both moderate' after sides paired with levels", "There is right and left exit foraminal narrowing at C4/5 and C5/6 respectively, both moderate.",
+     {"C4-C5": {"right": "moderate"}, "C5-C6": {"left": "moderate"}}),
+    ("'the former' places a grade although a root of the other clause names another level", "Two levels are of note, C4/5 and C6/7. The former shows a disc osteophyte complex giving severe left foraminal narrowing; the latter, a small protrusion which may touch the exiting right C7 root.",
+     {"C4-C5": {"left": "severe"}}),
+    ("'unremark' on a level line ends the statement before a lower-case line", "C2-3 C3-4 unremark\nC5-6 DOC w/ mod L NFN\nC7-T1 unremark\nparaspinal soft tissues unremark.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "moderate"}, "C7-T1": dict(B)}),
+    ("'C2-3 nl C3-4 nl C7-T1 nl' on one line", "C5-6 mild bilat NFN\nC2-3 nl C3-4 nl C7-T1 nl\nimp mild bilat C5-6 NFN",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "mild", "right": "mild"}, "C7-T1": dict(B)}),
+    ("'other levels nl' on its own line after a run-on level line", "C6-7 DOC mild CCS, mod R NFN\nother levels nl\nimp mod R C6-7 NFN",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"right": "moderate"}, "C7-T1": dict(B)}),
+    ("'(prev severe)' is the earlier grade", "imp: interval regression of the L C5-6 extrusion, L NFN now mild (prev severe).",
+     {"C5-C6": {"left": "mild"}}),
+    ("'the rest of the explored levels: without alterations'", "C5-C6: mild right foraminal stenosis.\nThe rest of the explored levels: without alterations.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"right": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("'appeared' on the previous examination is no new finding", "C5-C6: On the previous examination the left foramen appeared markedly narrowed; at present a slight narrowing of the left foramen persists.",
+     {"C5-C6": {"left": "mild"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1901,6 +1901,16 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'multilevel NFN, none high grade' is narrowing of no stated grade", "MRI C SPINE WO\nmultilevel DDD. multilevel NFN, none high grade. no CCS. cord nl.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False), "red_flags": [], "pathway": "conservative_care"}),
+    ("a verb between a lesion and an article-less cord compresses it", "MRI C SPINE WO\nC4-5: DOC indenting ventral cord, mod CCS, mild bilat NFN",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "moderate"}, "cord": (["C4-C5"], False), "red_flags": [], "pathway": "surgical_review"}),
+    ("'given the clinical concern for myelopathy' is no cord finding", "MRI CERVICAL SPINE\nIMPRESSION:\n1. Mild canal stenosis at C5-6. No cord signal abnormality.\nNeurosurgical correlation is suggested given the clinical concern for myelopathy.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "mild"}, "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
