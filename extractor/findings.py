@@ -187,7 +187,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:(?:is|are|appears?|looks?|shows?|demonstrates?|reveals?|has|have|with|there is|"
     r"there are|remains?)\s+){0,2}"
     r"(?:(?:unchanged|stable)\s+and\s+)?"
-    r"(?:(?:essentially|grossly|otherwise|entirely|completely|also)\s+)?"
+    r"(?:(?:essentially|grossly|otherwise|entirely|completely|also|likewise|similarly)\s+)?"
     r"(?:normal|unremarkable|unremark|negative|neg|nl|wnl|ok|okay|satisfactory|"
     r"within normal limits|clear|regular|"
     r"patent|free|"
@@ -919,6 +919,11 @@ def _opens_line(doc: Doc, i: int) -> bool:
     return "\n" in prev.whitespace_ or "\n" in prev.text
 
 
+# the words that state a level looks like another ("same as", "identical appearance to")
+_COPY_LEAD_RE = re.compile(
+    r"\b(?:the )?(?:same|identical|similar)(?: (?:appearance|findings|changes|morphology))?"
+    r" (?:as|to)(?: at| in)?(?: the)?$"
+)
 _COMPARED_WITH = frozenset(
     {"compared", "comparison", "relative", "than", "versus", "vs", "vs.", "against"}
 )
@@ -2375,6 +2380,95 @@ class FindingBuilder:
                 )
         return False
 
+    def _copied_level(self, sent: Span, sent_i: int) -> list[Finding]:
+        """ "C4-5: Same as C3-4.", "C6-7: Identical appearance to C5-6.": a level stated to
+        look like another has that level's foraminal and canal findings; "..., but the left
+        side is now severe" restates one side."""
+        header = self.header_levels[sent_i]
+        if len(header) != 1 or any(
+            t.label_ in ("FORAMINAL", "CANAL", "GENERIC_STENOSIS")
+            for t in self.target_index.within(sent.start, sent.end)
+        ):
+            return []
+        ref = next(
+            (
+                lv
+                for lv in self.levels.within(sent.start, sent.end)
+                if _COPY_LEAD_RE.search(
+                    " ".join(self.lowers[max(lv.start - 5, sent.start) : lv.start])
+                )
+            ),
+            None,
+        )
+        if ref is None or len(_levels_of(ref)) != 1 or _levels_of(ref) == header:
+            return []
+        lead = next(
+            i
+            for i in range(max(ref.start - 5, sent.start), ref.start)
+            if self.lowers[i] in ("same", "identical", "similar")
+        )
+        evidence = self.doc[lead : ref.end]
+        at = evidence.start_char
+        copied: dict[tuple[object, ...], Finding] = {}
+        for f in self._built:
+            if (
+                f.level == _levels_of(ref)[0]
+                and f.type in ("foraminal_stenosis", "canal_stenosis")
+                and f.start < at
+                and not f.historical
+            ):
+                key = (f.type, f.side, f.severity, f.negated, f.uncertain)
+                copied[key] = f.model_copy(
+                    update={
+                        "level": header[0],
+                        "text": evidence.text,
+                        "start": at,
+                        "end": evidence.end_char,
+                    }
+                )
+        out = list(copied.values())
+        but = next((i for i in range(ref.end, sent.end) if self.lowers[i] == "but"), None)
+        if but is None or not out:
+            return out
+        # "Same as C4-5, but the left side is now severe"
+        clause_end = next(
+            (i for i in range(but + 1, sent.end) if self.lowers[i] in (",", ";", ".")), sent.end
+        )
+        sides = [
+            sp for sp in self._has_label("SIDE", but, clause_end) if sp.id_ in ("left", "right")
+        ]
+        grades = [
+            sp
+            for sp in self._has_label("SEVERITY", but, clause_end)
+            if SEVERITY_RANK.get(sp.id_, 0) > SEVERITY_RANK["unspecified"]
+        ]
+        template = next((f for f in out if f.type == "foraminal_stenosis"), None)
+        if len(sides) != 1 or len(grades) != 1 or template is None:
+            return out
+        side = sides[0].id_
+        restated = self.doc[but + 1 : clause_end]
+        out = [
+            f for f in out if f.type != "foraminal_stenosis" or f.side not in (side, "bilateral")
+        ] + [
+            f.model_copy(update={"side": "right" if side == "left" else "left"})
+            for f in out
+            if f.type == "foraminal_stenosis" and f.side == "bilateral"
+        ]
+        out.append(
+            template.model_copy(
+                update={
+                    "side": side,
+                    "severity": grades[0].id_,
+                    "negated": False,
+                    "uncertain": False,
+                    "text": restated.text,
+                    "start": restated.start_char,
+                    "end": restated.end_char,
+                }
+            )
+        )
+        return out
+
     def _same_grade(self, token_i: int, items: list[_Item]) -> str:
         """The grade "the same", "equally" or "likewise" refers to: the last grade before it in
         the statement, else that of the last foraminal finding before it in the report."""
@@ -2452,6 +2546,13 @@ class FindingBuilder:
                 ["less"],
             ):
                 continue  # "the left foramen is more severely affected": a comparison, no grade
+            if span.label_ == "SEVERITY" and self.lowers[span.end : span.end + 1] in (
+                ["lesser"],
+                ["less"],
+                ["greater"],
+                ["smaller"],
+            ):
+                continue  # "to a slightly lesser extent": the size of a comparison, no grade
             if span.label_ == "SIDE" and self._both_levels(span):
                 continue  # "narrows both the C4-C5 and C5-C6 foramina": both levels, not sides
             if span.label_ == "SIDE" and self._in_prior_bracket(span.start):
@@ -2540,6 +2641,8 @@ class FindingBuilder:
             for span in self._has_label(label, start, end):
                 if label == "ANAPHOR" and self._in_apposition(span):
                     continue  # "the adjacent level C4/5": the level says which
+                if label == "ANAPHOR" and self._reference_level(span):
+                    continue  # "similar to the level above, with ...": the level compared with
                 if label == "QUANTIFIER" and self._summary_otherwise(span):
                     continue
                 value = self._anaphor_value(span) if label == "ANAPHOR" else span.id_
@@ -2756,8 +2859,13 @@ class FindingBuilder:
             for w in self.lowers[max(span.start - 7, 0) : span.start]
             if w not in ("the", "at", "on", "side", "left", "right", "that", "of", "seen")
         ]
-        if words[-2:] in (["similar", "to"], ["identical", "to"]) or (
-            words[-1:] == ["as"] and "same" in words[-4:]
+        if (
+            words[-2:] in (["similar", "to"], ["identical", "to"])
+            or (words[-1:] == ["as"] and "same" in words[-4:])
+            or words[-1:] == ["like"]
+            # "the right foramen is mildly narrowed, as at C5-C6", "as with C4-5"
+            or [w for w in self.lowers[max(span.start - 3, 0) : span.start] if w != "the"][-2:]
+            in (["as", "at"], ["as", "in"], ["as", "with"], ["as", "on"])
         ):
             # "left foramen mildly narrowed, similar to C5-6", "same as at C4-C5"
             return True
@@ -3830,6 +3938,7 @@ class FindingBuilder:
                     next(iter(sides)) if len(sides) == 1 and None not in sides else "unspecified"
                 )
                 findings.extend(found)
+            findings.extend(self._copied_level(sent, sent_i))
             for start, end in self._clauses(sent):
                 own = [t for t, _l, _r in frames if start <= t.start < end]
                 if (
@@ -4708,7 +4817,14 @@ class FindingBuilder:
         if self.lowers[span.end : span.end + 1] in (["levels"], ["segments"], ["interspaces"]):
             return True  # "which is moderate at both levels"
         if (
-            self.lowers[span.start - 1 : span.start] == ["of"]
+            (
+                self.lowers[span.start - 1 : span.start] == ["of"]
+                # "into the right C5-6 and C6-7 foramina, severely narrowing both"
+                or any(
+                    p.end == span.start
+                    for p in self._has_label("PREDICATE", max(span.start - 2, 0), span.start)
+                )
+            )
             and self.lowers[span.end : span.end + 1] in ([","], ["."], [";"], [])
             and self._two_levels_before(span.start)
         ):

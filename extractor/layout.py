@@ -43,7 +43,8 @@ _BAR_BREAK_RE = re.compile(r"(?<=[.:)])\|(?=[A-Z0-9])")
 # punctuation dictated as a word: the mark goes right after the word before it
 _DICTATED_RE = re.compile(
     r"(?P<before>\S+)(?P<gap>[ \t]+)(?P<word>period|full[ \t]+stop|comma|semicolon|colon)"
-    r"(?=(?P<after>[ \t]+\S+|[ \t]*$|[ \t]*[\r\n]))",
+    # (also before a mark typed as well: "normal period.")
+    r"(?=(?P<after>[ \t]+\S+|[ \t]*$|[ \t]*[\r\n]|[.,;:]))",
     re.IGNORECASE | re.MULTILINE,
 )
 _MARKS = {"period": ".", "full stop": ".", "comma": ",", "semicolon": ";", "colon": ":"}

@@ -75,6 +75,8 @@ _FIELD_LINE_RE = re.compile(r"[A-Za-z][A-Za-z ,/()-]{0,30}:[ \t]+\S")
 _LEVEL_LINE_RE = re.compile(
     r"(?:at\s+)?(?:c|hwk)\s?\d{1,2}\s*[-–/~]?\s*(?:c|t|bwk)?\s?\d{1,2}\b", re.I
 )
+# a level as speech recognition hears it opening a line ("see 4 5 mild disc bulge")
+_HEARD_LEVEL_LINE_RE = re.compile(r"(?:see|sea)\s+[2-7]\s*[-/]?\s*(?:[3-7]|t\s?1)\b", re.I)
 _LEVEL_HEADER_LINE_RE = re.compile(_LEVEL_LINE_RE.pattern + r"\s*(?:level)?\s*:", re.I)
 _LINE_END_PUNCT = frozenset(".:;!?")
 # A line-wrap in any case: the line ends on a word that cannot end a sentence ("... WITH", "of
@@ -156,6 +158,7 @@ def boundary_offsets(text: str) -> list[int]:
             (
                 stripped[0].islower()
                 and not _LEVEL_LINE_RE.match(stripped)
+                and not _HEARD_LEVEL_LINE_RE.match(stripped)
                 and not (
                     _NORMAL_LEVEL_LINE_RE.match(re.split(r"[.;]\s", prev_line)[-1])
                     and stripped.split()[0].lower() not in _CLAUSE_JOINERS

@@ -1225,6 +1225,32 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'for a minute' is speech recognition's 'foramina'", "No significant canal stenosis or neural for a minute narrowing at any level period.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("a dictated 'period' before a typed full stop", "C3-4 C2-3 normal period. C7-T1 normal period.\nC5-6: mild left foraminal narrowing.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "mild"}, "C7-T1": dict(B)}),
+    ("a line opening with a heard level is a statement of its own", "Alignment is normal.\nC2-3 and C3-4 no abnormality\nsee 4 5 mild disc bulge with mild right foraminal narrowing",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"right": "mild"}}),
+    ("'moderate Lee severe' is 'moderately severe'", "C3-4: disc osteophyte complex period moderate Lee severe write and moderate lift foraminal narrowing period",
+     {"C3-C4": {"left": "moderate", "right": "moderate-severe"}}),
+    ("a level after 'as at' is the level compared with", "C5-C6: Mild bilateral foraminal narrowing.\nC6-C7: Severe left foraminal narrowing. The right foramen is mildly narrowed, as at C5-C6.",
+     {"C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": {"left": "severe", "right": "mild"}}),
+    ("'similar to the level above, with ...' grades its own level", "C5-C6: Moderate left and mild right neural foraminal narrowing.\nC6-C7: Similar to the level above, with disc osteophyte complex and mild left foraminal narrowing.",
+     {"C5-C6": {"left": "moderate", "right": "mild"}, "C6-C7": {"left": "mild"}}),
+    ("'Same as C3-4' copies the level named", "C3-4: Mild bilateral foraminal narrowing. Mild canal stenosis.\nC4-5: Same as C3-4.\nC5-6: Moderate bilateral foraminal narrowing.\nC6-7: Same as C5-6, but the left side is now severe.\nC7-T1: Identical appearance to C3-4.",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": {"left": "severe", "right": "moderate"}, "C7-T1": {"left": "mild", "right": "mild"}}),
+    ("'Likewise normal' states a level normal", "C2-3: No canal or foraminal narrowing.\nC3-4: Likewise normal.",
+     {"C2-C3": dict(B), "C3-C4": dict(B)}),
+    ("'severely narrowing both' after two levels of one side", "A lytic lesion of C6 extends into the left C5-6 and C6-7 neural foramina, severely narrowing both. The right foramina are patent.",
+     {"C5-C6": {"left": "severe", "right": "none"}, "C6-C7": {"left": "severe", "right": "none"}}),
+    ("'no abnormal translation at any level' says nothing of the foramina", "C5-6: mild left foraminal narrowing. Flexion and extension views show a normal range of movement with no abnormal translation at any level.",
+     {"C5-C6": {"left": "mild"}}),
+    ("'to a slightly lesser extent' is no grade", "Oblique views show osteophytes encroaching on the right C5-6 neural foramen; the same is seen on the right at C6-7, to a slightly lesser extent.",
+     {"C5-C6": {"right": "unspecified"}, "C6-C7": {"right": "unspecified"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

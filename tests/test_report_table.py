@@ -1911,6 +1911,14 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'Same as C3-4' copies the canal grade too", "MRI CERVICAL SPINE\nC3-4: Mild bilateral foraminal narrowing. Moderate canal stenosis.\nC4-5: Same as C3-4.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C3-C4": "moderate", "C4-C5": "moderate"}, "cord": ([], False), "red_flags": [], "pathway": "conservative_care"}),
+    ("'myelo Malaysia' is speech recognition's 'myelomalacia'", "MRI OF THE CERVICAL SPINE\nIMPRESSION:\n1 period Severe canal stenosis at C4-5 with cord compression and myelo Malaysia period",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "severe"}, "cord": (["C4-C5"], True), "red_flags": [], "pathway": "urgent_surgical_review"}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
