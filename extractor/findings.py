@@ -83,7 +83,7 @@ _COORDINATORS = frozenset(
 )
 _LOCAL_NEGATORS = frozenset({"no", "without", "not", "nor", "negative", "absent", "w/o"})
 _NORMAL_WORDS = frozenset(
-    {"normal", "unremarkable", "unremark", "preserved", "maintained", "nl", "nml"}
+    {"normal", "unremarkable", "unremark", "inconspicuous", "preserved", "maintained", "nl", "nml"}
 )
 _PLURAL_FORAMEN_RE = re.compile(
     # with the dictation garbles of "foramina" ("for a mina", "forearm in a")
@@ -188,7 +188,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"there are|remains?)\s+){0,2}"
     r"(?:(?:unchanged|stable)\s+and\s+)?"
     r"(?:(?:essentially|grossly|otherwise|entirely|completely|also|likewise|similarly)\s+)?"
-    r"(?:normal|unremarkable|unremark|negative|neg|nl|wnl|ok|okay|satisfactory|"
+    r"(?:normal|unremarkable|unremark|inconspicuous|negative|neg|nl|wnl|ok|okay|satisfactory|"
     r"within normal limits|clear|regular|"
     r"patent|free|"
     # British shorthand: "NAD" (nothing abnormal detected), "nil of note"
@@ -3275,6 +3275,19 @@ class FindingBuilder:
         """
         focus_iter = sorted(focus)
         exception_starts = set(exceptions)
+        # "at the lower levels, C5/6 and C6/7": the comma sets the levels beside the anaphor
+        # that names them, it parts no statements
+        appositive = (
+            {
+                i
+                for i in range(items[0].start, items[-1].start)
+                if self.lowers[i] == ","
+                and self.lowers[i - 1] in ("levels", "segments", "level", "segment")
+                and self.levels.starting_at(i + 1)
+            }
+            if items
+            else set()
+        )
         # "no stenosis except at C5-6, where ...": every item follows the exception
         groups: list[_Group] = [
             _Group(exception=bool(items) and any(f < items[0].start for f in exception_starts))
@@ -3286,7 +3299,7 @@ class FindingBuilder:
                 split = any(f in between or f == it.start for f in focus_iter)
                 if not split and not (prev.label in _LEVEL_LABELS and it.label in _LEVEL_LABELS):
                     split = (
-                        any(self.lowers[i] in _SPLITTERS for i in between)
+                        any(self.lowers[i] in _SPLITTERS and i not in appositive for i in between)
                         # "at C5-C6 and C6-C7 (marked on left at C6-C7)": a bracket naming a
                         # level of its own is a statement of its own
                         or (
@@ -4487,6 +4500,9 @@ class FindingBuilder:
             # "Right C5-6: moderately narrowed by tumour.": the anchors are the cause named
             # in the clause that grades the foramen
             return [(start, end)]
+        if head_end == start:
+            # "right grade 3 (right C6 root flattened)": the head ends where the bracket opens
+            head_end = next((i for i in range(start, own[0].start) if self.lowers[i] == "("), start)
         pieces = [(start, head_end)] if head_end > start else []
         if all(t.label_ == "ROOT" for t in own):
             tail = next(

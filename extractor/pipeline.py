@@ -18,6 +18,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import levels as _levels  # noqa: F401  (registers the foramen_levels factory)
@@ -56,6 +57,11 @@ class SentenceConText(ConText):
     comparisons of the ConText graph are made within each sentence that has a target, instead of
     across the whole document; sentences without targets are skipped. Results are the same.
     """
+
+    @property
+    def phrase_matcher(self) -> PhraseMatcher:
+        """The phrase matcher of medspaCy's rule matcher, to add more phrases to a rule."""
+        return self._ConText__matcher._MedspacyMatcher__phrase_matcher  # type: ignore[attr-defined]
 
     def __call__(self, doc: Doc, targets: str | None = None) -> Doc:  # type: ignore[override]
         spans = list(doc.spans[self.span_group_name])
@@ -429,7 +435,7 @@ def _nearest_subject(
 # Severity ids of the lexicon that grade a finding present.
 _GRADES = frozenset(
     {"mild", "mild-moderate", "moderate", "moderate-severe", "severe", "grade_1", "grade_1-2",
-     "grade_2", "grade_2-3", "grade_3", "grade_4", "grade_middle"}
+     "grade_2", "grade_2-3", "grade_3", "grade_4", "grade_low", "grade_middle"}
 )  # fmt: skip
 
 
@@ -633,10 +639,13 @@ def build_pipeline(rules: RuleSet) -> Language:
         },
     )
     with nlp.select_pipes(enable=[]):
-        context.add(
-            [
+        # One ConText rule per rule of the file, matched by all its phrases: medspaCy would add
+        # each phrase as a rule of its own, with a vocabulary entry for its id (tens of thousands
+        # of them: most of the start-up time). Matches and modifiers are the same.
+        grouped = [
+            (
                 ConTextRule(
-                    literal=phrase,
+                    literal=phrases[0],
                     category=c.category,
                     direction=c.direction,
                     max_scope=c.max_scope,
@@ -647,9 +656,15 @@ def build_pipeline(rules: RuleSet) -> Language:
                     ]
                     or None,
                     allowed_types=set(c.allowed_types) if c.allowed_types else None,
-                )
-                for c in rules.context.rules
-                for phrase in c.expanded()
-            ]
-        )
+                ),
+                phrases[1:],
+            )
+            for c in rules.context.rules
+            for phrases in [c.expanded()]
+        ]
+        context.add([rule for rule, _ in grouped])
+        phrase_matcher = context.phrase_matcher
+        for rule, more in grouped:
+            if more:
+                phrase_matcher.add(rule._rule_id, list(nlp.tokenizer.pipe(p.lower() for p in more)))
     return nlp

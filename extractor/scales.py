@@ -24,8 +24,9 @@ _OUT_OF = r"(?:\s*/\s*[2-4](?![0-9]))?"
 _DEFINITION_RE = re.compile(
     r"(?:\b(?:grade\s*)?([0-4]|iv|i{1,3})(?:st|nd|rd|th)?" + _OUT_OF + r"\s*(?:degree\s*)?"
     r"(?:=|:|-|–|—|\(|\bis\b|\bmeans\b|\bindicates\b|\brepresents\b|"
-    # "grade 1 = non-severe (moderate) stenosis": a word of the report's own before the grade
-    r"\bcorresponds to\b)\s*\(?\s*(?:[a-z-]+\s*\(\s*)?" + _GRADE_WORD + r")"
+    # "grade 1 = non-severe (moderate) stenosis": a word of the report's own before the grade;
+    # "grade 1 = perineural fat obliteration less than 50% (mild)": a description before it
+    r"\bcorresponds to\b)\s*\(?\s*(?:[^;=()\n]{0,90}?\(\s*)?" + _GRADE_WORD + r")"
     # ... and in a list parted by spaced dashes or slashes ("0 none - 1 mild - 2 moderate")
     r"|(?:(?:[(,;:]|\s[-–/]|\bgrade)\s*([0-4])" + _OUT_OF + r"\s+" + _GRADE_WORD + r")",
     re.I,

@@ -1251,6 +1251,22 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a grade before a target that opens with 'bony'", "Uncovertebral arthrosis C4/5 and C5/6, causing mild bony neuroforaminal narrowing at C4/5 bilaterally and moderate bony neuroforaminal narrowing at C5/6 on the left.",
+     {"C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate"}}),
+    ("'inconspicuous' states a level normal", "C2/3 and C7/T1 inconspicuous.\nC5/6: moderate left neuroforaminal stenosis, right neuroforamen inconspicuous.",
+     {"C2-C3": dict(B), "C5-C6": {"left": "moderate", "right": "none"}, "C7-T1": dict(B)}),
+    ("a scale whose grades are described before the word in brackets", "GRADING: Foraminal stenosis is graded on the oblique sagittal T2 images: grade 0 = none; grade 1 = perineural fat obliteration less than 50% (mild); grade 2 = obliteration greater than 50% without root deformity (moderate); grade 3 = root collapse or deformity (severe).\nC3-C4: canal normal; left grade 1; right grade 0.\nC5-C6: canal moderate stenosis; left grade 2; right grade 3 (right C6 root flattened).",
+     {"C3-C4": {"left": "mild", "right": "none"}, "C5-C6": {"left": "moderate", "right": "severe"}}),
+    ("bare 'low-grade' is no grade of the contract", "C4/5: Uncovertebral arthrosis on the right with low-grade neuroforaminal stenosis on the right. Left neuroforamen free.",
+     {"C4-C5": {"left": "none", "right": "unspecified"}}),
+    ("'low-grade' under the report's own scale", "Grading of stenoses: low-grade = mild, middle-grade = moderate, high-grade = severe.\nC4/5: low-grade neuroforaminal stenosis on the right, left middle-grade.",
+     {"C4-C5": {"left": "moderate", "right": "mild"}}),
+    ("levels set beside 'the upper levels' and 'the lower levels'", "The exit foramina are mildly narrowed at the upper levels, C3/4 and C4/5, and moderately narrowed at the lower levels, C5/6 and C6/7, bilaterally at each.",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": {"left": "moderate", "right": "moderate"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

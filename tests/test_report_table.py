@@ -1919,6 +1919,12 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'does not meet radiographic criteria for instability' is no red flag", "XR CERVICAL SPINE WITH FLEXION AND EXTENSION\nThere is 2 mm anterolisthesis of C3 on C4 which increases to 3 mm in flexion. This does not meet radiographic criteria for instability. Oblique views: moderate right C5-C6 foraminal narrowing.",
+     {"modality": "RADIOGRAPH", "regions": ["cervical"], "canal": {}, "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
