@@ -106,6 +106,10 @@ _SIDE_HEADING_RE = re.compile(
     r"\s*[:\-–—]?\s*$",
     re.I,
 )
+_FORAMEN_WORD_RE = re.compile(r"foram", re.I)
+_LEVEL_ANYWHERE_RE = re.compile(r"\b(?:C|T)\s?\d{1,2}\s*[-–/]\s*(?:C|T)?\s?\d{1,2}\b", re.I)
+# words of a line that speaks of another structure or side than a side heading's foramina
+_OTHER_STRUCTURE_RE = re.compile(r"\b(?:canal|cord|left|right|lt|rt|bilateral\w*)\b", re.I)
 # a bullet and a side before the level of an entry ("- Left C6-7: severe")
 _LINE_LEAD_RE = re.compile(r"^(?:[-•*·]\s*)?(?:(?:left|right|lt|rt|l|r)\.?\s+)?", re.I)
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n")
@@ -2270,6 +2274,13 @@ class FindingBuilder:
                     # follows ("... is now moderate")
                     return self._grade_follows(span)
                 return True
+        before3 = self.lowers[max(span.start - 3, 0) : span.start]
+        if (
+            before3[-1:] == ["as"]
+            and before3[-2:-1] in (["described"], ["graded"], ["reported"], ["called"])
+            and before3[:1] in (["previously"], ["formerly"], ["initially"], ["originally"])
+        ):
+            return True  # "narrowing, previously described as moderate, is graded mild today"
         if self.lowers[max(span.start - 3, 0) : span.start][-3:-1] in (
             ["outside", "report"],
             ["preliminary", "report"],
@@ -4403,6 +4414,7 @@ class FindingBuilder:
             return self._side_block_cache
         out: list[str | None] = []
         current: str | None = None
+        foramina = False  # the heading names the foramina ("Right foramina:")
         prev_end = 0
         for sent in self.sents:
             gap = self.text[prev_end : sent.start_char]
@@ -4415,10 +4427,17 @@ class FindingBuilder:
                 if heading:
                     side = heading.group("side") or heading.group("side2")
                     current = "left" if side.lower().startswith("l") else "right"
+                    foramina = bool(_FORAMEN_WORD_RE.search(line))
                     out.append(None)
                     prev_end = sent.start_char + len(sent.text.rstrip())
                     continue
-                if not _LEVEL_OPENING_RE.match(_LINE_LEAD_RE.sub("", line.strip())):
+                if not _LEVEL_OPENING_RE.match(_LINE_LEAD_RE.sub("", line.strip())) and not (
+                    # under "Right foramina:", "Patent at C2-3 and C3-4; mild narrowing at
+                    # C5-6" speaks of that side's foramina too
+                    foramina
+                    and _LEVEL_ANYWHERE_RE.search(line)
+                    and not _OTHER_STRUCTURE_RE.search(line)
+                ):
                     current = None
             out.append(current)
             if sent.text.strip():

@@ -209,13 +209,28 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
     stated = set(grid) | _resolved_levels(findings, ("foraminal_stenosis",)) | widened
     discussed = _discussed_levels(findings)
     whole = _whole_level_spans(findings)
+    sided = [f for f in remaining if f.side in ("left", "right")]
     for f in remaining:
         value = _cell_value(f)
-        if value is None:
+        if value is None or f in sided:
             continue
         for level in _quantified_levels(f, stated, discussed, whole):
             for side in _sides(f.side if f.side != "unspecified" else None):
                 put(level, side, value)
+    unstated = stated - set(grid)  # levels resolved or widened: a statement, but no cell
+    for f in sided:
+        # "All other left-sided foramina are patent": every foramen of that side with no
+        # statement of its own, also where only the other side's is described
+        value = _cell_value(f)
+        if value is None:
+            continue
+        for level in QUANTIFIER_LEVELS:
+            if (
+                level not in unstated
+                and level not in f.excepted_levels
+                and f.side not in grid.get(level, {})
+            ):
+                put(level, f.side, value)
     return {lvl: dict(sorted(grid[lvl].items())) for lvl in _sorted_levels(grid)}
 
 

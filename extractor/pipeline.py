@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from . import levels as _levels  # noqa: F401  (registers the foramen_levels factory)
 from . import segmenter as _segmenter  # noqa: F401  (registers the foramen_segmenter factory)
 from .levels import LEVELS_KEY
-from .rules import RuleSet
+from .rules import RuleSet, expand_template, template_parts
 from .segmenter import doc_text
 
 _saved_filters = list(warnings.filters)
@@ -126,6 +126,13 @@ _INSERTION_OPENERS = frozenset(
         "incl",
         "previously",
         "formerly",
+        # a participle clause: "The left foraminal narrowing, graded mild on the prior study,
+        # may now be moderate"
+        "graded",
+        "described",
+        "reported",
+        "characterized",
+        "characterised",
         # a relative clause: "The right foramen, which was severely narrowed on the prior
         # study, is no longer narrowed"
         "which",
@@ -574,18 +581,21 @@ _EXTRA_INFIXES = (
 
 
 def _tokenizer_for_reports(nlp: Language) -> None:
-    infixes = [*nlp.Defaults.infixes, *_EXTRA_INFIXES]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # all special cases set at once: spaCy reloads every special case each time one is added
+    rules = dict(nlp.tokenizer.rules or {})
     # "N.F." (neural foramen) is one token as spaCy reads capitals with stops; the lower-case
     # phrase the rules match it with must be one token too
-    nlp.tokenizer.add_special_case("n.f.", [{"ORTH": "n.f."}])
+    rules["n.f."] = [{"ORTH": "n.f."}]
     # "NF mild B/L": bilateral, not the left's "L."
     for form in ("B/L", "b/l", "B/l"):
-        nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
-        nlp.tokenizer.add_special_case(form + ".", [{"ORTH": form}, {"ORTH": "."}])
+        rules[form] = [{"ORTH": form}]
+        rules[form + "."] = [{"ORTH": form}, {"ORTH": "."}]
     # grades written as runs of plus signs under a legend ("foramen right ++", "+ = mild")
     for n in range(2, 5):
-        nlp.tokenizer.add_special_case("+" * n, [{"ORTH": "+" * n}])
+        rules["+" * n] = [{"ORTH": "+" * n}]
+    nlp.tokenizer.rules = rules
+    infixes = [*nlp.Defaults.infixes, *_EXTRA_INFIXES]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def build_pipeline(rules: RuleSet) -> Language:
@@ -642,29 +652,62 @@ def build_pipeline(rules: RuleSet) -> Language:
         # One ConText rule per rule of the file, matched by all its phrases: medspaCy would add
         # each phrase as a rule of its own, with a vocabulary entry for its id (tens of thousands
         # of them: most of the start-up time). Matches and modifiers are the same.
-        grouped = [
-            (
-                ConTextRule(
-                    literal=phrases[0],
-                    category=c.category,
-                    direction=c.direction,
-                    max_scope=c.max_scope,
-                    max_targets=c.max_targets,
-                    terminated_by=[
-                        *(c.terminated_by or []),
-                        *rules.context.terminating_types.get(c.category, []),
-                    ]
-                    or None,
-                    allowed_types=set(c.allowed_types) if c.allowed_types else None,
-                ),
-                phrases[1:],
-            )
-            for c in rules.context.rules
-            for phrases in [c.expanded()]
-        ]
+        # A template whose every option is one token is matched as one token pattern instead
+        # ("[prior|previous|...] [mri|ct|...] [showed|...]": thousands of phrases).
+        grouped: list[tuple[ConTextRule, list[str]]] = []
+        for c in rules.context.rules:
+            options = {
+                "category": c.category,
+                "direction": c.direction,
+                "max_scope": c.max_scope,
+                "max_targets": c.max_targets,
+                "terminated_by": [
+                    *(c.terminated_by or []),
+                    *rules.context.terminating_types.get(c.category, []),
+                ]
+                or None,
+                "allowed_types": set(c.allowed_types) if c.allowed_types else None,
+            }
+            phrases: list[str] = []
+            for template in c.phrases:
+                pattern = _token_pattern(nlp, template)
+                if pattern is None:
+                    phrases.extend(expand_template(template))
+                else:
+                    grouped.append((ConTextRule(literal=template, pattern=pattern, **options), []))
+            phrases = list(dict.fromkeys(phrases))
+            if phrases:
+                grouped.append((ConTextRule(literal=phrases[0], **options), phrases[1:]))
         context.add([rule for rule, _ in grouped])
         phrase_matcher = context.phrase_matcher
         for rule, more in grouped:
             if more:
                 phrase_matcher.add(rule._rule_id, list(nlp.tokenizer.pipe(p.lower() for p in more)))
     return nlp
+
+
+# templates with fewer phrases than this are added as phrases (a token pattern costs more to
+# match than a phrase)
+_PATTERN_MIN_PHRASES = 200
+
+
+def _token_pattern(nlp: Language, template: str) -> list[dict[str, object]] | None:
+    """The token pattern matching exactly the phrases of `template` (lower case), when each of
+    its options is one token or none; else None."""
+    parts = template_parts(template)
+    if len(expand_template(template)) < _PATTERN_MIN_PHRASES:
+        return None
+    pattern: list[dict[str, object]] = []
+    for options in parts:
+        if len(options) == 1:
+            text = " ".join(options[0].lower().split())
+            pattern.extend({"LOWER": t.text} for t in nlp.make_doc(text) if text)
+            continue
+        words = [o.strip().lower() for o in options if o.strip()]
+        if any(len(nlp.make_doc(w)) != 1 for w in words):
+            return None
+        token: dict[str, object] = {"LOWER": {"IN": words}}
+        if len(words) < len(options):
+            token["OP"] = "?"
+        pattern.append(token)
+    return pattern

@@ -45,8 +45,9 @@ _ALT_RE = re.compile(r"\[([^\[\]]*)\]")
 MAX_EXPANSIONS = 5000
 
 
-def expand_template(template: str) -> list[str]:
-    """Expand '[a|b|]' alternatives ('' = optional) into plain phrases, whitespace-normalised."""
+def template_parts(template: str) -> list[list[str]]:
+    """A template as its parts in order: the text between alternatives (one option each) and
+    each '[a|b|]' group's options ('' = optional)."""
     parts: list[list[str]] = []
     pos = 0
     for m in _ALT_RE.finditer(template):
@@ -54,8 +55,13 @@ def expand_template(template: str) -> list[str]:
         parts.append(m.group(1).split("|"))
         pos = m.end()
     parts.append([template[pos:]])
+    return parts
+
+
+def expand_template(template: str) -> list[str]:
+    """Expand '[a|b|]' alternatives ('' = optional) into plain phrases, whitespace-normalised."""
     out = [""]
-    for options in parts:
+    for options in template_parts(template):
         out = [a + b for a in out for b in options]
         if len(out) > MAX_EXPANSIONS:
             raise ValueError(

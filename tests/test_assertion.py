@@ -136,6 +136,7 @@ def test_a_hedge_before_one_level_of_a_list_is_that_level_s(extractor: Extractor
 
 
 UNCERTAIN_CELL_CASES = [
+    ("a hedge after a participle insertion", "C6-7: The left foraminal narrowing, graded mild on the prior study, may now be moderate.", ["C6-C7:left"]),
     ("'would be difficult to exclude'", "C4-5: Moderate right foraminal narrowing would be difficult to exclude given the motion.", ["C4-C5:right"]),
     ("a hedge before a degree phrase", "C5/6: osteophytes encroach on the right C5/6 exit foramen, possibly to a moderate degree.", ["C5-C6:right"]),
     ("'though this is equivocal' looks back", "C5-6: the left foramen appears mildly narrowed, though this is equivocal.", ["C5-C6:left"]),

@@ -297,8 +297,8 @@ CASES: list[tuple[str, str, dict[str, dict[str, str]]]] = [
      {"C5-C6": {"left": "moderate"}, "C6-C7": {"left": "severe"}}),
     ("a level alone on its line heads the fields under it", "C5-C6\n  Central canal: Moderate stenosis\n  Right foramen: Severe stenosis\n  Left foramen: No stenosis",
      {"C5-C6": {"left": "none", "right": "severe"}}),
-    ("'patent elsewhere' under a side label", "Right neural foramen: mild narrowing at C4-5 and C5-6.\nLeft neural foramen: moderate narrowing at C5-6; patent elsewhere.",
-     {"C2-C3": {"left": "none"}, "C3-C4": {"left": "none"}, "C4-C5": {"right": "mild"}, "C5-C6": {"left": "moderate", "right": "mild"}, "C6-C7": {"left": "none"}, "C7-T1": {"left": "none"}}),
+    ("'patent elsewhere' under a side label reaches every left foramen without a statement", "Right neural foramen: mild narrowing at C4-5 and C5-6.\nLeft neural foramen: moderate narrowing at C5-6; patent elsewhere.",
+     {"C2-C3": {"left": "none"}, "C3-C4": {"left": "none"}, "C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "mild"}, "C6-C7": {"left": "none"}, "C7-T1": {"left": "none"}}),
     ("'patent elsewhere' after a sided statement", "Moderate left foraminal narrowing at C5-6; patent elsewhere.",
      {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "moderate"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
     ("no narrowing except at a level graded after 'where'", "There is no significant foraminal narrowing except at C5-6 where there is moderate left foraminal narrowing.",
@@ -1264,6 +1264,24 @@ CASES += [
      {"C4-C5": {"left": "moderate", "right": "mild"}}),
     ("levels set beside 'the upper levels' and 'the lower levels'", "The exit foramina are mildly narrowed at the upper levels, C3/4 and C4/5, and moderately narrowed at the lower levels, C5/6 and C6/7, bilaterally at each.",
      {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "mild", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": {"left": "moderate", "right": "moderate"}}),
+]
+
+
+CASES += [
+    ("a hedge after a participle insertion reaches its subject", "C6-7: Left uncovertebral hypertrophy. The left foraminal narrowing, graded mild on the prior study, may now be moderate.",
+     {"C6-C7": {"left": "moderate"}}),
+    ("'previously described as moderate' is the earlier grade", "C5-6: Right foraminal narrowing, previously described as moderate, is graded mild on today's examination.",
+     {"C5-C6": {"right": "mild"}}),
+    ("lines under a side heading of the foramina take its side", "Right foramina:\nPatent at C2-3 and C3-4; mild uncovertebral narrowing at C5-6.\nLeft foramina:\nC5-6: moderate narrowing.",
+     {"C2-C3": {"right": "none"}, "C3-C4": {"right": "none"}, "C5-C6": {"left": "moderate", "right": "mild"}}),
+]
+
+
+CASES += [
+    ("a quantifier naming a side reaches every foramen of that side without a statement", "Neural foramina, right side:\n- C4-5: mild narrowing.\n- C5-6: moderate narrowing.\nNeural foramina, left side:\n- C5-6: mild narrowing.\n- All other left-sided foramina are patent.",
+     {"C2-C3": {"left": "none"}, "C3-C4": {"left": "none"}, "C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "mild", "right": "moderate"}, "C6-C7": {"left": "none"}, "C7-T1": {"left": "none"}}),
+    ("'Left: patent throughout' under 'Foramina:'", "Foramina:\nRight: C4-5 mild; C5-6 mild to moderate.\nLeft: patent throughout.",
+     {"C2-C3": {"left": "none"}, "C3-C4": {"left": "none"}, "C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "none", "right": "mild-moderate"}, "C6-C7": {"left": "none"}, "C7-T1": {"left": "none"}}),
 ]
 
 

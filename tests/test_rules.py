@@ -100,3 +100,32 @@ def test_template_expansion() -> None:
     assert expand_template("[no|without] [significant|] stenosis") == [
         "no significant stenosis", "no stenosis", "without significant stenosis", "without stenosis"
     ]
+
+
+def test_context_templates_matched_as_token_patterns_match_their_phrases(
+    rules: RuleSet, extractor
+) -> None:
+    """A ConText template added as one token pattern matches every phrase it expands to, whole,
+    and nothing of another length than a phrase."""
+    from spacy.matcher import Matcher
+
+    from extractor.pipeline import _token_pattern
+
+    nlp = extractor.nlp
+    converted = 0
+    for rule in rules.context.rules:
+        for template in rule.phrases:
+            pattern = _token_pattern(nlp, template)
+            if pattern is None:
+                continue
+            converted += 1
+            matcher = Matcher(nlp.vocab)
+            matcher.add("T", [pattern])
+            phrases = expand_template(template)
+            for phrase in phrases:
+                doc = nlp.make_doc(phrase.lower())
+                assert (0, len(doc)) in {(s, e) for _, s, e in matcher(doc)}, phrase
+            lengths = {len(nlp.make_doc(p.lower())) for p in phrases}
+            doc = nlp.make_doc(" ".join(phrases[:3]).lower())
+            assert {e - s for _, s, e in matcher(doc)} <= lengths, template
+    assert converted >= 5  # the large templates are matched as patterns
