@@ -18,7 +18,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import levels as _levels  # noqa: F401  (registers the foramen_levels factory)
@@ -57,6 +57,11 @@ class SentenceConText(ConText):
     comparisons of the ConText graph are made within each sentence that has a target, instead of
     across the whole document; sentences without targets are skipped. Results are the same.
     """
+
+    @property
+    def token_matcher(self) -> Matcher:
+        """The token matcher of medspaCy's rule matcher, to add more patterns to a rule."""
+        return self._ConText__matcher._MedspacyMatcher__matcher  # type: ignore[attr-defined]
 
     @property
     def phrase_matcher(self) -> PhraseMatcher:
@@ -670,25 +675,52 @@ def build_pipeline(rules: RuleSet) -> Language:
             }
             phrases: list[str] = []
             for template in c.phrases:
-                pattern = _token_pattern(nlp, template)
-                if pattern is None:
+                patterns = _token_patterns(nlp, template)
+                if patterns is None:
                     phrases.extend(expand_template(template))
                 else:
-                    grouped.append((ConTextRule(literal=template, pattern=pattern, **options), []))
+                    rule = ConTextRule(literal=template, pattern=patterns[0], **options)
+                    grouped.append((rule, patterns[1:]))
             phrases = list(dict.fromkeys(phrases))
             if phrases:
                 grouped.append((ConTextRule(literal=phrases[0], **options), phrases[1:]))
         context.add([rule for rule, _ in grouped])
-        phrase_matcher = context.phrase_matcher
         for rule, more in grouped:
-            if more:
-                phrase_matcher.add(rule._rule_id, list(nlp.tokenizer.pipe(p.lower() for p in more)))
+            if not more:
+                continue
+            if rule.pattern is not None:
+                context.token_matcher.add(rule._rule_id, more)
+            else:
+                docs = list(nlp.tokenizer.pipe(p.lower() for p in more))
+                context.phrase_matcher.add(rule._rule_id, docs)
     return nlp
 
 
 # templates with fewer phrases than this are added as phrases (a token pattern costs more to
 # match than a phrase)
 _PATTERN_MIN_PHRASES = 200
+
+
+def _token_patterns(nlp: Language, template: str) -> list[list[dict[str, object]]] | None:
+    """Token patterns matching exactly the phrases of `template` (lower case), when each of its
+    options is one token or none; else None. Each pattern opens with one word: a set of words
+    or an optional token first is tested at every token of every report, a word only where it
+    stands."""
+    pattern = _token_pattern(nlp, template)
+    return None if pattern is None else _literal_first(pattern)
+
+
+def _literal_first(pattern: list[dict[str, object]]) -> list[list[dict[str, object]]]:
+    """`pattern` as patterns that each open with a required single word."""
+    first, rest = pattern[0], pattern[1:]
+    value = first["LOWER"]
+    words = value["IN"] if isinstance(value, dict) else [value]  # type: ignore[index]
+    if isinstance(value, str) and "OP" not in first:
+        return [pattern]
+    out = [[{"LOWER": w}, *rest] for w in words]
+    if first.get("OP") == "?" and rest:
+        out.extend(_literal_first(rest))
+    return out
 
 
 def _token_pattern(nlp: Language, template: str) -> list[dict[str, object]] | None:

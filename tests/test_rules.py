@@ -109,18 +109,19 @@ def test_context_templates_matched_as_token_patterns_match_their_phrases(
     and nothing of another length than a phrase."""
     from spacy.matcher import Matcher
 
-    from extractor.pipeline import _token_pattern
+    from extractor.pipeline import _token_patterns
 
     nlp = extractor.nlp
     converted = 0
     for rule in rules.context.rules:
         for template in rule.phrases:
-            pattern = _token_pattern(nlp, template)
-            if pattern is None:
+            patterns = _token_patterns(nlp, template)
+            if patterns is None:
                 continue
             converted += 1
+            assert all("OP" not in p[0] and isinstance(p[0]["LOWER"], str) for p in patterns)
             matcher = Matcher(nlp.vocab)
-            matcher.add("T", [pattern])
+            matcher.add("T", patterns)
             phrases = expand_template(template)
             for phrase in phrases:
                 doc = nlp.make_doc(phrase.lower())
