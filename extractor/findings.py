@@ -3286,8 +3286,8 @@ class FindingBuilder:
         """
         focus_iter = sorted(focus)
         exception_starts = set(exceptions)
-        # "at the lower levels, C5/6 and C6/7": the comma sets the levels beside the anaphor
-        # that names them, it parts no statements
+        # "at the lower levels, C5/6 and C6/7": the comma sets the levels beside the words
+        # that name them, it parts no statements
         appositive = (
             {
                 i

@@ -1285,6 +1285,12 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'light-moderate' is no grade of the contract", "C6-C7: foraminal stenosis of light-moderate degree, of right predominance.\nC5-C6: right foraminal stenosis of light to moderate degree.",
+     {"C5-C6": {"right": "unspecified"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -1925,14 +1925,6 @@ CASES += [
 ]
 
 
-CASES += [
-]
-
-
-CASES += [
-]
-
-
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
