@@ -490,10 +490,11 @@ _SLASH_GRADE = {
 # a blank slot of a template's side pair ("___ / moderate", "mild / ___", "- / mild")
 _BLANK_SLOT_BEFORE_RE = re.compile(r"(?:_{2,}|-{1,3}|\?|n/?a)\s*/\s*$", re.I)
 _BLANK_SLOT_AFTER_RE = re.compile(r"\s*/\s*(?:_{2,}|-{1,3}|\?|n/?a)(?!\w)", re.I)
-# Phrases that say a list of grades follows a list of levels or sides in order, as
-# "respectively" does: "moderate, severe and moderate in that order", "from cranial to caudal,
-# mild, moderate ...", "from C2/3 to C7/T1 in turn: ..."
+# Phrases that say a list of grades follows a list of levels or sides in order: "mild and
+# moderate, respectively", "moderate, severe and moderate in that order", "from cranial to
+# caudal, mild, moderate ...", "from C2/3 to C7/T1 in turn: ..."
 _ORDER_PHRASES = (
+    ("respectively",),
     ("in", "that", "order"),
     ("in", "the", "same", "order"),
     ("in", "this", "order"),
@@ -2411,7 +2412,10 @@ class FindingBuilder:
             ),
             None,
         )
-        if ref is None or len(_levels_of(ref)) != 1 or _levels_of(ref) == header:
+        if ref is None:
+            return []
+        source = _levels_of(ref)
+        if len(source) != 1 or source == header:
             return []
         lead = next(
             i
@@ -2423,7 +2427,7 @@ class FindingBuilder:
         copied: dict[tuple[object, ...], Finding] = {}
         for f in self._built:
             if (
-                f.level == _levels_of(ref)[0]
+                f.level == source[0]
                 and f.type in ("foraminal_stenosis", "canal_stenosis")
                 and f.start < at
                 and not f.historical
@@ -3139,10 +3143,7 @@ class FindingBuilder:
         if slashed is not None:
             return slashed
         words = self.lowers[left:right]
-        if not (
-            any(w in ("respectively", "versus", "vs", "vs.") for w in words)
-            or _names_an_order(words)
-        ):
+        if not (any(w in ("versus", "vs", "vs.") for w in words) or _names_an_order(words)):
             return None  # also "greater at C5-6 than at C6-7 (severe versus mild)"
         sevs = [it for it in items if it.label == "SEVERITY" and not it.prior]
         levels = [it for it in items if it.label == "LEVEL"]
@@ -3212,8 +3213,7 @@ class FindingBuilder:
     def _grade_list_before(self, sent: Span, left: int, right: int) -> int:
         """ "mild, moderate, and severe right narrowing at C4-5, C5-6 and C6-7, respectively":
         the grades listed just before a frame that pairs in order are the frame's own."""
-        words = self.lowers[left:right]
-        if not ("respectively" in words or _names_an_order(words)):
+        if not _names_an_order(self.lowers[left:right]):
             return left
         graded = {
             i

@@ -212,7 +212,7 @@ def foraminal_grid(findings: list[Finding]) -> dict[str, dict[str, str]]:
     sided = [f for f in remaining if f.side in ("left", "right")]
     for f in remaining:
         value = _cell_value(f)
-        if value is None or f in sided:
+        if value is None or f.side in ("left", "right"):
             continue
         for level in _quantified_levels(f, stated, discussed, whole):
             for side in _sides(f.side if f.side != "unspecified" else None):

@@ -11,6 +11,7 @@ token text can ever reach a log.
 """
 
 import itertools
+import math
 import re
 import warnings
 from bisect import bisect_right
@@ -727,8 +728,8 @@ def _token_pattern(nlp: Language, template: str) -> list[dict[str, object]] | No
     """The token pattern matching exactly the phrases of `template` (lower case), when each of
     its options is one token or none; else None."""
     parts = template_parts(template)
-    if len(expand_template(template)) < _PATTERN_MIN_PHRASES:
-        return None
+    if math.prod(len(options) for options in parts) < _PATTERN_MIN_PHRASES:
+        return None  # (the product of the option counts: the phrases, before duplicates go)
     pattern: list[dict[str, object]] = []
     for options in parts:
         if len(options) == 1:
