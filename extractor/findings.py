@@ -155,6 +155,7 @@ _COMPARISON_FIELD_RE = re.compile(
 )
 # words that may open a structure heading without its colon ("Neural exit foramina")
 _HEADING_LEAD_WORDS = frozenset({"neural", "neuro", "the", "bony", "osseous", "spinal", "central"})
+_HEADING_SIDE_WORDS = frozenset({"right", "left", "rt", "lt", "side", "sided", "-"})
 _NARROWING_WORD_RE = re.compile(r"narrow|stenos|compromise|encroach|impinge", re.I)
 # (letters of any alphabet: "Indicación:", "Befund:")
 _HEADER_ONLY_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ /]){0,40}:$")
@@ -228,6 +229,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:\s*\([^()]{1,40}\))?"
     # "Normal appearances elsewhere, including the cord."
     r"(?:\s*,?\s*including\s+[^.;]{1,60})?"
+    # "C7-T1: Unremarkable within the limits of motion." (of the study, of this examination)
+    r"(?:\s*,?\s*(?:within|given)\s+the\s+limit(?:s|ations)\s+of\s+[a-z ]{1,30})?"
     # "The other levels are normal, without particularity." (French-style English)
     r"(?:\s*,?\s*(?:without|with\s+no)\s+(?:any\s+)?particularit(?:y|ies))?"
     # "No significant abnormality at any of these levels.", "... at either level"
@@ -397,7 +400,15 @@ _CAUSE_VERBS = frozenset(
         "determining",
     }
 )
-_CAUSE_WORDS = frozenset({"due", "secondary", "caused", "related", "because", "attributable"})
+# how far back a cause word ("due to", "by") may head the noun phrase of a lesion, and the
+# words no such phrase runs across
+_CAUSE_PHRASE_REACH = 20
+_CAUSE_PHRASE_STOPS = frozenset(
+    {",", ";", ":", ".", "(", ")", "which", "that", "where", "with", "while", "but", "is", "are"}
+)
+_CAUSE_WORDS = frozenset(
+    {"due", "secondary", "caused", "related", "because", "attributable", "owing"}
+)
 # a sentence that corrects the report ("moderate, not severe as originally dictated")
 _CORRECTION_RE = re.compile(
     r"\b(?:as (?:originally|initially|previously|first) (?:dictated|stated|reported|described|"
@@ -554,6 +565,8 @@ _LEVEL_LIST_GAP = frozenset({",", "and", "or", "&"})
 # "the level above the fusion")
 _OPERATED_ANAPHORS = frozenset({"operated", "fusion_above", "fusion_below"})
 _LEVEL_POSITION = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
+# words that say a finding has gone ("no longer seen", "has resolved")
+_RESOLVED_RE = re.compile(r"\b(?:no longer|resolved|resolution|regressed)\b", re.I)
 _ELLIPTICAL_PAST_RE = re.compile(
     r"\b(?:previously|formerly|pre-?op(?:erative(?:ly)?)?|seen before|resolved|no longer|"
     # "the preliminary report incorrectly described this on the right"
@@ -795,6 +808,48 @@ _SAME_NOUNS = tuple(
         "date",
         "patient",
     )
+)
+# words after "same" that leave it a grade ("the same as at C4-5", "the same on the left", "is
+# the same bilaterally"); any other word after it is the noun it picks out ("the same motion")
+_SAME_GRADE_NEXT = frozenset(
+    {
+        "as",
+        "degree",
+        "grade",
+        "severity",
+        "extent",
+        "appearance",
+        "on",
+        "at",
+        "in",
+        "bilaterally",
+        "and",
+        "or",
+        "to",
+        "for",
+        "is",
+        "are",
+        "was",
+        "were",
+        "left",
+        "right",
+        "bilateral",
+        "with",
+        "since",
+        "compared",
+        "when",
+        "but",
+        "although",
+        "though",
+        "except",
+        "apart",
+        "now",
+        "today",
+        "than",
+        "of",
+        "narrowing",
+        "stenosis",
+    }
 )
 # a side and a grade number in one token ("R1", "Lt2")
 _SIDE_GRADE_TOKEN_RE = re.compile(r"^(r|l|rt|lt)([0-4])$")
@@ -1761,6 +1816,13 @@ class FindingBuilder:
         anchors.sort(key=lambda a: (a[0], -a[1]))
         return anchors
 
+    def _graded_before(self, start: int, end: int) -> bool:
+        """A current grade lies between tokens `start` and `end`."""
+        return any(
+            sp.label_ == "SEVERITY" and not self._in_prior_bracket(sp.start)
+            for sp in self.attrs.within(start, end)
+        )
+
     def _appositive_cause(self, b: Span, start: int) -> bool:
         """A lesion named after the graded narrowing and a comma ("C4-5: mild narrowing,
         uncovertebral spurring."): the narrowing's cause."""
@@ -2595,8 +2657,15 @@ class FindingBuilder:
                 continue
             item = _Item(span.start, span.end, span.label_, span.id_ or span.label_)
             if span.label_ == "SEVERITY" and item.value == "same":
-                if self.lowers[span.end : span.end + 1] in _SAME_NOUNS:
-                    continue  # "at the same level", "the same two levels", "the same side"
+                nxt = self.lowers[span.end] if span.end < len(self.lowers) else ""
+                if [nxt] in _SAME_NOUNS or (
+                    self.lowers[span.end - 1] == "same"
+                    and nxt.isalpha()
+                    and nxt not in _SAME_GRADE_NEXT
+                ):
+                    # "at the same level", "the same two levels", "the same side", "limited by
+                    # the same motion": a noun the word picks out, not a grade
+                    continue
                 item.value = self._same_grade(span.start, items)
             if span.label_ == "SEVERITY":
                 item.prior = self._is_prior_severity(span)
@@ -2847,7 +2916,10 @@ class FindingBuilder:
                 continue
             sent = self.sents[self._sentence_index(ex.start)]
             if any(
-                t.label_ in _LEVEL_OWNERS for t in self.target_index.within(sent.start, ex.start)
+                t.label_ in _LEVEL_OWNERS
+                # "Right foramina: apart from C4-5, patent at ...": a label is no owner
+                and ":" not in self.lowers[t.end : ex.start]
+                for t in self.target_index.within(sent.start, ex.start)
             ):
                 continue
             pos, named = ex.end, []
@@ -2856,6 +2928,9 @@ class FindingBuilder:
                     break
                 named.append(lv)
                 pos = lv.end
+            if named:
+                # "apart from C4-5 as described, ...": a pointer back to the level's finding
+                pos += _back_reference_length(self.lowers[pos : pos + 3])
             if named and self.lowers[pos : pos + 1] == [","]:
                 out.update((lv.start, ex) for lv in named)
         return out
@@ -3299,6 +3374,17 @@ class FindingBuilder:
             if items
             else set()
         )
+        if items:
+            # "Right foramina: apart from C4-5, patent at C2-3 and C3-4": the comma closes a
+            # fronted exception, whose levels the statement is not about; it parts nothing
+            for ex_start in self._exception_starts:
+                if items[0].start <= ex_start < items[-1].start:
+                    comma = next(
+                        (i for i in range(ex_start, items[-1].start) if self.lowers[i] == ","),
+                        None,
+                    )
+                    if comma is not None:
+                        appositive.add(comma)
         # "no stenosis except at C5-6, where ...": every item follows the exception
         groups: list[_Group] = [
             _Group(exception=bool(items) and any(f < items[0].start for f in exception_starts))
@@ -3695,19 +3781,50 @@ class FindingBuilder:
             # are patent at this and all other levels": the levels of the clause are the other
             # anchor's; the sentence's level before it is this one's
             return self._nearest_level_list(earlier, target)
+        label = self._line_quantifier_label(sent_i)
+        if label is not None:
+            # "Other levels: no disc disease. The canal and foramina are patent.": the line's
+            # label quantifies its later sentences too
+            return [label]
         if self.header_levels[sent_i]:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(self.header_levels[sent_i]))]
         if level_items and not any(
             w in _MULTILEVEL_WORDS
-            for w in self.lowers[max(target.start - 4, c_start) : target.start]
+            for w in self.lowers[
+                (
+                    c_start if self._no_level_between(c_start, target.start) else target.start - 4
+                ) : target.start
+            ]
         ):
             # (but "multilevel mild foraminal stenosis and severe left C6-7 foraminal
-            # narrowing": the multilevel finding is not the other one's level)
+            # narrowing": the multilevel finding is not the other one's level, nor in
+            # "multilevel spondylosis with mild foraminal narrowing and mild C5-6 canal
+            # stenosis")
             return [min(level_items, key=lambda it: abs(it.start - target.end))]
         carried = self._same_line_levels(sent_i, sole_topic=self.ctx(target).negated)
         if carried:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(carried))]
         return []
+
+    def _line_quantifier_label(self, sent_i: int) -> _Item | None:
+        """The quantifier label ("Other levels:", "Remaining levels:") that opens the line of a
+        later sentence on it, as an item at that sentence's start."""
+        start_char = self.sents[sent_i].start_char
+        line_start = self.text.rfind("\n", 0, start_char) + 1
+        k = sent_i
+        while k > 0 and self.sents[k - 1].start_char >= line_start:
+            k -= 1
+        if k == sent_i:
+            return None
+        first = self.sents[k]
+        for it in self._level_items(first.start, first.end):
+            if it.label == "QUANTIFIER" and self._labels_sentence(it, first):
+                sent = self.sents[sent_i]
+                return _Item(sent.start, sent.start, "QUANTIFIER", it.value)
+        return None
+
+    def _no_level_between(self, start: int, end: int) -> bool:
+        return not self.levels.within(max(start, 0), end)
 
     def _owner_opens_clause(
         self, frames: list[tuple[Span, int, int]], target: Span, token_i: int
@@ -4233,7 +4350,11 @@ class FindingBuilder:
         ) or any(
             # (a finding named as the cause does not: "Right C5-6: moderately narrowed by
             # tumour.")
-            not self._definite_anaphor(t, start) and not self._is_cause(t.start, start, end)
+            not self._definite_anaphor(t, start)
+            and not self._is_cause(t.start, start, end)
+            # (nor the root the graded narrowing affects: "C5-6: severe, ... which flattens
+            # the exiting C6 root")
+            and not (t.label_ == "ROOT" and self._graded_before(start, t.start))
             for t in self.target_index.within(start, end)
         ):
             return []
@@ -4354,9 +4475,15 @@ class FindingBuilder:
         # "the severe narrowing seen previously has resolved" is not the current study
         hedged = bool(self._has_label("HEDGE", start, end))
         clause = self.doc[start:end]
-        past = bool(_ELLIPTICAL_PAST_RE.search(clause.text)) and not self._has_label(
-            "CURRENT", start, end
-        )
+        # (a prior grade beside the current one dates its own grade only: "C5-6: severe
+        # (previously moderate).", "C5-6: moderate, previously mild.")
+        past = bool(
+            _ELLIPTICAL_PAST_RE.search(clause.text)
+            and not (
+                any(it.label == "SEVERITY" and it.prior for it in items)
+                and any(it.label == "SEVERITY" and not it.prior for it in items)
+            )
+        ) and not self._has_label("CURRENT", start, end)
         fallback = self._fallback_levels(sent, sent_i, [], antecedent)
         groups = self._conjuncts(items, [])
         span = self.doc[start:end]
@@ -4461,9 +4588,10 @@ class FindingBuilder:
             return None
         side: str | None = None
         for i in [*range(sent.start, anchor.start), *range(anchor.end, colon)]:
-            if self.lowers[i] in ("-", "•", "*", "(", ")", ",", "side"):
+            if self.lowers[i] in ("-", "•", "*", "(", ")", ",", "side", "sided"):
                 continue
-            found = [sp for sp in self.attrs.within(i, i + 1) if sp.label_ == "SIDE"]
+            # "Right", or "Right-sided" as one span
+            found = [sp for sp in self.attrs.starting_at(i) if sp.label_ == "SIDE"]
             if not found or found[0].id_ not in ("left", "right"):
                 return None
             side = found[0].id_
@@ -4765,11 +4893,13 @@ class FindingBuilder:
                             )
                             and set(self.lowers[sent.start : own[0].start]) <= {"*", "-", "•"}
                         )
-                        # "Neural exit foramina" alone on its line: a heading without its colon
+                        # "Neural exit foramina", "RIGHT FORAMINA" alone on its line: a heading
+                        # without its colon
                         or (
                             sent.text.strip().endswith(own[0].text)
                             and sent.text.endswith("\n")
-                            and set(self.lowers[sent.start : own[0].start]) <= _HEADING_LEAD_WORDS
+                            and set(self.lowers[sent.start : own[0].start])
+                            <= _HEADING_LEAD_WORDS | _HEADING_SIDE_WORDS
                             and not _NARROWING_WORD_RE.search(own[0].text)
                         )
                     )
@@ -4902,10 +5032,22 @@ class FindingBuilder:
         hypertrophy", "mild, due to facet arthropathy", "osteophyte may cause mild
         narrowing")."""
         # (further back for the second of two causes: "due to uncovertebral and facet
-        # hypertrophy")
-        reach = 8 if any(w in ("and", "or", ",") for w in self.lowers[token_i - 3 : token_i]) else 4
+        # hypertrophy", and for the complement of the cause: "due to enlargement of the
+        # uncovertebral osteophyte")
+        reach = (
+            8
+            if any(w in ("and", "or", ",", "of") for w in self.lowers[token_i - 3 : token_i])
+            else 4
+        )
         if any(self._cause_word(i) for i in range(max(token_i - reach, start), token_i)):
             return True
+        # "owing to a new small right foraminal disc protrusion": a longer noun phrase, up to
+        # the words that close one
+        for i in range(token_i - 1, max(token_i - _CAUSE_PHRASE_REACH, start) - 1, -1):
+            if self.lowers[i] in _CAUSE_PHRASE_STOPS:
+                break
+            if self._cause_word(i):
+                return True
         after = self.lowers[token_i + 1 : token_i + 4 if end is None else min(token_i + 4, end)]
         return any(w in _CAUSE_VERBS for w in after)
 
@@ -5051,6 +5193,15 @@ class FindingBuilder:
         excluded = self.excluded.get((target.start, target.end))
         if excluded is not None:
             items = [it for it in items if not excluded[0] <= it.start < excluded[1]]
+        if self._levels_before_with(items, left, target):
+            after = self._coordinated_level_after(target)
+            if after is not None:
+                # "a collection extends from C4 to C7, with severe canal stenosis and
+                # compression of the cord at C5-6": the lesion's extent before "with" is not
+                # where the findings coordinated after it are
+                items = sorted(
+                    [*(it for it in items if it.label != "LEVEL"), after], key=lambda it: it.start
+                )
         plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
         own_predicate = has_predicate
         own_levels = {it.value for it in items if it.label == "LEVEL"}
@@ -5080,6 +5231,30 @@ class FindingBuilder:
             has_predicate = has_predicate or bool(self._has_label("PREDICATE", s_left, s_right))
         items.sort(key=lambda it: it.start)
         return _drop_restated_levels(items, target), has_predicate
+
+    def _levels_before_with(self, items: list[_Item], left: int, target: Span) -> bool:
+        """Every level of the frame lies before a ", with" that leads to the target."""
+        levels = [it for it in items if it.label == "LEVEL"]
+        if not levels or any(it.end > target.start for it in levels):
+            return False
+        gap = self.lowers[levels[-1].end : target.start]
+        return "with" in gap and "," in gap[: gap.index("with") + 1]
+
+    def _coordinated_level_after(self, target: Span) -> _Item | None:
+        """The level that closes a coordination after the target, in its clause ("severe canal
+        stenosis and compression of the cord at C5-6")."""
+        sent = self.sents[self._sentence_index(target.start)]
+        for i in range(target.end, min(target.end + 10, sent.end)):
+            if self.lowers[i] in (",", ";", ".", "with", "which"):
+                return None
+            found = self.levels.starting_at(i)
+            if found:
+                if "and" not in self.lowers[target.end : i]:
+                    return None
+                return next(
+                    (it for it in self._items(i, found[0].end) if it.label == "LEVEL"), None
+                )
+        return None
 
     def _graded_alike_ending_at(self, target: Span, end: int) -> bool:
         """The anchor ending at token `end` names the same structure as `target` with a grade
@@ -5138,10 +5313,16 @@ class FindingBuilder:
             return []  # "no new foraminal stenosis": says nothing of what was there before
         if label == "EXCLUDE_LOCATION":
             # "foraminal disc protrusion": a location, unless narrowing is stated with it.
-            narrowing = any(
-                sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", left, right)
-            )
+            narrowing = [
+                sp for sp in self._has_label("PREDICATE", left, right) if sp.id_ == "narrowing"
+            ]
             if not narrowing or negated:
+                return []
+            if narrowing[0].end <= target.start and _RESOLVED_RE.search(
+                self.doc[narrowing[0].end : target.start].text
+            ):
+                # "the narrowing ... is no longer seen, following regression of the left
+                # foraminal disc extrusion": the narrowing has gone, the lesion is its past cause
                 return []
             label = "FORAMINAL"
         if label == "GENERIC_STENOSIS":
@@ -5230,7 +5411,13 @@ class FindingBuilder:
             ):
                 items = [it for it in items if it.start < cut]
         fallback = self._fallback_levels(sent, sent_i, frames, target)
-        focus_spans = self._has_label("FOCUS", left, right)
+        focus_spans = [
+            sp
+            for sp in self._has_label("FOCUS", left, right)
+            # "Right foramina: apart from C4-5, patent at ...": a fronted exception after a
+            # label is the statement's frame, not one of its conjuncts
+            if sp.start not in self._exception_starts
+        ]
         focus = [sp.start for sp in focus_spans]
         exceptions = [sp.start for sp in focus_spans if sp.id_ == "exception"]
         groups = self._respectively(
@@ -6174,10 +6361,11 @@ class FindingBuilder:
         remainder = " ".join(pieces)
         if not _LEVEL_NORMAL_RE.match(remainder):
             return []
+        block_label = self._block_label(sent_i)  # also fills self._inline_labelled
         if (
             # "Spinal canal: mild narrowing at C5/6. Normal elsewhere.": the labelled
             # structure's other levels, not whole levels
-            (not lv and self._block_label(sent_i) is not None)
+            (not lv and block_label is not None)
             or sent_i in self._inline_labelled
             or self._side_blocks()[sent_i] is not None
         ):
@@ -6286,6 +6474,21 @@ def _severity(raw: str | None, negated: bool) -> str:
             return raw
         return "none"
     return _sev_value(raw)
+
+
+def _back_reference_length(words: list[str]) -> int:
+    """Length of a pointer back to a finding described elsewhere that opens `words` ("as
+    described", "as detailed above", "as noted"); 0 when there is none."""
+    if words[:1] != ["as"] or words[1:2] not in (
+        ["described"],
+        ["detailed"],
+        ["noted"],
+        ["discussed"],
+        ["above"],
+        ["mentioned"],
+    ):
+        return 0
+    return 3 if words[2:3] in (["above"], ["previously"], ["below"]) else 2
 
 
 def _side_left_over(side: str | None, taken: set[str]) -> str | None:

@@ -1291,6 +1291,22 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a '-sided' side label rules the level sentences on its line", "MRI CERVICAL SPINE\nFINDINGS:\nLeft-sided foramina: uncovertebral spurring encroaches on the C5-6 and C6-7 foramina, the C5-6 foramen being mildly to moderately narrowed. C2-3 through C4-5 are patent.\nRight-sided foramina: mild narrowing at C5-6. C3-4, C4-5 and C6-7 are patent.",
+     {"C2-C3": {"left": "none"}, "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "mild-moderate", "right": "mild"}, "C6-C7": {"left": "unspecified", "right": "none"}}),
+    ("a fronted exception after a side label, with a pointer back", "MRI CERVICAL SPINE\nFINDINGS:\nC4-5: small right foraminal disc protrusion; the right C4-5 foramen itself remains moderately narrowed.\nRight foramina: apart from C4-5 as described, patent at C2-3, C3-4, C5-6, C6-7 and C7-T1.\nLeft foramina: patent at C2-3, C3-4, C5-6, C6-7 and C7-T1.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"right": "moderate"}, "C5-C6": dict(B), "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("a side heading without its colon over level lines with causes and roots", "MRI CERVICAL SPINE\nFINDINGS:\nRIGHT FORAMINA\nC4-5: mild narrowing, unchanged.\nC5-6: now severe (previously moderate), owing to enlargement of the uncovertebral osteophyte and a new small right foraminal disc protrusion which flattens the exiting C6 root.\nC6-7: patent.\nLEFT FORAMINA\nC4-5: patent.\nC5-6: moderate, previously mild.\nC6-7: the mild narrowing described on the prior study is no longer seen, following interval regression of the left foraminal disc extrusion.",
+     {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "moderate", "right": "severe"}, "C6-C7": {"right": "none"}}),
+    ("an 'Other levels:' label quantifies the later sentences of its line", "MRI CERVICAL SPINE\nFINDINGS:\nC6/7: Uncovertebral hypertrophy with moderate left exit foraminal stenosis. The right foramen is patent. No canal stenosis.\nOther levels: no disc disease. The canal and exit foramina are patent.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"left": "moderate", "right": "none"}, "C7-T1": dict(B)}),
+    ("'the same' before a noun is no grade", "MRI CERVICAL SPINE\nFINDINGS:\nC4-5: Foramina not significantly narrowed.\nC5-6: Moderate canal stenosis. The cord is not convincingly deformed. Foraminal assessment at C5-6 is limited by the same motion; possible moderate right foraminal narrowing.\nC6-7: moderate left foraminal narrowing; the right is equally narrowed.",
+     {"C4-C5": dict(B), "C5-C6": {"right": "moderate"}, "C6-C7": {"left": "moderate", "right": "moderate"}}),
+    ("'multilevel' in the clause keeps a foraminal grade off the canal's level", "MRI CERVICAL SPINE\nIMPRESSION:\nMultilevel cervical spondylosis with mild foraminal narrowing and mild C5-6 canal stenosis. Severe left C6-7 foraminal stenosis.",
+     {"C6-C7": {"left": "severe"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

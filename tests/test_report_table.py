@@ -1925,6 +1925,14 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a lesion's extent before 'with' is not the coordinated findings' level", "MRI CERVICAL SPINE WITH CONTRAST\nFINDINGS:\nA rim-enhancing ventral epidural collection extends from C4 to C7, measuring up to 6 mm in thickness at C5-6, with severe central canal stenosis and compression of the cord at C5-6, and moderate canal stenosis at C4-5 and C6-7.\nIMPRESSION:\nEpidural abscess with severe canal stenosis and cord compression at C5-6.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "moderate", "C5-C6": "severe", "C6-C7": "moderate"}, "cord": (["C5-C6"], False), "red_flags": ["infection"], "pathway": "red_flag_workup"}),
+    ("'Unremarkable within the limits of motion' is a normal level", "MRI CERVICAL SPINE\nFINDINGS:\nC5-6: Mild left foraminal narrowing. No canal stenosis.\nC7-T1: Unremarkable within the limits of motion.\nC2-3: Normal, within the limitations of this study.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C2-C3": "none", "C5-C6": "none", "C7-T1": "none"}, "cord": ([], False), "red_flags": [], "pathway": "conservative_care"}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
