@@ -364,7 +364,9 @@ _LONGEST_SIGNAL_TAIL = 3
 # words that carry a predicate on after a comma ("is not normal, remaining mildly narrowed")
 _PREDICATE_CONTINUERS = frozenset({"still", "remaining", "now", "being", "yet", "also"})
 # words between a level and the "where" that opens a relative clause on it
-_RELATIVE_GAP_WORDS = frozenset({",", "on", "the", "left", "right", "side", "sided"})
+_RELATIVE_GAP_WORDS = frozenset(
+    {",", "on", "the", "left", "right", "side", "sided", "level", "levels", "segment"}
+)
 # how far back from its anchor a relative clause may open ("at C5-6 where a superimposed right
 # foraminal disc protrusion results in severe right foraminal stenosis")
 _RELATIVE_CLAUSE_REACH = 16
@@ -565,6 +567,17 @@ _LEVEL_LIST_GAP = frozenset({",", "and", "or", "&"})
 # "the level above the fusion")
 _OPERATED_ANAPHORS = frozenset({"operated", "fusion_above", "fusion_below"})
 _LEVEL_POSITION = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
+# words that open a gloss on the measurement before them ("7 mm at C4/5, representing severe
+# canal stenosis")
+_GLOSS_LEADS = (
+    ("representing",),
+    ("indicating",),
+    ("in", "keeping", "with"),
+    ("consistent", "with"),
+    ("compatible", "with"),
+    ("in", "keeping", "with", "a"),
+    ("consistent", "with", "a"),
+)
 # words that say a finding has gone ("no longer seen", "has resolved")
 _RESOLVED_RE = re.compile(r"\b(?:no longer|resolved|resolution|regressed)\b", re.I)
 _ELLIPTICAL_PAST_RE = re.compile(
@@ -1144,7 +1157,7 @@ class FindingBuilder:
         self._built: list[Finding] = []  # the findings so far, while build() runs
         self.topic_ends: list[int] = []  # where each field label or topic phrase ends
         self.shared: dict[tuple[int, int], list[tuple[int, int, bool]]] = {}
-        targets = _sorted_spans(doc.spans[TARGETS_KEY])
+        targets = [t for t in _sorted_spans(doc.spans[TARGETS_KEY]) if not self._names_a_foramen(t)]
         self.targets = targets
         lex = doc.spans[LEXICON_KEY]
         by_label: dict[str, list[Span]] = {}
@@ -1887,6 +1900,21 @@ class FindingBuilder:
             gap[:1] == ["of"]
             and len(gap) <= 7
             and not any(w in (",", ";", ".", ":", "and", "or", "with") for w in gap)
+        )
+
+    def _level_only_bracket(self, i: int) -> bool:
+        """The bracket token i is in holds levels and nothing else ("(C5-6)", "(C4-5 and
+        C5-6)")."""
+        open_i = next((k for k in range(i, max(i - 3, 0) - 1, -1) if self.lowers[k] == "("), None)
+        close = next(
+            (k for k in range(i, min(i + 12, len(self.lowers))) if self.lowers[k] == ")"), None
+        )
+        if open_i is None or close is None:
+            return False
+        covered = {k for lv in self.levels.within(open_i, close) for k in range(lv.start, lv.end)}
+        return bool(covered) and all(
+            k in covered or self.lowers[k] in (",", "and", "&", "/")
+            for k in range(open_i + 1, close)
         )
 
     def _bracket_names_level(self, i: int) -> bool:
@@ -3402,6 +3430,12 @@ class FindingBuilder:
                         or (
                             "(" in self.lowers[prev.end : it.start]
                             and self._bracket_names_level(it.start)
+                            # (but "severe left C6 (C5-6), mild left C4 (C3-4)": a bracket
+                            # holding only a level places the grade and side before it)
+                            and not (
+                                self._level_only_bracket(it.start)
+                                and not any(x.label in _LEVEL_LABELS for x in groups[-1].order)
+                            )
                         )
                         # "narrowing of the left foramen (the right is normal)": a bracket
                         # opening on a side states that side on its own
@@ -3738,12 +3772,21 @@ class FindingBuilder:
         relative = self._relative_clause_level(sent, target)
         if relative is not None:
             return [relative]
+        with_level = self._level_before_with_phrase(target) or self._level_before_bracket(target)
+        if with_level is not None:
+            # "causing cord compression at C5/6 with severe canal stenosis": the level the
+            # "with" phrase is attached to
+            return [with_level]
         owned: set[int] = set()
         for t, left, right in frames:
             if t is target or t.label_ not in _LEVEL_OWNERS:
                 continue
             if t.label_ == "ROOT" and target.label_ == "FORAMINAL":
                 continue  # the exiting root runs through the foramen: its level is shared
+            if self._sac_without_narrowing(t, left, right):
+                # "bulges at C3-C4 and C4-C5 indenting the thecal sac and encroaching upon
+                # both foramina": an indented sac states no stenosis and owns no level
+                continue
             owned.update(range(left, right))
         c_start, c_end = self._clause_of(sent, target.start)
         level_items = self._level_items(c_start, c_end)
@@ -3825,6 +3868,32 @@ class FindingBuilder:
 
     def _no_level_between(self, start: int, end: int) -> bool:
         return not self.levels.within(max(start, 0), end)
+
+    def _names_a_foramen(self, t: Span) -> bool:
+        """A root anchor that only names the foramina it exits ("the foramina of the exiting C5,
+        C6, C7 and C8 roots are patent"): the statement is the foramina's."""
+        if t.label_ != "ROOT":
+            return False
+        words = self.lowers[max(t.start - 14, 0) : t.start]
+        if "of" not in words:
+            return False
+        k = len(words) - 1 - words[::-1].index("of")
+        return (
+            k > 0
+            and _FORAMEN_WORD_RE.search(words[k - 1]) is not None
+            and all(
+                w in ("the", "exiting", "left", "right", ",", "and", "&", "or", "/")
+                or re.fullmatch(r"c[3-8]", w) is not None
+                for w in words[k + 1 :]
+            )
+        )
+
+    def _sac_without_narrowing(self, t: Span, left: int, right: int) -> bool:
+        return (
+            t.label_ == "CANAL"
+            and "sac" in t.text.lower()
+            and not any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", left, right))
+        )
 
     def _owner_opens_clause(
         self, frames: list[tuple[Span, int, int]], target: Span, token_i: int
@@ -4072,7 +4141,9 @@ class FindingBuilder:
             frames = self._frames(sent) if has_targets else []
             for target, left, right in frames:
                 found = self._from_frame(_Frame(sent, sent_i, frames, target, left, right))
-                sides = {f.side for f in found if f.type == "foraminal_stenosis"}
+                sides = {
+                    f.side for f in found if f.type in ("foraminal_stenosis", "foramen_widened")
+                } or self._premodifier_sides(target)
                 if "bilateral" in sides or {"left", "right"} <= sides:
                     sides = {"bilateral"}
                 self._target_sides[(target.start, target.end)] = (
@@ -4448,9 +4519,15 @@ class FindingBuilder:
                 inherited = self._target_sides.get(
                     (antecedent.start, antecedent.end), "unspecified"
                 )
-            elif graded and (
-                any(w in _ANAPHORIC_SUBJECTS for w in self.lowers[start:end])
-                or self._definite_subject(start, end)
+            elif (
+                graded
+                and (
+                    any(w in _ANAPHORIC_SUBJECTS for w in self.lowers[start:end])
+                    or self._definite_subject(start, end)
+                    # "the left C5-6 foramen is widened; residual mild narrowing cannot be
+                    # excluded": what is left of the narrowing of the foramen just named
+                    or self.lowers[start : start + 1] in (["residual"], ["persistent"])
+                )
             ):
                 # a grade of its own ("it is mild"), not "this is not significantly different"
                 inherited = self._target_sides.get(
@@ -5193,7 +5270,14 @@ class FindingBuilder:
         excluded = self.excluded.get((target.start, target.end))
         if excluded is not None:
             items = [it for it in items if not excluded[0] <= it.start < excluded[1]]
-        if self._levels_before_with(items, left, target):
+        glossed = self._glossed_level(target)
+        if glossed is not None:
+            # "reduced to 7 mm at C4/5, representing severe canal stenosis, and to 10 mm at
+            # C3/4, where ...": the gloss grades the measurement at its level
+            items = sorted(
+                [*(it for it in items if it.label != "LEVEL"), glossed], key=lambda it: it.start
+            )
+        elif self._levels_before_with(items, left, target):
             after = self._coordinated_level_after(target)
             if after is not None:
                 # "a collection extends from C4 to C7, with severe canal stenosis and
@@ -5230,7 +5314,46 @@ class FindingBuilder:
             items.extend(it for it in extra if _KIND[it.label] not in have)
             has_predicate = has_predicate or bool(self._has_label("PREDICATE", s_left, s_right))
         items.sort(key=lambda it: it.start)
+        items = self._without_measured_asides(items)
         return _drop_restated_levels(items, target), has_predicate
+
+    def _without_measured_asides(self, items: list[_Item]) -> list[_Item]:
+        """Levels of a bracketed measurement aside are not the statement's when it places
+        itself outside the bracket ("adequate calibre at all levels (narrowest AP diameter 11 mm
+        at C5-C6)")."""
+        inside = [it for it in items if it.label == "LEVEL" and self._in_measured_bracket(it.start)]
+        if not inside or not any(
+            it.label in ("LEVEL", "QUANTIFIER") and it not in inside for it in items
+        ):
+            return items
+        return [it for it in items if it not in inside]
+
+    def _in_measured_bracket(self, token_i: int) -> bool:
+        """Token i lies in a bracket that holds a measurement and no grade."""
+        open_i = next(
+            (
+                k
+                for k in range(token_i - 1, max(token_i - 12, 0) - 1, -1)
+                if self.lowers[k] in ("(", ")")
+            ),
+            None,
+        )
+        if open_i is None or self.lowers[open_i] != "(":
+            return False
+        close = next(
+            (
+                k
+                for k in range(token_i, min(token_i + 12, len(self.lowers)))
+                if self.lowers[k] == ")"
+            ),
+            None,
+        )
+        if close is None:
+            return False
+        words = self.lowers[open_i:close]
+        return any(w in ("mm", "cm", "millimetres", "millimeters") for w in words) and not any(
+            sp.label_ == "SEVERITY" for sp in self.attrs.within(open_i, close)
+        )
 
     def _levels_before_with(self, items: list[_Item], left: int, target: Span) -> bool:
         """Every level of the frame lies before a ", with" that leads to the target."""
@@ -5275,6 +5398,67 @@ class FindingBuilder:
             self.lowers[token_i - 1 : token_i] == ["with"]
             and self._level_ending_at(token_i - 1, 7) is not None
         )
+
+    def _glossed_level(self, target: Span) -> _Item | None:
+        """The level of a measurement the target's phrase glosses ("7 mm at C4/5, representing
+        severe canal stenosis", "10 mm at C3/4, in keeping with moderate stenosis")."""
+        i = self._grade_run_start(max(target.start - 6, 0), target.start)
+        for lead in _GLOSS_LEADS:
+            n = len(lead)
+            if self.lowers[i - n : i] == list(lead) and self.lowers[i - n - 1 : i - n] == [","]:
+                level = self._level_ending_at(i - n - 1, 7)
+                if level is None:
+                    return None
+                return next(
+                    (it for it in self._items(level.start, level.end) if it.label == "LEVEL"), None
+                )
+        return None
+
+    def _level_before_bracket(self, target: Span) -> _Item | None:
+        """The level right before a bracket the target's phrase opens ("more evident at C5-C6
+        level (mild to moderate foraminal narrowing)")."""
+        i = self._grade_run_start(max(target.start - 6, 0), target.start)
+        if self.lowers[i - 1 : i] != ["("]:
+            return None
+        k = i - 1
+        if self.lowers[k - 1 : k] in (["level"], ["levels"]):
+            k -= 1
+        level = self._level_ending_at(k, 7)
+        if level is None:
+            return None
+        return next((it for it in self._items(level.start, level.end) if it.label == "LEVEL"), None)
+
+    def _level_before_with_phrase(self, target: Span) -> _Item | None:
+        """The level right before a "with" phrase that names the target ("at C5/6 with severe
+        canal stenosis")."""
+        graded = {
+            i
+            for sp in self.attrs.within(max(target.start - 6, 0), target.start)
+            if sp.label_ in ("SEVERITY", "SIDE")
+            for i in range(sp.start, sp.end)
+        }
+        i = target.start
+        while i > 0 and (i - 1 in graded or self.lowers[i - 1] in ("a", "an", "the", "-", "to")):
+            i -= 1
+        if not self._level_with_before(i):
+            return None
+        level = self._level_ending_at(i - 1, 7)
+        if level is None:
+            return None
+        first = level
+        # "at C4-C5 and C5-C6 with mild foraminal narrowing": the whole list before "with"
+        while True:
+            k = first.start
+            while k > 0 and self.lowers[k - 1] in (",", "and", "or", "&"):
+                k -= 1
+            if k == first.start:
+                break
+            earlier = self._level_ending_at(k, 7)
+            if earlier is None:
+                break
+            first = earlier
+        levels = [it.value for it in self._items(first.start, level.end) if it.label == "LEVEL"]
+        return _Item(first.start, level.end, "LEVEL", "|".join(levels)) if levels else None
 
     def _coordinated_object(self, frames: list[tuple[Span, int, int]], target: Span) -> bool:
         """The second object of one narrowing verb: "spurring encroaches on the left foramina
@@ -6000,6 +6184,23 @@ class FindingBuilder:
         if len(sides) != 1 or sides[0].id_ not in ("left", "right"):
             return None
         return _Item(sides[0].start, sides[0].end, "SIDE", sides[0].id_)
+
+    def _premodifier_sides(self, target: Span) -> set[str]:
+        """The side named right before an anchor ("the left C6 foramen", "the right neural
+        foramen"), whatever its clause says of it."""
+        for sp in self.attrs.within(max(target.start - 4, 0), target.start):
+            if sp.label_ == "SIDE" and sp.id_ in ("left", "right", "bilateral"):
+                level_tokens = {
+                    k
+                    for lv in self.levels.within(sp.end, target.start)
+                    for k in range(lv.start, lv.end)
+                }
+                if all(
+                    k in level_tokens or self.lowers[k] in ("neural", "exit")
+                    for k in range(sp.end, target.start)
+                ):
+                    return {sp.id_}
+        return set()
 
     def _root_levels(self, sent: Span) -> list[_Item]:
         """The disc level whose foramen the one cervical root named in the sentence exits."""

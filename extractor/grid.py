@@ -352,16 +352,22 @@ def red_flags(findings: list[Finding]) -> list[str]:
 
 
 def uncertain_cells(findings: list[Finding], grid: dict[str, dict[str, str]]) -> list[str]:
-    """Cells ("C4-C5:left") whose every positive contributing mention is uncertain."""
+    """Cells ("C4-C5:left") whose every positive graded mention is uncertain: a definite
+    "narrows the right foramen" with no grade does not make certain the "probably moderate"
+    the cell holds (a definite "mild" does)."""
     certain: set[str] = set()
     uncertain: set[str] = set()
     for f in without_superseded(findings, "foraminal_stenosis"):
         if not is_current(f) or f.negated or f.level is None:
             continue
         sides = _sides(f.side) if f.side != "unspecified" else ("unspecified",)
+        value = _cell_value(f)
         for side in sides:
             key = f"{f.level}:{side}"
-            (uncertain if f.uncertain else certain).add(key)
+            if f.uncertain:
+                uncertain.add(key)
+            elif value != "unspecified" or grid.get(f.level, {}).get(side) == "unspecified":
+                certain.add(key)
     out = []
     for level, cells in grid.items():
         for side, value in cells.items():

@@ -130,8 +130,26 @@ _ROMAN_LEVEL_RE = re.compile(
     r"(?:(?P<br>C|Th|TH|T|D)\.?[ \t]?)?(?P<b>VII|VI|IV|V|III|II|I)(?![A-Za-z0-9])"
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
+# A foramen named by the cervical root that exits it: "the left C6 foramen", "the C5 and C6
+# neural foramina", "the left C6 and left C7 foramina", "the right C8 exit foramen". The root
+# C(n+1) exits at the disc Cn-C(n+1); C8 at C7-T1.
+_ROOT_FORAMEN_RE = re.compile(
+    r"(?<![A-Za-z0-9/\-–])C(?P<n>[3-8])(?![0-9A-Za-z\-–/])"
+    r"(?=(?:\s*(?:,|and|&|or|/)\s*(?:(?:left|right)\s+)?C[3-8](?![0-9]))*"
+    r"\s+(?:(?:neural|exit|nerve|root|bony|exiting)\s+)*foram)",
+    re.IGNORECASE,
+)
+# ... or named after it: "the foramina of the exiting C5, C6, C7 and C8 roots"
+_FORAMEN_OF_ROOTS_RE = re.compile(
+    r"\bforam\w*\s+(?:of|for)\s+(?:the\s+)?(?:exiting\s+)?(?:(?:left|right)\s+)?"
+    r"(?P<roots>C[3-8](?:\s*(?:,|and|&|or|/)\s*C[3-8])*)(?![0-9A-Za-z])\s+(?:nerve\s+)?roots?\b",
+    re.IGNORECASE,
+)
+_ROOT_IN_LIST_RE = re.compile(r"C(?P<n>[3-8])", re.IGNORECASE)
 _LUMBAR_RE = re.compile(r"\blumbar\b|\bL[1-5]\b", re.IGNORECASE)
-_RANGE_JOIN_RE = re.compile(r"^\s*(?:through|thru|to|until|-|–|—|~)\s*(?:the\s+)?$", re.IGNORECASE)
+_RANGE_JOIN_RE = re.compile(
+    r"^\s*(?:through|thru|to|down\s+to|until|-|–|—|~)\s*(?:the\s+)?$", re.IGNORECASE
+)
 _RANGE_FROM_RE = re.compile(r"from\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -289,6 +307,19 @@ def _find(text: str) -> list[LevelMention]:
             f"{_VERTEBRAE[i]}-{_VERTEBRAE[i + 1]}" for i in range(_VERT_INDEX[a], _VERT_INDEX[b])
         )
         raw.append(LevelMention(m.start(), m.end(), discs, "disc" if len(discs) == 1 else "span"))
+    for m in _ROOT_FORAMEN_RE.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in raw):
+            continue
+        n = int(m.group("n"))
+        level = "C7-T1" if n == 8 else f"C{n - 1}-C{n}"
+        raw.append(LevelMention(m.start(), m.end(), (level,), "disc"))
+    for m in _FORAMEN_OF_ROOTS_RE.finditer(text):
+        for r in _ROOT_IN_LIST_RE.finditer(m.group("roots")):
+            start, end = m.start("roots") + r.start(), m.start("roots") + r.end()
+            if any(x.start < end and start < x.end for x in raw):
+                continue
+            n = int(r.group("n"))
+            raw.append(LevelMention(start, end, ("C7-T1" if n == 8 else f"C{n - 1}-C{n}",), "disc"))
     for m in _VSPAN_RE.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in raw):
             continue

@@ -1307,6 +1307,22 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a bracket holding only a level places the grade and side before it", "MRI CERVICAL SPINE\nIMPRESSION:\n3. Foraminal stenosis: severe left C6 and moderate right C6 (C5-6), moderate bilateral C5 (C4-5), mild left C4 (C3-4).",
+     {"C3-C4": {"left": "mild"}, "C4-C5": {"left": "moderate", "right": "moderate"}, "C5-C6": {"left": "severe", "right": "moderate"}}),
+    ("a foramen named by its exiting root", "MRI CERVICAL SPINE\nFINDINGS:\nC3-C4: Uncovertebral hypertrophy mildly narrows the left C4 foramen; the right C4 foramen is patent.\nThe C6 foramina are severely narrowed on the left and moderately narrowed on the right.\nUncovertebral spurring encroaches on the left C7 and left C8 neural foramina.\nThe foramina of the exiting C5 roots are patent bilaterally.",
+     {"C3-C4": {"left": "mild", "right": "none"}, "C4-C5": dict(B), "C5-C6": {"left": "severe", "right": "moderate"}, "C6-C7": {"left": "unspecified"}, "C7-T1": {"left": "unspecified"}}),
+    ("'residual' narrowing after a widened foramen is that foramen's", "MRI CERVICAL SPINE\nFINDINGS:\nPostoperative changes of the left C5-6 laminoforaminotomy. The left C6 foramen is wider than before surgery; residual mild narrowing by an uncovertebral spur cannot be excluded.",
+     {"C5-C6": {"left": "mild"}}),
+    ("'more evident at' focuses a level; a list before a participle on an indented sac", "MRI CERVICAL SPINE\nFINDINGS:\n- Posterior disc bulges are seen at C3-C4, C4-C5, C5-C6 and C6-C7 levels indenting the ventral thecal sac and encroaching upon both neural foramina, more evident at C5-C6 level where the foraminal narrowing is mild to moderate bilaterally.\nOpinion:\n- Multilevel posterior disc bulges from C3-C4 down to C6-C7 encroaching upon both neural foramina, more evident at C5-C6 level (mild to moderate foraminal narrowing).",
+     {"C3-C4": {"left": "unspecified", "right": "unspecified"}, "C4-C5": {"left": "unspecified", "right": "unspecified"}, "C5-C6": {"left": "mild-moderate", "right": "mild-moderate"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}}),
+    ("a level list before 'with' places the foraminal finding", "CT CERVICAL SPINE\nFINDINGS:\nMild degenerative uncovertebral hypertrophy at C4-C5 and C5-C6 with mild foraminal narrowing on CT.",
+     {"C4-C5": {"unspecified": "mild"}, "C5-C6": {"unspecified": "mild"}}),
+    ("'resolved narrowing' is not current", "MRI CERVICAL SPINE\nIMPRESSION:\n1. Moderate right C5-6 foraminal stenosis.\n2. Resolved narrowing of the left C8 foramen.",
+     {"C5-C6": {"right": "moderate"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

@@ -60,6 +60,14 @@ CASES = [
     ("C5-6, 2-3 mm bulge", [("C5-C6",)]),
     ("C5-6 and 6-8", [("C5-C6",)]),
     ("L4-5/5-6", [("L4-L5",)]),
+    # a foramen named by the root that exits it (C(n+1) at Cn-C(n+1), C8 at C7-T1)
+    ("the left C6 foramen", [("C5-C6",)]),
+    ("the C5 and C6 neural foramina", [("C4-C5",), ("C5-C6",)]),
+    ("the left C7 and left C8 exit foramina", [("C6-C7",), ("C7-T1",)]),
+    ("the foramina of the exiting C5, C6 and C7 roots", [("C4-C5",), ("C5-C6",), ("C6-C7",)]),
+    ("the C6 transverse foramen", []),
+    ("the C6 vertebral body", []),
+    ("from C3-C4 down to C5-C6", [("C3-C4", "C4-C5", "C5-C6")]),
 ]
 
 

@@ -1933,6 +1933,14 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a gloss grades the measurement at its level; a 'with' phrase takes the level before it", "CT CERVICAL SPINE\nFINDINGS:\nThe AP canal diameter is reduced to 7 mm at C4/5, representing severe canal stenosis, and to 10 mm at C3/4, where there is moderate canal stenosis.\nIMPRESSION:\nC5/6 discitis-osteomyelitis with a ventral epidural abscess from C4 to C7, causing cord compression at C5/6 with severe canal stenosis.",
+     {"modality": "CT", "regions": ["cervical"], "canal": {"C3-C4": "moderate", "C4-C5": "severe", "C5-C6": "severe"}, "cord": (["C5-C6"], False), "red_flags": ["infection"], "pathway": "red_flag_workup"}),
+    ("'none of these indent the cord' negates; a measured aside keeps 'at all levels'", "MRI CERVICAL SPINE\nFINDINGS:\nThere is early disc desiccation from C4/5 to C6/7 with small posterior disc bulges at these levels. None of these indent the cord. Spinal canal is of adequate calibre at all levels (narrowest AP diameter 11 mm at C5-C6).",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C2-C3": "none", "C3-C4": "none", "C4-C5": "none", "C5-C6": "none", "C6-C7": "none", "C7-T1": "none"}, "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
