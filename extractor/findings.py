@@ -214,7 +214,7 @@ _LEVEL_NORMAL_RE = re.compile(
     r"sans particularit[ée]s?|r\.?a\.?s\.?|rien [àa] signaler|sin alteraciones|sin hallazgos|"
     r"nella norma|senza alterazioni|"
     r"sem altera[çc][õo]es|unauff(?:[äa]|ae)llig|o\.\s?b\.|"
-    r"(?:no|without)\s+(?:significant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease)|"
+    r"(?:no|without)\s+(?:significant\s+|relevant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease)|"
     # machine-translated: "Remaining levels not see abnormal.", "no obvious abnormal"
     r"(?:not\s+(?:see|seen|found|show)\s+(?:any\s+|obvious\s+)?|no\s+obvious\s+|no\s+)abnormal)"
     r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:seen|identified|noted|detected|demonstrated|found|observed))?"
@@ -231,6 +231,9 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:\s*,?\s*including\s+[^.;]{1,60})?"
     # "C7-T1: Unremarkable within the limits of motion." (of the study, of this examination)
     r"(?:\s*,?\s*(?:within|given)\s+the\s+limit(?:s|ations)\s+of\s+[a-z ]{1,30})?"
+    # "C3-4 and C4-5 are unremarkable on the sagittal images."
+    r"(?:\s+(?:on|in)\s+(?:the\s+|this\s+)?(?:sagittal|axial|coronal|oblique|available|current|"
+    r"reformatted|T2|T1)?\s*(?:images?|sequences?|views?|series|reformats?|study|examination))?"
     # "The other levels are normal, without particularity." (French-style English)
     r"(?:\s*,?\s*(?:without|with\s+no)\s+(?:any\s+)?particularit(?:y|ies))?"
     # "No significant abnormality at any of these levels.", "... at either level"
@@ -540,7 +543,16 @@ _SLASH_GRADES_RE = re.compile(
 )
 # anaphors that pick among the levels just named ("the lower of these levels", "the level below")
 _POSITIONAL_ANAPHORS = frozenset(
-    {"upper", "lower", "above", "below", "fusion_above", "fusion_below"}
+    {
+        "upper",
+        "lower",
+        "above",
+        "below",
+        "fusion_above",
+        "fusion_below",
+        "fusion_above_2",
+        "fusion_below_2",
+    }
 )
 # words that may open the subject of a new clause before its anchor ("..., the left foramen")
 _SUBJECT_LEAD_WORDS = frozenset({"the", "left", "right", "lt", "rt", "l", "r", "both"})
@@ -565,7 +577,9 @@ _AFTERTHOUGHT_ENDS = frozenset({".", ",", ";", ")", "so", "pronounced", "affecte
 _LEVEL_LIST_GAP = frozenset({",", "and", "or", "&"})
 # anaphors that point to the operated levels when the report names them ("the fused segment",
 # "the level above the fusion")
-_OPERATED_ANAPHORS = frozenset({"operated", "fusion_above", "fusion_below"})
+_OPERATED_ANAPHORS = frozenset(
+    {"operated", "fusion_above", "fusion_below", "fusion_above_2", "fusion_below_2"}
+)
 _LEVEL_POSITION = {lvl: i for i, lvl in enumerate(DISC_LEVELS)}
 # words that open a gloss on the measurement before them ("7 mm at C4/5, representing severe
 # canal stenosis")
@@ -673,6 +687,10 @@ _PREMODIFIER_FILLERS = frozenset(
         "within",
         "upon",
         "on",
+        # "osteophytes encroach into the right C5-6 foramen"
+        "into",
+        "onto",
+        "against",
         "perineural",
         "fat",
         "epidural",
@@ -1676,7 +1694,13 @@ class FindingBuilder:
                 # and closed by a comma is that anchor's
                 adjacent = span.end
                 continue
-            if span.label_ == "SEVERITY" and self.lowers[span.start - 1] == "of":
+            if (
+                span.label_ == "SEVERITY"
+                and self.lowers[span.start - 1] == "of"
+                # (not "in the setting of moderate to severe C3-4 canal stenosis": a grade
+                # before the next anchor's own level and noun is that anchor's)
+                and not (span.end < end and self.levels.starting_at(span.end))
+            ):
                 # "stenosis on the right side, of moderate degree, left foramen free": a
                 # post-posed grade stays with the anchor before it
                 adjacent = span.end + (self.lowers[span.end] in _DEGREE_WORDS)
@@ -1901,6 +1925,15 @@ class FindingBuilder:
             and len(gap) <= 7
             and not any(w in (",", ";", ".", ":", "and", "or", "with") for w in gap)
         )
+
+    def _graded_after(self, end: int, rest: list[_Item]) -> bool:
+        """A grade follows token `end` among the remaining items before the next level."""
+        for it in rest:
+            if it.label in _LEVEL_LABELS:
+                return False
+            if it.label == "SEVERITY":
+                return True
+        return False
 
     def _level_only_bracket(self, i: int) -> bool:
         """The bracket token i is in holds levels and nothing else ("(C5-6)", "(C4-5 and
@@ -3422,6 +3455,16 @@ class FindingBuilder:
                 prev = items[k - 1]
                 between = range(prev.end, it.start)
                 split = any(f in between or f == it.start for f in focus_iter)
+                if (
+                    not split
+                    and prev.label == "LEVEL"
+                    and it.label == "LEVEL"
+                    and self.lowers[prev.end : it.start] in ([",", "at"], [",", "and", "at"])
+                    and self._graded_after(it.end, items[k + 1 :])
+                ):
+                    # "right at C5-C6 and C6-C7, at C6-C7 also mild left": a level opened by
+                    # its own "at" after a comma starts a statement of its own
+                    split = True
                 if not split and not (prev.label in _LEVEL_LABELS and it.label in _LEVEL_LABELS):
                     split = (
                         any(self.lowers[i] in _SPLITTERS and i not in appositive for i in between)
@@ -3772,7 +3815,17 @@ class FindingBuilder:
         relative = self._relative_clause_level(sent, target)
         if relative is not None:
             return [relative]
-        with_level = self._level_before_with_phrase(target) or self._level_before_bracket(target)
+        with_level = self._level_before_with_phrase(target)
+        if with_level is None or "|" in with_level.value:
+            # "causing high-grade canal stenosis and compression of the myelon at C6/7": the
+            # level that closes the coordination the target opens (before the extent of a
+            # lesion it is attached to: "OPLL C3-C5 with severe stenosis, cord compression and
+            # myelomalacia at C3-C4")
+            with_level = (
+                self._coordinated_level_after(target)
+                or with_level
+                or self._level_before_bracket(target)
+            )
         if with_level is not None:
             # "causing cord compression at C5/6 with severe canal stenosis": the level the
             # "with" phrase is attached to
@@ -3888,6 +3941,28 @@ class FindingBuilder:
             )
         )
 
+    def _agent_of_narrowing_before(self, left: int) -> bool:
+        """The frame opens on "into/upon/on" right after a lesion that a narrowing noun names
+        as its agent ("encroachment of osteophytes | into the right foramen")."""
+        if self.lowers[left : left + 1] not in (["into"], ["upon"], ["on"], ["onto"]):
+            return False
+        blocker = next(
+            (b for b in self.blocker_index.within(max(left - 3, 0), left) if b.end == left), None
+        )
+        if blocker is None:
+            return False
+        k = blocker.start - 1
+        while k >= 0 and k >= blocker.start - 4 and self.lowers[k] != "of":
+            k -= 1
+        return (
+            k > 0
+            and self.lowers[k] == "of"
+            and any(
+                p.id_ == "narrowing" and p.end == k
+                for p in self._has_label("PREDICATE", max(k - 3, 0), k)
+            )
+        )
+
     def _sac_without_narrowing(self, t: Span, left: int, right: int) -> bool:
         return (
             t.label_ == "CANAL"
@@ -3991,6 +4066,25 @@ class FindingBuilder:
             for a in self._has_label("ANAPHOR", sent.start, min(sent.start + 4, sent.end))
         )
 
+    def _opening_operated_anaphor(self, sent: Span) -> str | None:
+        """The kind of the anaphor to the operated levels a sentence opens with ("The level
+        above the fusion shows ...", "At the level below the construct ...")."""
+        span = self._opening_operated_anaphor_span(sent)
+        return span.id_ if span is not None else None
+
+    def _opening_operated_anaphor_span(self, sent: Span) -> Span | None:
+        return next(
+            (
+                a
+                for a in self._has_label("ANAPHOR", sent.start, min(sent.start + 12, sent.end))
+                if a.id_ in _OPERATED_ANAPHORS
+                and a.id_ != "operated"
+                and a.start - sent.start <= 2
+                and all(w in _TOPIC_LEVEL_LEAD for w in self.lowers[sent.start : a.start])
+            ),
+            None,
+        )
+
     def _same_line_levels(self, sent_i: int, sole_topic: bool = False) -> list[str]:
         """Levels of an earlier sentence on the same line ("At C5-6 there is X. Y is seen."),
         or ending on it (a sentence wrapped over several lines). With `sole_topic`, only when
@@ -4014,6 +4108,11 @@ class FindingBuilder:
                     # "At this level a left foraminal protrusion ... The central canal is
                     # mildly narrowed.": the level the anaphor points to
                     levels = self._previous_levels(k, False)
+                    return levels if levels and named <= set(levels) else []
+                operated = self._opening_operated_anaphor(sent)
+                if operated is not None and self.operated:
+                    # "The level above the fusion shows ... Moderate canal stenosis."
+                    levels = _positional(operated, self.operated)
                     return levels if levels and named <= set(levels) else []
                 continue
             levels = [lvl for s in lv for lvl in _levels_of(s)]
@@ -5356,23 +5455,53 @@ class FindingBuilder:
         )
 
     def _levels_before_with(self, items: list[_Item], left: int, target: Span) -> bool:
-        """Every level of the frame lies before a ", with" that leads to the target."""
+        """Every level of the frame lies before a "with" or a causing verb that leads to the
+        target ("abscess from C4 to C7, with ...", "OPLL C3-C5 with ...", "..., causing")."""
         levels = [it for it in items if it.label == "LEVEL"]
         if not levels or any(it.end > target.start for it in levels):
             return False
         gap = self.lowers[levels[-1].end : target.start]
-        return "with" in gap and "," in gap[: gap.index("with") + 1]
+        return any(w in ("with", "causing", "producing", "resulting") for w in gap)
 
     def _coordinated_level_after(self, target: Span) -> _Item | None:
         """The level that closes a coordination after the target, in its clause ("severe canal
         stenosis and compression of the cord at C5-6")."""
         sent = self.sents[self._sentence_index(target.start)]
-        for i in range(target.end, min(target.end + 10, sent.end)):
-            if self.lowers[i] in (",", ";", ".", "with", "which"):
+        stops = {
+            k
+            for sp in [
+                *self.attrs.within(target.end, min(target.end + 14, sent.end)),
+                *self.target_index.within(target.end, min(target.end + 14, sent.end)),
+            ]
+            if sp.label_
+            in (
+                "SEVERITY",
+                "FORAMINAL",
+                "CANAL",
+                "GENERIC_STENOSIS",
+                "ANAPHOR",
+                "QUANTIFIER",
+                "ROOT",
+            )
+            for k in range(sp.start, sp.end)
+        }
+        for i in range(target.end, min(target.end + 14, sent.end)):
+            if i in stops or self.lowers[i] in (";", ".", "which", "where", "but"):
                 return None
+            if self.lowers[i] == "," and (
+                self.lowers[i + 1 : i + 2]
+                in (["and"], ["but"], ["while"], ["whereas"], ["at"], ["with"], ["which"])
+                or self.levels.starting_at(i + 1)
+            ):
+                return None  # ", and at C3-4 the canal ...": a clause of its own
             found = self.levels.starting_at(i)
             if found:
-                if "and" not in self.lowers[target.end : i]:
+                between = self.lowers[target.end : i]
+                # "moderate spinal stenosis with cord indentation at C4-C5": a "with" phrase on
+                # the cord shares the level too
+                if "and" not in between and not (
+                    "with" in between and any(w in ("cord", "myelon", "myelum") for w in between)
+                ):
                     return None
                 return next(
                     (it for it in self._items(i, found[0].end) if it.label == "LEVEL"), None
@@ -5428,6 +5557,26 @@ class FindingBuilder:
             return None
         return next((it for it in self._items(level.start, level.end) if it.label == "LEVEL"), None)
 
+    def _level_of_phrase_before_with(self, i: int) -> _Item | None:
+        """ "moderate to severe C3-4 canal stenosis with | cord flattening": the level inside
+        the stenosis phrase the "with" phrase is attached to."""
+        if self.lowers[i - 1 : i] != ["with"]:
+            return None
+        owner = next(
+            (
+                t
+                for t in self.target_index.within(max(i - 6, 0), i - 1)
+                if t.end == i - 1 and t.label_ in ("CANAL", "FORAMINAL", "GENERIC_STENOSIS")
+            ),
+            None,
+        )
+        if owner is None:
+            return None
+        level = self._level_ending_at(owner.start, 3)
+        if level is None:
+            return None
+        return next((it for it in self._items(level.start, level.end) if it.label == "LEVEL"), None)
+
     def _level_before_with_phrase(self, target: Span) -> _Item | None:
         """The level right before a "with" phrase that names the target ("at C5/6 with severe
         canal stenosis")."""
@@ -5441,7 +5590,7 @@ class FindingBuilder:
         while i > 0 and (i - 1 in graded or self.lowers[i - 1] in ("a", "an", "the", "-", "to")):
             i -= 1
         if not self._level_with_before(i):
-            return None
+            return self._level_of_phrase_before_with(i)
         level = self._level_ending_at(i - 1, 7)
         if level is None:
             return None
@@ -5481,6 +5630,10 @@ class FindingBuilder:
         left = self._grade_list_before(sent, left, right)
         label = target.label_
         items, has_predicate = self._frame_items(target, left, right)
+        if not has_predicate and self._agent_of_narrowing_before(left):
+            # "encroachment of uncovertebral osteophytes into the right C4-C5 foramen": the
+            # narrowing noun before the lesion that encroaches is the foramen's
+            has_predicate = True
         items = self._own_levels(target, items)
         if not has_predicate and label == "FORAMINAL":
             # "NFS right to a lesser degree": the abbreviation names the narrowing itself
@@ -5546,7 +5699,11 @@ class FindingBuilder:
             and not any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", left, right))
         ):
             return []  # "effaces the thecal sac" is not canal stenosis
-        if label in ("FORAMINAL", "CANAL") and any(
+        if (
+            label in ("FORAMINAL", "CANAL")
+            # (but "the canal is expanded and now capacious": stated patent as well)
+            and not (label == "CANAL" and any(s.value == "none" for s in severities))
+        ) and any(
             # "mildly narrowed by the expanded pedicle": the cause is enlarged, not the foramen
             not self._is_cause(w.start, left, right)
             # "a lesion centred in and expanding the right neural foramen": the verb right
@@ -6517,11 +6674,25 @@ class FindingBuilder:
         common = self._plain_common(sent_i, sent.start_char, sent.text.rstrip(), False)
         return [_make("assessment_limited", lvl, None, None, common) for lvl in levels or [None]]
 
+    def _operated_level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
+        """ "The level below the fusion is unremarkable.": a level named by its place next to
+        the operated levels, stated normal as a whole."""
+        span = self._opening_operated_anaphor_span(sent) if self.operated else None
+        if span is None:
+            return []
+        levels = _positional(span.id_, self.operated)
+        offset = sent.start_char
+        remainder = sent.text[: span.start_char - offset] + sent.text[span.end_char - offset :]
+        if not levels or not _LEVEL_NORMAL_RE.match(remainder):
+            return []
+        common = self._plain_common(sent_i, sent.start_char, sent.text.rstrip(), True)
+        return [_make("level_normal", level, None, "none", common) for level in levels]
+
     def _level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
         """ "C2-C3: Normal." / "The remaining levels are unremarkable." (whole level normal)."""
         lv = self.levels.within(sent.start, sent.end)
         if not lv and not self._has_label("QUANTIFIER", sent.start, sent.end):
-            return []
+            return self._operated_level_normal(sent, sent_i)
         quant = [
             q
             for q in self._has_label("QUANTIFIER", sent.start, sent.end)
@@ -6639,12 +6810,15 @@ def _positional(kind: str, named: list[str]) -> list[str]:
         return ordered[:1]
     if kind == "lower":
         return ordered[-1:]
-    if kind in ("fusion_above", "fusion_below"):
-        # the level next to the operated (or named) levels as a whole
-        edge = ordered[0] if kind == "fusion_above" else ordered[-1]
+    if kind.startswith(("fusion_above", "fusion_below")):
+        # the level next to the operated (or named) levels as a whole ("two levels above the
+        # fusion": the one above that)
+        above = kind.startswith("fusion_above")
+        edge = ordered[0] if above else ordered[-1]
         if edge not in _LEVEL_POSITION:
             return []
-        k = _LEVEL_POSITION[edge] + (-1 if kind == "fusion_above" else 1)
+        step = 2 if kind.endswith("_2") else 1
+        k = _LEVEL_POSITION[edge] + (-step if above else step)
         return [DISC_LEVELS[k]] if 0 <= k < len(DISC_LEVELS) else []
     if len(ordered) != 1 or ordered[0] not in _LEVEL_POSITION:
         return []

@@ -166,6 +166,7 @@ UNCERTAIN_CELL_CASES = [
     ("'but this is not confirmed' looks back over a level list", "Left foramina: on the axial images there appears to be mild narrowing of the left foramina at C4-5, C5-6 and C6-7, but this is not confirmed on the oblique reformats and may be related to head rotation.", ["C4-C5:left", "C5-C6:left", "C6-C7:left"]),
     ("a definite ungraded narrowing leaves a hedged grade uncertain", "Findings: At C5/6 a disc-osteophyte complex narrows the right exit foramen.\nOpinion: Right C5/6 disc-osteophyte complex, probably causing moderate right exit foraminal narrowing.", ["C5-C6:right"]),
     ("a definite grade makes the cell certain beside a hedged worse one", "Findings: C5-C6: mild right foraminal narrowing.\nImpression: On the sagittal images, moderate right C5-C6 foraminal narrowing cannot be excluded.", []),
+    ("'the sagittal images suggest' hedges", "Findings: A C6-7 disc-osteophyte complex is present, and the sagittal images suggest moderate right foraminal narrowing at C6-7.", ["C6-C7:right"]),
     ("a hedge on the finding stays beside a relevance clause", "Impression: Possible mild right C3-4 foraminal narrowing, which could be relevant to the right C4 symptoms.", ["C3-C4:right"]),
 ]
 

@@ -1323,6 +1323,24 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'otherwise without high-grade narrowing' fills no cell", "CT CERVICAL SPINE\nFINDINGS:\nDegenerative: at C3-4, moderate left foraminal narrowing due to uncovertebral spurring. The foramina are otherwise without high-grade narrowing.",
+     {"C3-C4": {"left": "moderate"}}),
+    ("a trailing hyphen before 'to' still makes a half-step", "MRI CERVICAL SPINE\nFINDINGS:\nC6/7: moderate- to high-grade bony neuroforaminal stenosis on the right.\nC5/6: mild- to moderate neuroforaminal stenosis on the left.",
+     {"C5-C6": {"left": "mild-moderate"}, "C6-C7": {"right": "moderate-severe"}}),
+    ("a level opened by its own 'at' after a comma starts a statement", "MRI CERVICAL SPINE\nIMPRESSION:\nModerate foraminal stenosis right at C5-C6 and C6-C7, at C6-C7 also mild left.",
+     {"C5-C6": {"right": "moderate"}, "C6-C7": {"left": "mild", "right": "moderate"}}),
+    ("osteophytes encroaching 'into' the foramina", "RADIOGRAPHS CERVICAL SPINE\nFINDINGS:\nOblique views demonstrate encroachment of uncovertebral osteophytes into the right C4-C5 and C5-C6 intervertebral foramina. Osteophytes also encroach into the left C6-C7 foramen.",
+     {"C4-C5": {"right": "unspecified"}, "C5-C6": {"right": "unspecified"}, "C6-C7": {"left": "unspecified"}}),
+    ("levels named by their place next to a fusion", "MRI CERVICAL SPINE\nFINDINGS:\nFusion construct from C5 through C7 with moderate artefact; the fused levels are not assessed in detail.\nThe level above the fusion shows a right foraminal disc protrusion, resulting in severe right neural foraminal narrowing. The left foramen at that level is moderately narrowed. Moderate canal stenosis.\nTwo levels above the fusion there is mild bilateral foraminal narrowing.\nThe level below the fusion is unremarkable.",
+     {"C3-C4": {"left": "mild", "right": "mild"}, "C4-C5": {"left": "moderate", "right": "severe"}, "C7-T1": dict(B)}),
+    ("'Pre-operatively there was' dates a long sentence", "MRI CERVICAL SPINE\nFINDINGS:\nPre-operatively there was a large disc-osteophyte complex at C5/6 with cord compression and severe bilateral foraminal stenosis, and moderate bilateral foraminal narrowing at C6/7. The left C5/6 foramen is now patent.",
+     {"C5-C6": {"left": "none"}}),
+    ("'No relevant pathology' states a level normal", "MRI CERVICAL SPINE\nFINDINGS:\nC5-C6: Mild foraminal stenosis on both sides.\nC6-C7 and C7-T1: No relevant pathology.",
+     {"C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

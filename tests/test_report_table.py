@@ -1941,6 +1941,18 @@ CASES += [
 ]
 
 
+CASES += [
+    ("the level that closes a coordination after the stenosis, not the lesion's extent", "MRI CERVICAL SPINE\nIMPRESSION:\nSpondylodiscitis C6/7 with a ventral epidural abscess C5-Th1, causing high-grade spinal canal stenosis and compression of the myelon at C6/7.\nOPLL C3-C5 with severe spinal stenosis, cord compression and myelomalacia at C3-C4, and moderate spinal stenosis with cord indentation at C4-C5.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C3-C4": "severe", "C4-C5": "moderate", "C6-C7": "severe"}, "cord": (["C3-C4", "C4-C5", "C6-C7"], True), "red_flags": ["infection"], "pathway": "red_flag_workup"}),
+    ("a 'with' phrase takes the level inside the stenosis phrase it follows", "MRI CERVICAL SPINE\nIMPRESSION:\nCord contusion from C3-4 to C4-5 in the setting of moderate to severe C3-4 canal stenosis with cord flattening.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C3-C4": "moderate-severe"}, "cord": (["C3-C4"], True), "red_flags": [], "pathway": "urgent_surgical_review"}),
+    ("'question of' in a referral line asks, it does not find", "CT CERVICAL SPINE\nReferral: Right-sided C6 radiculopathy, question of early myelopathy.\nFindings:\nNormal alignment. The spinal canal at C5-C6 is wide. Mild right C5-C6 foraminal narrowing.",
+     {"modality": "CT", "regions": ["cervical"], "canal": {"C5-C6": "none"}, "cord": ([], False), "red_flags": [], "pathway": "conservative_care"}),
+    ("a canal expanded by surgery and stated capacious is not narrowed", "MRI CERVICAL SPINE\nFINDINGS:\nOpen-door laminoplasty from C3 to C7. The canal is expanded and now capacious at every operated level. No cord compression.\nC4-5: moderate right foraminal stenosis.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C3-C4": "none", "C4-C5": "none", "C5-C6": "none", "C6-C7": "none"}, "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
