@@ -214,7 +214,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"sans particularit[ée]s?|r\.?a\.?s\.?|rien [àa] signaler|sin alteraciones|sin hallazgos|"
     r"nella norma|senza alterazioni|"
     r"sem altera[çc][õo]es|unauff(?:[äa]|ae)llig|o\.\s?b\.|"
-    r"(?:no|without)\s+(?:significant\s+|relevant\s+)?(?:abnormalit(?:y|ies)|findings?|pathology|disease)|"
+    r"(?:no|without)\s+(?:significant\s+|relevant\s+|obvious\s+|definite\s+)?"
+    r"(?:abnormalit(?:y|ies)|findings?|pathology|disease)|"
     # machine-translated: "Remaining levels not see abnormal.", "no obvious abnormal"
     r"(?:not\s+(?:see|seen|found|show)\s+(?:any\s+|obvious\s+)?|no\s+obvious\s+|no\s+)abnormal)"
     r"(?:\s+(?:(?:is|are|was|were)\s+)?(?:seen|identified|noted|detected|demonstrated|found|observed))?"
@@ -1882,15 +1883,38 @@ class FindingBuilder:
     def _label_cause(self, b: Span) -> bool:
         """A lesion that opens the statement of a field label and causes its finding
         ("Foramina: uncarthrosis with mild bilateral narrowing"): part of the label's frame."""
-        if b.start < 2 or self.lowers[b.start - 1] != ":":
+        # (a word or two may stand before the lesion: "Exit foramina: Uncovertebral
+        # osteophytes cause moderate bilateral narrowing at C4/5")
+        colon = next(
+            (i for i in range(b.start - 1, max(b.start - 3, 1) - 1, -1) if self.lowers[i] == ":"),
+            None,
+        )
+        if colon is None or any(
+            not self.lowers[i].isalpha() or self.target_index.within(i, i + 1)
+            for i in range(colon + 1, b.start)
+        ):
             return False
-        label = self.target_index.within(max(b.start - 6, 0), b.start - 1)
+        label = self.target_index.within(max(colon - 5, 0), colon)
         return (
             bool(label)
             and label[-1].label_ in ("FORAMINAL", "CANAL")
-            and label[-1].end == b.start - 1
+            and label[-1].end == colon
             and self.lowers[b.end : b.end + 1]
-            in (["with"], ["causing"], ["resulting"], ["producing"], ["narrowing"])
+            in (
+                ["with"],
+                ["causing"],
+                ["cause"],
+                ["causes"],
+                ["resulting"],
+                ["result"],
+                ["results"],
+                ["producing"],
+                ["produce"],
+                ["produces"],
+                ["narrowing"],
+                ["narrow"],
+                ["narrows"],
+            )
         )
 
     def _label_states_first(self, topic_end: int, next_start: int) -> bool:
@@ -3897,7 +3921,15 @@ class FindingBuilder:
             # "multilevel spondylosis with mild foraminal narrowing and mild C5-6 canal
             # stenosis")
             return [min(level_items, key=lambda it: abs(it.start - target.end))]
-        carried = self._same_line_levels(sent_i, sole_topic=self.ctx(target).negated)
+        carried = self._same_line_levels(
+            sent_i,
+            # (a statement of no narrowing, negated or "patent", as with "No canal stenosis.")
+            sole_topic=self.ctx(target).negated
+            or any(
+                sp.label_ == "SEVERITY" and sp.id_ == "none"
+                for sp in self.attrs.within(c_start, c_end)
+            ),
+        )
         if carried:
             return [_Item(sent.start, sent.start, "LEVEL", "|".join(carried))]
         return []
@@ -5391,7 +5423,21 @@ class FindingBuilder:
         for s_left, s_right, grades in self.shared.get((target.start, target.end), []):
             extra = self._items(s_left, s_right)
             shared_levels = {it.value for it in extra if it.label == "LEVEL"}
-            if not grades or (own_levels and shared_levels and own_levels != shared_levels):
+            if (
+                not grades
+                or (
+                    own_levels
+                    and shared_levels
+                    and own_levels != shared_levels
+                    # (but "The right C5-C6 foramen and the foramina at C2-C3 through C4-C5 are
+                    # patent": a predicate after a plural copula is every subject's)
+                    and not any(
+                        it.label == "SEVERITY"
+                        and self.lowers[it.start - 1 : it.start] in (["are"], ["were"], ["remain"])
+                        for it in extra
+                    )
+                )
+            ):
                 # (nor is it when each names its own level: "a tight right C6-7 foramen and
                 # bilateral foraminal encroachment at C5-6")
                 extra = [it for it in extra if it.label != "SEVERITY"]
@@ -5420,6 +5466,11 @@ class FindingBuilder:
         """Levels of a bracketed measurement aside are not the statement's when it places
         itself outside the bracket ("adequate calibre at all levels (narrowest AP diameter 11 mm
         at C5-C6)")."""
+        # "... narrowed, measuring 2.5 mm on the oblique reformat (left side 5.5 mm)": the
+        # other side measured for comparison is not narrowed
+        items = [
+            it for it in items if not (it.label == "SIDE" and self._in_measured_bracket(it.start))
+        ]
         inside = [it for it in items if it.label == "LEVEL" and self._in_measured_bracket(it.start)]
         if not inside or not any(
             it.label in ("LEVEL", "QUANTIFIER") and it not in inside for it in items

@@ -36,7 +36,8 @@ _SIDE_ABBREVIATIONS = frozenset({"lt", "rt", "bilat", "bil", "li", "re", "bds", 
 # that opens a statement of its own starts a sentence ("mildly dx. C6-C7 slightly narrowed")
 _AFTER_SIDE_ABBREVIATION_RE = re.compile(
     r"\s*(?:[a-z(/,;<>=]|NFN?S?\b|IVF|(?:C|HWK|Th)\s?\d\s*[-/]\s*(?:C|Th|BWK)?\s?\d{1,2}"
-    r"\s*(?:[.,;]|$|\s+(?:and|und)\b))"
+    # ... or before a level that premodifies the foramen ("Mild Rt. C6-7 foraminal stenosis")
+    r"\s*(?:[.,;]|$|\s+(?:and|und)\b|\s+(?:neural\s+|exit\s+|intervertebral\s+)?[Ff]oram))"
 )
 # An inline level header ("... normal. C6-7: ...", "...; C6-C7: ...") or numbered item ("2. ").
 _INLINE_BREAK_RE = re.compile(

@@ -1341,6 +1341,30 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a label over a lesion that causes the narrowing", "CT CERVICAL SPINE\nFINDINGS:\nExit foramina: Uncovertebral osteophytes cause moderate bilateral narrowing at C4/5, C5/6 and C6/7. The C2/3, C3/4 and C7/T1 foramina are patent.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": {"left": "moderate", "right": "moderate"}, "C5-C6": {"left": "moderate", "right": "moderate"}, "C6-C7": {"left": "moderate", "right": "moderate"}, "C7-T1": dict(B)}),
+    ("OCR 'l' for 'i' in 'foraminal'", "CT CERVICAL SPINE WITHOUT CONTRAST\nFINDINGS:\nAt C6\u20147 uncovertebral spurring results in moderate right foramlnal narrowing; no canal stenosis at this level. No significant canal or foramlnal narrowing at the remaining levels.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": dict(B), "C6-C7": {"right": "moderate"}, "C7-T1": dict(B)}),
+]
+
+
+CASES += [
+    ("'show no obvious' narrowing or abnormality", "RADIOGRAPHS CERVICAL SPINE\nFINDINGS:\nOn the oblique views, the bilateral intervertebral foramina at C5/6 are narrowed; the intervertebral foramina at the other levels show no obvious narrowing.\nC3/4: No obvious abnormality.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "unspecified", "right": "unspecified"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("'Rt.' before a level that premodifies the foramen ends no sentence", "MRI C-SPINE\nConclusion:\n1. Lt. paracentral disc protrusion at C5-6 with moderate Lt. foraminal stenosis.\n2. Mild Rt. C6-7 foraminal stenosis.",
+     {"C5-C6": {"left": "moderate"}, "C6-C7": {"right": "mild"}}),
+    ("a side measured in a bracket for comparison is not narrowed", "CT CERVICAL SPINE\nFINDINGS:\nC6-7: A right uncovertebral osteophyte projects posterolaterally into the right neural foramen; the foramen is narrowed, measuring 2.5 mm in minimum anteroposterior width on the oblique reformat (left side 5.5 mm). The left C6-7 foramen is patent.",
+     {"C6-C7": {"left": "none", "right": "unspecified"}}),
+    ("quantifiers over the 'cervical' or 'intervertebral' foramina", "MRI CERVICAL SPINE\nFINDINGS:\nNarrowing of the right intervertebral foramen at C5/6 is mild. Other intervertebral foramina are without narrowing.\nIMPRESSION:\nMild right C5/6 foraminal stenosis. Remaining cervical foramina are patent.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"right": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("a plural copula's grade is every coordinated subject's", "RADIOGRAPHS CERVICAL SPINE\nFINDINGS:\nOblique views demonstrate uncovertebral osteophytes encroaching on the left C5-C6 and bilateral C6-C7 neural foramina. The right C5-C6 foramen and the foramina at C2-C3 through C4-C5 are patent.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "unspecified", "right": "none"}, "C6-C7": {"left": "unspecified", "right": "unspecified"}}),
+    ("'permeable' foramina, 'reduce', 'at these same levels'", "RADIOGRAPHS CERVICAL SPINE\nFINDINGS:\nIn the oblique projections, uncovertebral osteophytes reduce the left conjugation foramina at C5-C6 and C6-C7. The right foramina at these same levels are of normal amplitude.\nAt C4-C5 the foramina are permeable.",
+     {"C4-C5": dict(B), "C5-C6": {"left": "unspecified", "right": "none"}, "C6-C7": {"left": "unspecified", "right": "none"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

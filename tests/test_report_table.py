@@ -1953,6 +1953,24 @@ CASES += [
 ]
 
 
+CASES += [
+    ("an unsteady gait is no spinal instability", "MRI C-SPINE\nClinical info: numbness both hands, gait unstable 2 months; walking unstable.\nFindings:\nMild left C5-6 foraminal narrowing. No canal stenosis at C5-6.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "none"}, "cord": ([], False), "red_flags": [], "pathway": "conservative_care"}),
+    ("'not to be mistaken for a fracture' and 'CT is insensitive for ligamentous injury' flag nothing", "CT CERVICAL SPINE\nFindings:\nCongenital cleft of the posterior arch of C1, a normal variant not to be mistaken for a fracture. No acute fracture. Note that CT is insensitive for ligamentous injury; if there is ongoing clinical concern, MRI could be considered.",
+     {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"}),
+    ("'Spinal canal wide.' is patent, but not at a level merely named before it", "MRI cervical spine.\nFindings: C5/6: Discrete disc bulge, neuroforamina free on both sides. Spinal canal wide.\nMild cervical kyphosis centred at C4-C5. Spinal canal wide.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "none"}, "cord": ([], False), "red_flags": [], "pathway": "no_foraminal_stenosis"}),
+]
+
+
+CASES += [
+    ("'given the history' does not date a pathological fracture", "MRI CERVICAL SPINE\nIMPRESSION:\n1. Infiltrative lesion of the C6 vertebral body with an epidural component, highly suggestive of metastatic disease given the history, with a pathological fracture of C6 with mild collapse.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False), "red_flags": ["fracture", "malignancy"], "pathway": "red_flag_workup"}),
+    ("'limits sensitivity for a fracture' and symptoms that 'may reflect myelopathy' find nothing", "CT CERVICAL SPINE\nFINDINGS:\nNo acute fracture or subluxation. Diffuse osteopenia limits sensitivity for a nondisplaced fracture.\nIMPRESSION:\nModerate left C5-6 foraminal narrowing. Bilateral hand numbness may reflect radiculopathy or myelopathy; MRI recommended.",
+     {"modality": "CT", "regions": ["cervical"], "canal": {}, "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
