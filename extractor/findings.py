@@ -174,8 +174,9 @@ _LEVEL_HEADER_TAIL_RE = re.compile(
 # a level alone on its line ("C5-C6\n  Central canal: ...") heads the lines under it
 _LEVEL_ALONE_TAIL_RE = re.compile(r"^[ \t]*(?:disc|disk)?[ \t]*(?:level)?[ \t]*(?:\r?\n|$)", re.I)
 _LEVEL_NORMAL_RE = re.compile(
-    # an optional list marker ("3. C2-3 and C3-4 are normal.")
-    r"^\s*(?:\(?\d{1,2}[.)]\s|[•·*▪◦-]\s*)?"
+    # an optional list marker ("3. C2-3 and C3-4 are normal."), or the fields of an HL7 OBX
+    # segment the text stands in ("OBX|8|TX|&GDT|1|C7-T1: No significant abnormality.||||||F")
+    r"^\s*(?:\(?\d{1,2}[.)]\s|[•·*▪◦-]\s*|OBX\|\d+\|[A-Z]{2,3}\|[^|\n]*\|[^|\n]*\|)?"
     # a field label that does not name one structure ("Adjacent levels: C3-4 is unremarkable.")
     # (nor a side: "Left: patent at C2-3 through C7-T1" is the left foramina's)
     r"(?:(?![^:]*(?:canal|foram|cord|nf|stenosis|\b(?:left|right|lt|rt|bilateral)\b))"
@@ -242,7 +243,8 @@ _LEVEL_NORMAL_RE = re.compile(
     r"(?:\s+(?:these|those|the))?(?:\s+(?:two|three|four|five|six))?"
     r"(?:\s+(?:levels?|segments?|discs?|interspaces?))?)?"
     # the end of a table row ("| C2-C3 | Normal | — |")
-    r"\s*[.;:]?(?:\s*\|\s*(?:[—–-]|n/?a|stable|unchanged|new)?)*\s*$",
+    # (or of an HL7 OBX segment: "... abnormality.||||||F")
+    r"\s*[.;:]?(?:\s*\|\s*(?:[—–-]|n/?a|stable|unchanged|new|[FPC](?=\s*$))?)*\s*$",
     re.I,
 )
 
@@ -592,6 +594,12 @@ _GLOSS_LEADS = (
     ("compatible", "with"),
     ("in", "keeping", "with", "a"),
     ("consistent", "with", "a"),
+)
+# a clause after a prior finding that says it has gone ("...; this is no longer evident")
+_GONE_SINCE_RE = re.compile(
+    r"[;,]\s*(?:and\s+)?(?:this|which|it|these|that)\s+(?:is|are|has|have|was)\s+"
+    r"(?:now\s+|since\s+)?(?:no\s+longer|resolved|regressed|disappeared)\b",
+    re.I,
 )
 # words that say a finding has gone ("no longer seen", "has resolved")
 _RESOLVED_RE = re.compile(r"\b(?:no longer|resolved|resolution|regressed)\b", re.I)
@@ -1451,6 +1459,10 @@ class FindingBuilder:
                         rest,
                         flags=re.I,
                     ).strip()
+                elif not header_alone:
+                    # "C2-C3 through C4-C5: negative. At C5-C6 there is ...": a sentence that
+                    # opens on a level of its own ends an inline header's scope
+                    current = []
             scopes.append(current)
         return scopes
 
@@ -4988,11 +5000,18 @@ class FindingBuilder:
         carried = c.historical and bool(
             _CARRY_FORWARD_RE.search(self.text, target.end_char, self.sents[sent_i].end_char)
         )
-        historical = (c.historical and not correction and not carried) or c.resolved
-        if historical and not c.resolved and self._has_label("CURRENT", start_tok, end_tok):
+        # ("Resolved cord oedema": the word right before the anchor)
+        resolved = c.resolved or self.lowers[target.start - 1 : target.start] == ["resolved"]
+        historical = (c.historical and not correction and not carried) or resolved
+        if historical and not resolved and self._has_label("CURRENT", start_tok, end_tok):
             historical = False  # "the foramina are now patent"
         change = "stable" if carried and c.change is None else c.change
-        if c.resolved:
+        if resolved or (
+            historical
+            and _GONE_SINCE_RE.search(self.text, target.end_char, self.sents[sent_i].end_char)
+        ):
+            # "On the previous study there was mild right foraminal narrowing; this is no
+            # longer evident": what the prior study showed has gone
             change = "decreased"
         elif change is not None and historical and self._past_relative_clause(target):
             # "The extrusion, which caused severe stenosis on the prior study, has regressed":
@@ -5001,7 +5020,7 @@ class FindingBuilder:
         elif change is not None:
             historical = False
         return {
-            "negated": c.negated and not c.resolved,
+            "negated": c.negated and not resolved,
             "uncertain": c.uncertain,
             "historical": historical,
             "change": change,

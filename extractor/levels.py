@@ -225,6 +225,28 @@ def _pair_chain(text: str, end: int) -> list[LevelMention]:
     return out
 
 
+_SEQUENCE_AFTER_RE = re.compile(
+    r"\s*(?:/|,|and)\s*(?:stir|flair|gre|t2\*?|t1|pd|dwi|swi|fs|fat|post|gad|mpr|tse|fse)\b|"
+    r"\s*-?\s*(?:weighted|w\b|images?|sequences?)",
+    re.IGNORECASE,
+)
+_SEQUENCE_BEFORE_RE = re.compile(
+    r"\b(?:sag|sagittal|ax|axial|cor|coronal|stir)\s*[/,]?\s*$", re.IGNORECASE
+)
+
+
+def _is_sequence_list(text: str, m: re.Match[str]) -> bool:
+    """ "T1/T2" that lists MRI sequences ("Sag T1/T2/STIR", "axial T2/T1 images"), not the
+    T1-T2 disc."""
+    found = m.group(0).upper().replace(" ", "")
+    if found not in ("T1/T2", "T2/T1", "T1,T2", "T2,T1"):
+        return False
+    return bool(
+        _SEQUENCE_AFTER_RE.match(text, m.end())
+        or _SEQUENCE_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()])
+    )
+
+
 def find_levels(text: str) -> tuple[LevelMention, ...]:
     """All level mentions in ``text``, ranges merged ("C4-5 through C6-7" -> one mention)."""
     return tuple(_find(text))
@@ -242,6 +264,8 @@ def _find(text: str) -> list[LevelMention]:
             continue
         levels, kind = parsed
         end = m.end()
+        if _is_sequence_list(text, m):
+            continue  # "Sag T1/T2/STIR": MRI sequences, not the T1-T2 disc
         if kind == "disc":
             # "C5/6/7": the next vertebra chained on names the next disc too
             while (chain := _CHAIN_RE.match(text, end)) is not None:

@@ -1365,6 +1365,22 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a sentence opening on its own level ends an inline header's scope", "MRI CERVICAL SPINE WITHOUT CONTRAST.\nFINDINGS: ALIGNMENT IS NORMAL. C2-C3 THROUGH C4-C5: NEGATIVE. AT C5-C6 THERE IS A LEFT PARACENTRAL DISC PROTRUSION. MODERATE LEFT NEURAL FORAMINAL NARROWING. RIGHT FORAMEN PATENT. MILD CANAL STENOSIS.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "moderate", "right": "none"}}),
+    ("levels inside HL7 OBX segments", "OBX|1|TX|&GDT|1|MRI CERVICAL SPINE WITHOUT CONTRAST||||||F\nOBX|2|TX|&GDT|1|FINDINGS: Vertebral body heights and alignment are maintained.||||||F\nOBX|3|TX|&GDT|1|C5-C6: Moderate right and mild left neural foraminal narrowing.||||||F\nOBX|4|TX|&GDT|1|C7-T1: No significant abnormality.||||||F",
+     {"C5-C6": {"left": "mild", "right": "moderate"}, "C7-T1": dict(B)}),
+    ("'Sag T1/T2/STIR' names sequences, not the T1-T2 level", "MRI CERVICAL SPINE\n\nTechnique: Sag T1/T2/STIR, axial T2.\n\nReport:\nMild left C5-6 foraminal narrowing. The spinal canal and exit foramina are otherwise of normal calibre at all levels.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C4-C5": dict(B), "C5-C6": {"left": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("'for a mina' heard for 'foramina'", "MRI CERVICAL SPINE\nFINDINGS:\nC4-5: Moderate canal stenosis with mild flattening of the cord. Mild bilateral for a mina narrowing.",
+     {"C4-C5": {"left": "mild", "right": "mild"}}),
+    ("a prior finding that 'is no longer evident' keeps its level from 'other levels'", "MRI CERVICAL SPINE\nFINDINGS:\nC4/5: On the previous study there was mild right foraminal narrowing; this is no longer evident following partial regression of the disc bulge.\nC5/6: Unchanged mild bilateral foraminal narrowing.\nOther levels normal.",
+     {"C2-C3": dict(B), "C3-C4": dict(B), "C5-C6": {"left": "mild", "right": "mild"}, "C6-C7": dict(B), "C7-T1": dict(B)}),
+    ("'At diagnosis' dates a grade", "MRI CERVICAL SPINE\nFINDINGS:\nAt diagnosis the left C6/7 exit foramen was severely narrowed by the paravertebral abscess. It is now only mildly narrowed by residual bony irregularity. The right C6/7 foramen is patent.",
+     {"C6-C7": {"left": "mild", "right": "none"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

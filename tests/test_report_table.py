@@ -1971,6 +1971,16 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a 'spine series' is radiographs", "CERVICAL SPINE SERIES\nClinical data: Neck pain radiating to R arm.\nFindings:\nAP, lateral, both obliques and odontoid views.\nThe right oblique shows moderate bony narrowing of the right C5-6 neural foramen by uncovertebral osteophytes.",
+     {"modality": "RADIOGRAPH", "regions": ["cervical"], "canal": {}, "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"}),
+    ("requests and resolved findings about the cord find nothing", "MRI C-spine.\nFINDINGS:\nThe cord oedema previously seen at C6 has resolved. Moderate right C5-6 foraminal narrowing.\nIMPRESSION:\n1. Resolved cord oedema and collections.\n2. Recommend correlation with neurological exam for myelopathy. Clinical assessment for myelopathy is suggested.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"}),
+    ("a partial collapse of a vertebral body is a fracture; disc space collapse is not", "MRI CERVICAL SPINE WITH CONTRAST\nFINDINGS:\nDestruction of the adjoining endplates and partial collapse of the C5 vertebral body (about 30% loss of height), with prevertebral and epidural abscesses. Disc space collapse at C6-7.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": ([], False), "red_flags": ["fracture", "infection"], "pathway": "red_flag_workup"}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
