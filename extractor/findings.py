@@ -723,6 +723,9 @@ _PREMODIFIER_FILLERS = frozenset(
         "aspect",
         "margin",
         "contour",
+        "profile",
+        "outline",
+        "face",
         # "mild relative canal stenosis"
         "relative",
         "absolute",
@@ -891,6 +894,8 @@ _SAME_GRADE_NEXT = frozenset(
         "stenosis",
     }
 )
+# published grading scales a report may name beside a grade number ("Kang grade 1")
+_NAMED_SCALES = frozenset({"kang", "kim", "park", "muhle", "lee"})
 # a side and a grade number in one token ("R1", "Lt2")
 _SIDE_GRADE_TOKEN_RE = re.compile(r"^(r|l|rt|lt)([0-4])$")
 # finite verbs right after an anchor that make it the subject of a clause of its own
@@ -1962,6 +1967,26 @@ class FindingBuilder:
             and not any(w in (",", ";", ".", ":", "and", "or", "with") for w in gap)
         )
 
+    def _taken_back(self, span: Span) -> bool:
+        """A grade or side the dictation takes back at once and replaces with another of its
+        kind ("moderate, scratch that, mild", "severe left, I mean right, ...")."""
+        k = span.end
+        if self.lowers[k : k + 1] == [","]:
+            k += 1
+        words = self.lowers[k : k + 3]
+        taken = words[:2] in (
+            ["i", "mean"],
+            ["scratch", "that"],
+            ["strike", "that"],
+            ["or", "rather"],
+        ) or words[:1] == ["rather"]
+        if not taken:
+            return False
+        k += 1 if words[:1] == ["rather"] else 2
+        if self.lowers[k : k + 1] == [","]:
+            k += 1
+        return any(sp.label_ == span.label_ and sp.start == k for sp in self.attrs.within(k, k + 4))
+
     def _graded_after(self, end: int, rest: list[_Item]) -> bool:
         """A grade follows token `end` among the remaining items before the next level."""
         for it in rest:
@@ -2698,6 +2723,8 @@ class FindingBuilder:
         for span in self.attrs.within(start, end):
             if span.id_ == "ignore":
                 continue
+            if span.label_ in ("SEVERITY", "SIDE") and self._taken_back(span):
+                continue  # "moderate, scratch that, mild", "severe left, I mean right,"
             if (
                 span.label_ == "SEVERITY"
                 and span.id_ != "significant"
@@ -2776,7 +2803,11 @@ class FindingBuilder:
                     # (but grade 0 is no narrowing on every scale)
                     number = item.value[6:]
                     default = "none" if number == "0" else "significant"
-                    item.value = self._scale_grade(number, default, self._graded(span))
+                    item.value = (
+                        default
+                        if self._other_named_scale(span)
+                        else self._scale_grade(number, default, self._graded(span))
+                    )
                     item.grade_number = True
             items.append(item)
         if any(it.past_tense for it in items) and (
@@ -2945,6 +2976,24 @@ class FindingBuilder:
         if self.levels.within(sent.start, sent.end) or self.header_levels[sent_i]:
             return None
         return span.id_
+
+    def _other_named_scale(self, span: Span) -> bool:
+        """The grade number names a published scale the report does not define ("Kang grade
+        1" under a report-defined Kim scale for the foramina): no report grade applies."""
+        name = next(
+            (
+                w
+                for w in (
+                    self.lowers[span.start],
+                    self.lowers[span.start - 1] if span.start else "",
+                )
+                if w in _NAMED_SCALES
+            ),
+            None,
+        )
+        if name is None:
+            return False
+        return not any(name in self.text[a:b].lower() for a, b in self.scale.definitions)
 
     def _scale_grade(self, number: str, default: str, structure: str | None = None) -> str:
         """The severity the report's scale for `structure` gives a grade number, or a range of

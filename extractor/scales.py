@@ -28,7 +28,8 @@ _DEFINITION_RE = re.compile(
     # "grade 1 = perineural fat obliteration less than 50% (mild)": a description before it
     r"\bcorresponds to\b)\s*\(?\s*(?:[^;=()\n]{0,90}?\(\s*)?" + _GRADE_WORD + r")"
     # ... and in a list parted by spaced dashes or slashes ("0 none - 1 mild - 2 moderate")
-    r"|(?:(?:[(,;:]|\s[-–/]|\bgrade)\s*([0-4])" + _OUT_OF + r"\s+" + _GRADE_WORD + r")",
+    # ... or after a comma ("grade 0, no stenosis; grade 1, mild (...)")
+    r"|(?:(?:[(,;:]|\s[-–/]|\bgrade)\s*([0-4])" + _OUT_OF + r"(?:\s*,\s*|\s+)" + _GRADE_WORD + r")",
     re.I,
 )
 # grades written as plus signs: "+ = mild; ++ = moderate; +++ = severe"

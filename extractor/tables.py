@@ -47,6 +47,8 @@ _CELL_VALUES = {
     "nl": "none",
     "nml": "none",
     "patent": "none",
+    "free": "none",
+    "widely patent": "none",
     "nad": "none",
     "no": "none",
     "0": "none",

@@ -1381,6 +1381,16 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a grade or side taken back in dictation", "MRI CERVICAL SPINE\nFINDINGS:\nC6-7: There is severe left, I mean right, neural foraminal stenosis with compression of the exiting right C7 nerve root. The left foramen is patent.\nc5-6: moderate, scratch that, mild left neural foraminal narrowing. right foramen patent.",
+     {"C5-C6": {"left": "mild", "right": "none"}, "C6-C7": {"left": "none", "right": "severe"}}),
+    ("a report-defined scale written with commas", "MRI CERVICAL SPINE\nGRADING: Foraminal stenosis is graded on the oblique sagittal images (Park): grade 0, no stenosis; grade 1, mild; grade 2, moderate; grade 3, severe.\nFINDINGS:\nC4-5: Grade 1 on the right, grade 0 on the left.\nC5-6: Left grade 3. Right grade 1.\nC6-7: Grade 2 bilaterally.",
+     {"C4-C5": {"left": "none", "right": "mild"}, "C5-C6": {"left": "severe", "right": "mild"}, "C6-C7": {"left": "moderate", "right": "moderate"}}),
+    ("a slash table of canal and both foramina with 'free' cells", "MRI CERVICAL SPINE\nSegmental analysis (canal / right foramen / left foramen):\nC2/3: normal / free / free\nC3/4: normal / free / slight stenosis (uncarthrosis)\nC5/6: mild stenosis / moderate stenosis / moderate stenosis",
+     {"C2-C3": dict(B), "C3-C4": {"left": "mild", "right": "none"}, "C5-C6": {"left": "moderate", "right": "moderate"}}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_foraminal_grid(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     result = extractor.extract(text)

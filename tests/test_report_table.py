@@ -1981,6 +1981,14 @@ CASES += [
 ]
 
 
+CASES += [
+    ("'Kang grade 1' keeps no grade under a report-defined Kim scale for the foramina", "MRI C-spine\n* Foraminal stenosis graded by Kim classification on axial T2WI: grade 0, normal; grade 1, moderate; grade 2, severe.\nFindings:\nC5-6: broad-based disc protrusion.\n - central canal stenosis, Kang grade 1. No cord deformity or abnormal cord signal.\n - Rt. foraminal stenosis, Kim grade 2.\n - Lt. foraminal stenosis, Kim grade 1.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C5-C6": "unspecified"}, "cord": ([], False), "red_flags": [], "pathway": "injection_candidate"}),
+    ("a cord 'impressed' is compressed; a normal 'intramedullary signal of the spinal cord' is no signal change", "MRI CERVICAL SPINE\nFINDINGS:\nThe intramedullary signal of the spinal cord is homogeneous throughout the examined area.\nAt C4-C5: disc protrusion that impresses the anterior profile of the cord, with moderate canal stenosis. Moderate right foraminal stenosis.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {"C4-C5": "moderate"}, "cord": (["C4-C5"], False), "red_flags": [], "pathway": "surgical_review"}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
