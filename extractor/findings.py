@@ -894,6 +894,11 @@ _SAME_GRADE_NEXT = frozenset(
         "stenosis",
     }
 )
+# words that open a question a report may answer ("Is there evidence of fracture? No.")
+_QUESTION_OPENERS = frozenset(
+    {"is", "are", "was", "were", "does", "do", "has", "have", "any", "evidence", "can", "could"}
+)
+_LIST_MARK_RE = re.compile(r"^(?:[a-z]|\d{1,2})$")
 # published grading scales a report may name beside a grade number ("Kang grade 1")
 _NAMED_SCALES = frozenset({"kang", "kim", "park", "muhle", "lee"})
 # a side and a grade number in one token ("R1", "Lt2")
@@ -5118,9 +5123,26 @@ class FindingBuilder:
             and "?" in self.lowers[max(target.start - 2, 0) : target.start]
         ):
             return True  # "Globus and weight loss, ?hypopharyngeal tumour."
+        if self._answered_no(sent_i):
+            # "Is there evidence of fracture or ligamentous injury? No.": a question the report
+            # answers in the negative
+            return True
         if self.lowers[target.end : target.end + 1] != ["?"] or self.sent_sections[sent_i]:
             return False
         return any(sec in ("findings", "impression") for sec in self.sent_sections[sent_i + 1 :])
+
+    def _answered_no(self, sent_i: int) -> bool:
+        """The sentence asks a question ("Is there ...?", "Any ...?") and the report answers it
+        "No" right after."""
+        sent = self.sents[sent_i]
+        words = [w for w in self.lowers[sent.start : sent.end] if w.strip()]
+        if not words or words[-1] != "?":
+            return False
+        first = next((w for w in words if w not in ("(", ")") and not _LIST_MARK_RE.match(w)), "")
+        if first not in _QUESTION_OPENERS:
+            return False
+        after = [w for w in self.lowers[sent.end : sent.end + 3] if w.strip()]
+        return after[:1] in (["no"], ["none"], ["negative"])
 
     def _field_label(self, sent: _Sent, target: Span) -> str | None:
         """The label of a "Canal:" / "Foramina:" field or an "As for the foramina," topic that

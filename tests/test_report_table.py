@@ -1989,6 +1989,14 @@ CASES += [
 ]
 
 
+CASES += [
+    ("a question the report answers 'No' finds nothing", "MRI CERVICAL SPINE\nFINDINGS:\n(a) Is there evidence of fracture or ligamentous injury? No. There is no fracture, no bone marrow oedema.\n(b) Is there cord compression? Yes, at C5-6 the cord is flattened. Moderate right C5-6 foraminal narrowing.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": (["C5-C6"], False), "red_flags": [], "pathway": "surgical_review"}),
+    ("a 'non-neoplastic' lesion is no malignancy", "MRI CERVICAL SPINE\nIMPRESSION:\nNon-neoplastic retro-odontoid pseudotumor related to CPPD causing compression of the upper cervical cord at C1-C2. Mild left C5-6 foraminal narrowing.",
+     {"modality": "MRI", "regions": ["cervical"], "canal": {}, "cord": (["C1-C2"], False), "red_flags": [], "pathway": "surgical_review"}),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_report(extractor: Extractor, name: str, text: str, expected: dict) -> None:
     r = extractor.extract(text, id=name)
