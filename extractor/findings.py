@@ -24,7 +24,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .levels import DISC_LEVELS, LEVELS_KEY, region_of
+from .levels import DISC_LEVELS, LEVELS_KEY, region_of, root_disc
 from .pipeline import LEXICON_KEY, TARGETS_KEY
 from .scales import parse_scale
 from .schema import SEVERITY_RANK, Finding
@@ -3926,7 +3926,7 @@ class FindingBuilder:
                 continue
             if t.label_ == "ROOT" and target.label_ == "FORAMINAL":
                 continue  # the exiting root runs through the foramen: its level is shared
-            if self._sac_without_narrowing(t, left, right):
+            if self._sac_without_narrowing(t.label_, t, left, right):
                 # "bulges at C3-C4 and C4-C5 indenting the thecal sac and encroaching upon
                 # both foramina": an indented sac states no stenosis and owns no level
                 continue
@@ -4003,11 +4003,7 @@ class FindingBuilder:
     def _line_quantifier_label(self, sent_i: int) -> _Item | None:
         """The quantifier label ("Other levels:", "Remaining levels:") that opens the line of a
         later sentence on it, as an item at that sentence's start."""
-        start_char = self.sents[sent_i].start_char
-        line_start = self.text.rfind("\n", 0, start_char) + 1
-        k = sent_i
-        while k > 0 and self.sents[k - 1].start_char >= line_start:
-            k -= 1
+        k = self._line_first_sentence(sent_i)
         if k == sent_i:
             return None
         first = self.sents[k]
@@ -4061,9 +4057,11 @@ class FindingBuilder:
             )
         )
 
-    def _sac_without_narrowing(self, t: Span, left: int, right: int) -> bool:
+    def _sac_without_narrowing(self, label: str, t: Span, left: int, right: int) -> bool:
+        """The thecal sac read as the canal, with no narrowing word in its frame ("effaces the
+        thecal sac"): no canal stenosis."""
         return (
-            t.label_ == "CANAL"
+            label == "CANAL"
             and "sac" in t.text.lower()
             and not any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", left, right))
         )
@@ -4164,13 +4162,9 @@ class FindingBuilder:
             for a in self._has_label("ANAPHOR", sent.start, min(sent.start + 4, sent.end))
         )
 
-    def _opening_operated_anaphor(self, sent: Span) -> str | None:
-        """The kind of the anaphor to the operated levels a sentence opens with ("The level
-        above the fusion shows ...", "At the level below the construct ...")."""
-        span = self._opening_operated_anaphor_span(sent)
-        return span.id_ if span is not None else None
-
-    def _opening_operated_anaphor_span(self, sent: Span) -> Span | None:
+    def _opening_operated_anaphor(self, sent: Span) -> Span | None:
+        """The anaphor to the operated levels a sentence opens with ("The level above the
+        fusion shows ...", "At the level below the construct ...")."""
         return next(
             (
                 a
@@ -4210,7 +4204,7 @@ class FindingBuilder:
                 operated = self._opening_operated_anaphor(sent)
                 if operated is not None and self.operated:
                     # "The level above the fusion shows ... Moderate canal stenosis."
-                    levels = _positional(operated, self.operated)
+                    levels = _positional(operated.id_, self.operated)
                     return levels if levels and named <= set(levels) else []
                 continue
             levels = [lvl for s in lv for lvl in _levels_of(s)]
@@ -4801,12 +4795,16 @@ class FindingBuilder:
         """The side label of the line a sentence is on ("Right side: C6-7 severe narrowing.
         C5-6 mild."), else of the side heading above its level lines ("Left -\n C4/5 mild\n
         C5/6 moderate")."""
-        start_char = self.sents[sent_i].start_char
-        line_start = self.text.rfind("\n", 0, start_char) + 1
+        first = self.sents[self._line_first_sentence(sent_i)]
+        return self._side_label(first) or self._side_blocks()[sent_i]
+
+    def _line_first_sentence(self, sent_i: int) -> int:
+        """The index of the first sentence on the line a sentence is on."""
+        line_start = self.text.rfind("\n", 0, self.sents[sent_i].start_char) + 1
         k = sent_i
         while k > 0 and self.sents[k - 1].start_char >= line_start:
             k -= 1
-        return self._side_label(self.sents[k]) or self._side_blocks()[sent_i]
+        return k
 
     def _side_blocks(self) -> list[str | None]:
         """For each sentence, the side of the side heading alone on a line above it ("Left:",
@@ -5495,18 +5493,14 @@ class FindingBuilder:
         if glossed is not None:
             # "reduced to 7 mm at C4/5, representing severe canal stenosis, and to 10 mm at
             # C3/4, where ...": the gloss grades the measurement at its level
-            items = sorted(
-                [*(it for it in items if it.label != "LEVEL"), glossed], key=lambda it: it.start
-            )
+            items = _with_level(items, glossed)
         elif self._levels_before_with(items, left, target):
             after = self._coordinated_level_after(target)
             if after is not None:
                 # "a collection extends from C4 to C7, with severe canal stenosis and
                 # compression of the cord at C5-6": the lesion's extent before "with" is not
                 # where the findings coordinated after it are
-                items = sorted(
-                    [*(it for it in items if it.label != "LEVEL"), after], key=lambda it: it.start
-                )
+                items = _with_level(items, after)
         plural = bool(_PLURAL_FORAMEN_RE.search(target.text))
         own_predicate = has_predicate
         own_levels = {it.value for it in items if it.label == "LEVEL"}
@@ -5644,9 +5638,7 @@ class FindingBuilder:
                     "with" in between and any(w in ("cord", "myelon", "myelum") for w in between)
                 ):
                     return None
-                return next(
-                    (it for it in self._items(i, found[0].end) if it.label == "LEVEL"), None
-                )
+                return self._level_item(found[0])
         return None
 
     def _graded_alike_ending_at(self, target: Span, end: int) -> bool:
@@ -5669,6 +5661,10 @@ class FindingBuilder:
             and self._level_ending_at(token_i - 1, 7) is not None
         )
 
+    def _level_item(self, level: Span) -> _Item | None:
+        """The level item a level mention reads as."""
+        return next((it for it in self._items(level.start, level.end) if it.label == "LEVEL"), None)
+
     def _glossed_level(self, target: Span) -> _Item | None:
         """The level of a measurement the target's phrase glosses ("7 mm at C4/5, representing
         severe canal stenosis", "10 mm at C3/4, in keeping with moderate stenosis")."""
@@ -5679,9 +5675,7 @@ class FindingBuilder:
                 level = self._level_ending_at(i - n - 1, 7)
                 if level is None:
                     return None
-                return next(
-                    (it for it in self._items(level.start, level.end) if it.label == "LEVEL"), None
-                )
+                return self._level_item(level)
         return None
 
     def _level_before_bracket(self, target: Span) -> _Item | None:
@@ -5696,7 +5690,7 @@ class FindingBuilder:
         level = self._level_ending_at(k, 7)
         if level is None:
             return None
-        return next((it for it in self._items(level.start, level.end) if it.label == "LEVEL"), None)
+        return self._level_item(level)
 
     def _level_of_phrase_before_with(self, i: int) -> _Item | None:
         """ "moderate to severe C3-4 canal stenosis with | cord flattening": the level inside
@@ -5716,7 +5710,7 @@ class FindingBuilder:
         level = self._level_ending_at(owner.start, 3)
         if level is None:
             return None
-        return next((it for it in self._items(level.start, level.end) if it.label == "LEVEL"), None)
+        return self._level_item(level)
 
     def _level_before_with_phrase(self, target: Span) -> _Item | None:
         """The level right before a "with" phrase that names the target ("at C5/6 with severe
@@ -5834,11 +5828,7 @@ class FindingBuilder:
             if location_side is not None and not any(it.label == "SIDE" for it in items):
                 # "left foraminal disc protrusion results in moderate stenosis": its side
                 items = sorted([*items, location_side], key=lambda it: it.start)
-        if (
-            label == "CANAL"
-            and "sac" in target.text.lower()
-            and not any(sp.id_ == "narrowing" for sp in self._has_label("PREDICATE", left, right))
-        ):
+        if self._sac_without_narrowing(label, target, left, right):
             return []  # "effaces the thecal sac" is not canal stenosis
         if (
             label in ("FORAMINAL", "CANAL")
@@ -6510,9 +6500,7 @@ class FindingBuilder:
         }
         if len(roots) != 1:
             return []
-        n = int(roots.pop())
-        level = "C7-T1" if n == 8 else f"C{n - 1}-C{n}"
-        return [_Item(sent.start, sent.start, "LEVEL", level)]
+        return [_Item(sent.start, sent.start, "LEVEL", root_disc(int(roots.pop())))]
 
     def _other_region_only(self, sent: Span) -> bool:
         """The sentence speaks of another region ("thoracic cord", "lumbar canal", "at T8")
@@ -6818,7 +6806,7 @@ class FindingBuilder:
     def _operated_level_normal(self, sent: Span, sent_i: int) -> list[Finding]:
         """ "The level below the fusion is unremarkable.": a level named by its place next to
         the operated levels, stated normal as a whole."""
-        span = self._opening_operated_anaphor_span(sent) if self.operated else None
+        span = self._opening_operated_anaphor(sent) if self.operated else None
         if span is None:
             return []
         levels = _positional(span.id_, self.operated)
@@ -6990,6 +6978,11 @@ def _severity(raw: str | None, negated: bool) -> str:
             return raw
         return "none"
     return _sev_value(raw)
+
+
+def _with_level(items: list[_Item], level: _Item) -> list[_Item]:
+    """The items with their levels replaced by `level`."""
+    return sorted([*(it for it in items if it.label != "LEVEL"), level], key=lambda it: it.start)
 
 
 def _back_reference_length(words: list[str]) -> int:

@@ -213,6 +213,17 @@ def level_range(first: str, last: str) -> tuple[str, ...]:
     return tuple(DISC_LEVELS[i : j + 1])
 
 
+def root_disc(root: int) -> str:
+    """The disc level whose foramen cervical root `root` exits: C(n+1) at Cn-C(n+1), C8 at
+    C7-T1."""
+    return "C7-T1" if root == 8 else f"C{root - 1}-C{root}"
+
+
+def _overlaps(found: list[LevelMention], start: int, end: int) -> bool:
+    """A mention already found overlaps the characters [start, end)."""
+    return any(r.start < end and start < r.end for r in found)
+
+
 def _pair_chain(text: str, end: int) -> list[LevelMention]:
     """Discs named by digits alone after a cervical level ("C5-6/6-7": C6-C7 as well)."""
     out = []
@@ -296,12 +307,12 @@ def _find(text: str) -> list[LevelMention]:
         b_raw = "".join(m.group("bn").split())  # "T 1" -> "T1"
         bn = _NUMBER_WORDS.get(b_raw.lower(), b_raw)
         level = _cervical_disc(int(an), bn.upper())
-        if level and not any(r.start < end and start < r.end for r in raw):
+        if level and not _overlaps(raw, start, end):
             raw.append(LevelMention(start, end, (level,), "disc"))
     for m in _VPAIR_RE.finditer(text):
         if not (m.group("between") or m.group("noun")):
             continue  # "C5 and C6 vertebral bodies" names two vertebrae, not a disc
-        if any(r.start < m.end() and m.start() < r.end for r in raw):
+        if _overlaps(raw, m.start(), m.end()):
             continue
         ra = _norm_region(m.group("ar"))
         rb = _norm_region(m.group("br")) if m.group("br") else ra
@@ -309,7 +320,7 @@ def _find(text: str) -> list[LevelMention]:
         if a is not None and b is not None and _VERT_INDEX[b] == _VERT_INDEX[a] + 1:
             raw.append(LevelMention(m.start("ar"), m.end("bn"), (f"{a}-{b}",), "disc"))
     for m in _ORDINAL_RE.finditer(text):
-        if any(r.start < m.end() and m.start() < r.end for r in raw):
+        if _overlaps(raw, m.start(), m.end()):
             continue
         a = _ORDINALS[m.group("a").lower()]
         if m.group("t"):
@@ -320,7 +331,7 @@ def _find(text: str) -> list[LevelMention]:
         if level:
             raw.append(LevelMention(m.start(), m.end(), (level,), "disc"))
     for m in _ROMAN_LEVEL_RE.finditer(text):
-        if any(r.start < m.end() and m.start() < r.end for r in raw):
+        if _overlaps(raw, m.start(), m.end()):
             continue
         ra = _norm_region(m.group("ar"))
         rb = _norm_region(m.group("br")) if m.group("br") else ra
@@ -332,20 +343,17 @@ def _find(text: str) -> list[LevelMention]:
         )
         raw.append(LevelMention(m.start(), m.end(), discs, "disc" if len(discs) == 1 else "span"))
     for m in _ROOT_FORAMEN_RE.finditer(text):
-        if any(r.start < m.end() and m.start() < r.end for r in raw):
+        if _overlaps(raw, m.start(), m.end()):
             continue
-        n = int(m.group("n"))
-        level = "C7-T1" if n == 8 else f"C{n - 1}-C{n}"
-        raw.append(LevelMention(m.start(), m.end(), (level,), "disc"))
+        raw.append(LevelMention(m.start(), m.end(), (root_disc(int(m.group("n"))),), "disc"))
     for m in _FORAMEN_OF_ROOTS_RE.finditer(text):
         for r in _ROOT_IN_LIST_RE.finditer(m.group("roots")):
             start, end = m.start("roots") + r.start(), m.start("roots") + r.end()
-            if any(x.start < end and start < x.end for x in raw):
+            if _overlaps(raw, start, end):
                 continue
-            n = int(r.group("n"))
-            raw.append(LevelMention(start, end, ("C7-T1" if n == 8 else f"C{n - 1}-C{n}",), "disc"))
+            raw.append(LevelMention(start, end, (root_disc(int(r.group("n"))),), "disc"))
     for m in _VSPAN_RE.finditer(text):
-        if any(r.start < m.end() and m.start() < r.end for r in raw):
+        if _overlaps(raw, m.start(), m.end()):
             continue
         # a span written in words may be long ("a syrinx from C3 to T6")
         parsed = _parse(m, max_span=len(_VERTEBRAE))
